@@ -1,0 +1,59 @@
+# The two commands of the README:  make demo  and  make test.
+# Both start from a fresh clone and install what they need through `make setup`.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST_ARGS ?=
+
+.PHONY: setup demo test lint check pytest-sqlite pytest-postgres postgres chromium assets
+
+setup: $(VENV)/.installed node_modules/.installed scorecard/static_build/css/main.css
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+scorecard/static_build/css/main.css: node_modules/.installed $(wildcard assets/scss/*.scss)
+	scripts/build-assets.sh
+
+assets:
+	scripts/build-assets.sh
+
+demo: setup
+	$(BIN)/scorecard migrate --no-input -v 0
+	$(BIN)/scorecard load-demo
+	@echo "Open http://127.0.0.1:$(PORT)/"
+	PORT=$(PORT) $(BIN)/scorecard serve
+
+test: setup chromium lint check pytest-sqlite postgres pytest-postgres
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check:
+	SCORECARD_ENV=test $(BIN)/python manage.py check --fail-level WARNING
+	SCORECARD_ENV=test $(BIN)/python manage.py makemigrations --check --dry-run
+
+pytest-sqlite:
+	@echo "== pytest on SQLite =="
+	DATABASE_URL= $(BIN)/pytest $(PYTEST_ARGS)
+
+pytest-postgres:
+	@echo "== pytest on PostgreSQL =="
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+postgres:
+	@scripts/ensure-postgres.sh
+
+chromium:
+	@scripts/ensure-chromium.sh

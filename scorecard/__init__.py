@@ -1,0 +1,1 @@
+"""Scorecard: performance and risk management for councils."""

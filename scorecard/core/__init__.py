@@ -1,0 +1,1 @@
+"""Pure rules of the product: no Django, no database. Each module is importable on its own."""

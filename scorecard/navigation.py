@@ -1,0 +1,23 @@
+"""The main navigation: one entry per section of the product."""
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from scorecard.organisation.selectors import user_can_view_administration
+
+# (section key, text, URL name). Views pass `active_section` to highlight theirs.
+SECTIONS = [
+    ("scorecard", "Scorecard", "performance:index"),
+    ("risks", "Risks", "risks:index"),
+    ("reports", "Reports", "reporting:index"),
+    ("administration", "Administration", "organisation:administration"),
+]
+
+
+def navigation_items(request: HttpRequest, active_section: str = "") -> list[dict]:
+    items = []
+    for key, text, url_name in SECTIONS:
+        if key == "administration" and not user_can_view_administration(request.user):
+            continue
+        items.append({"text": text, "href": reverse(url_name), "active": key == active_section})
+    return items

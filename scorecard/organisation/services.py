@@ -1,0 +1,70 @@
+"""Writes for the organisation app. Each validates with full_clean() inside a transaction."""
+
+from django.db import transaction
+
+from .choices import Role
+from .models import Directorate, Membership, OrganisationSettings, Service, User
+
+
+@transaction.atomic
+def organisation_settings_update(
+    *, name: str, financial_year_start_month: int
+) -> OrganisationSettings:
+    settings = OrganisationSettings.objects.order_by("pk").first() or OrganisationSettings()
+    settings.name = name
+    settings.financial_year_start_month = financial_year_start_month
+    settings.full_clean()
+    settings.save()
+    return settings
+
+
+@transaction.atomic
+def directorate_create(*, code: str, name: str, director: User | None = None) -> Directorate:
+    directorate = Directorate(code=code, name=name, director=director)
+    directorate.full_clean()
+    directorate.save()
+    return directorate
+
+
+@transaction.atomic
+def service_create(*, directorate: Directorate, name: str) -> Service:
+    service = Service(directorate=directorate, name=name)
+    service.full_clean()
+    service.save()
+    return service
+
+
+@transaction.atomic
+def person_create(
+    *,
+    username: str,
+    password: str | None,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    job_title: str = "",
+) -> User:
+    person = User(
+        username=username,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        job_title=job_title,
+    )
+    if password:
+        person.set_password(password)
+    else:
+        person.set_unusable_password()
+    person.full_clean()
+    person.save()
+    return person
+
+
+@transaction.atomic
+def membership_create(
+    *, person: User, role: Role, directorate: Directorate | None = None
+) -> Membership:
+    membership = Membership(person=person, role=role, directorate=directorate)
+    membership.full_clean()
+    membership.save()
+    return membership

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from scorecard import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sign-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("scorecard/", include("scorecard.performance.urls")),
+    path("risks/", include("scorecard.risks.urls")),
+    path("reports/", include("scorecard.reporting.urls")),
+    path("administration/", include("scorecard.organisation.urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+handler403 = "scorecard.views.permission_denied"
+handler404 = "scorecard.views.page_not_found"

@@ -1,0 +1,45 @@
+"""Project-level pages: the home page and the error pages."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from scorecard.organisation.selectors import user_roles
+
+SECTIONS = [
+    (
+        "Scorecard",
+        "performance:index",
+        "Performance indicators linked to the Corporate Plan, rated every quarter.",
+    ),
+    (
+        "Risks",
+        "risks:index",
+        "Every major risk of every directorate and project, scored and ranked.",
+    ),
+    ("Reports", "reporting:index", "The quarterly Cabinet report and its dashboard appendix."),
+]
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    roles = [
+        {
+            "key": {"text": membership.get_role_display()},
+            "value": {
+                "text": membership.directorate.name
+                if membership.directorate
+                else "Whole organisation"
+            },
+        }
+        for membership in user_roles(request.user)
+    ]
+    sections = [{"title": t, "href": reverse(name), "summary": s} for t, name, s in SECTIONS]
+    return render(request, "home.html", {"roles": roles, "sections": sections})
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "errors/403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "errors/404.html", status=404)
