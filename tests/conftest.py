@@ -14,3 +14,13 @@ def demo(db):
 @pytest.fixture
 def demo_password():
     return DEMO_PASSWORD
+
+
+@pytest.fixture(scope="session")
+def realdata_dir():
+    """Real public council data, kept beside the repository in shared/realdata."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1].parent / "shared" / "realdata"
+    assert path.is_dir(), f"Real data folder not found at {path}"
+    return path
