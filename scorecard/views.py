@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from scorecard.organisation.selectors import user_roles
+from scorecard.organisation.selectors import user_memberships
 
 SECTIONS = [
     (
@@ -31,7 +31,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 else "Whole organisation"
             },
         }
-        for membership in user_roles(request.user)
+        for membership in user_memberships(request.user)
     ]
     sections = [{"title": t, "href": reverse(name), "summary": s} for t, name, s in SECTIONS]
     return render(request, "home.html", {"roles": roles, "sections": sections})

@@ -12,14 +12,23 @@ def organisation_settings_get() -> OrganisationSettings:
     return settings or OrganisationSettings()
 
 
-def user_has_role(user, role: Role, directorate: Directorate | None = None) -> bool:
-    """Does the user hold `role` (for `directorate`, or organisation-wide)?"""
+def user_memberships(user) -> list[Membership]:
+    """The roles a user holds, read once and kept on the user object for the request."""
     if not user.is_authenticated:
-        return False
-    memberships = Membership.objects.filter(person=user, role=role)
-    if directorate is not None:
-        memberships = memberships.filter(directorate__in=[directorate.pk, None])
-    return memberships.exists()
+        return []
+    cached = getattr(user, "_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(person=user).select_related("directorate"))
+        user._memberships = cached
+    return cached
+
+
+def user_has_role(user, role: Role, directorate: Directorate | None = None) -> bool:
+    """Does the user hold `role`, organisation-wide or (when given) for `directorate`?"""
+    return any(
+        m.role == role and (directorate is None or m.directorate_id in {None, directorate.pk})
+        for m in user_memberships(user)
+    )
 
 
 def user_is_administrator(user) -> bool:
@@ -31,12 +40,6 @@ def user_is_administrator(user) -> bool:
 def user_can_view_administration(user) -> bool:
     """Administrators and auditors see who holds which role."""
     return user_is_administrator(user) or user_has_role(user, Role.AUDITOR)
-
-
-def user_roles(user) -> list[Membership]:
-    if not user.is_authenticated:
-        return []
-    return list(Membership.objects.filter(person=user).select_related("directorate"))
 
 
 def directorates_list() -> QuerySet[Directorate]:
