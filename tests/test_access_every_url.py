@@ -1,0 +1,78 @@
+"""Every URL of the project, for every role: allowed or refused.
+
+A new URL pattern without an entry in ACCESS fails `test_every_url_pattern_has_an_access_entry`,
+so nobody can add a page without saying who may see it.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "admin", "editor", "reader"]
+SIGN_IN = "sign-in"  # anonymous users are redirected to the sign-in page
+OK, FORBIDDEN, NOT_ALLOWED = 200, 403, 405
+
+
+def row(anonymous, admin, editor, reader) -> dict:
+    return {"anonymous": anonymous, "admin": admin, "editor": editor, "reader": reader}
+
+
+# URL name -> expected answer to a GET, per role.
+ACCESS = {
+    "home": row(OK, OK, OK, OK),
+    "login": row(OK, 302, 302, 302),  # signed in: sent home
+    "logout": row(NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),  # sign out is a POST
+    "performance:index": row(SIGN_IN, OK, OK, OK),
+    "risks:index": row(SIGN_IN, OK, OK, OK),
+    "reporting:index": row(SIGN_IN, OK, OK, OK),
+    "organisation:administration": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+}
+
+# URL name -> function(demo) returning the keyword arguments that build the URL.
+URL_KWARGS: dict = {}
+
+# The Django admin is for superusers; none of the demo accounts is one.
+ADMIN_PREFIX = "admin:"
+
+
+def named_patterns(patterns=None, namespace=""):
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from named_patterns(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}"
+
+
+def test_every_url_pattern_has_an_access_entry():
+    names = {name for name in named_patterns() if not name.startswith(ADMIN_PREFIX)}
+    missing = sorted(names - ACCESS.keys())
+    assert missing == [], f"Say who may see these URLs in ACCESS: {missing}"
+    stale = sorted(ACCESS.keys() - names)
+    assert stale == [], f"ACCESS lists URLs that no longer exist: {stale}"
+
+
+@pytest.mark.parametrize("name", sorted(ACCESS))
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_is_allowed_or_refused(client, demo, role, name):
+    if role != "anonymous":
+        client.force_login(demo[role])
+    kwargs = URL_KWARGS[name](demo) if name in URL_KWARGS else {}
+    url = reverse(name, kwargs=kwargs)
+    response = client.get(url)
+    expected = ACCESS[name][role]
+    if expected == SIGN_IN:
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("login")), url
+    else:
+        assert response.status_code == expected, url
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_django_admin_is_for_superusers_only(client, demo, role):
+    if role != "anonymous":
+        client.force_login(demo[role])
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert "/django-admin/login/" in response["Location"]
