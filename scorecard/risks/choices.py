@@ -1,0 +1,68 @@
+from django.db import models
+
+
+class MatrixAxis(models.TextChoices):
+    LIKELIHOOD = "likelihood", "Likelihood"
+    IMPACT = "impact", "Impact"
+
+
+class RegisterKind(models.TextChoices):
+    """Where a register sits: the corporate register is above directorate and project registers."""
+
+    CORPORATE = "corporate", "Corporate"
+    DIRECTORATE = "directorate", "Directorate"
+    PROJECT = "project", "Project or programme"
+
+
+class RiskCategory(models.TextChoices):
+    STRATEGIC = "strategic", "Strategic"
+    FINANCIAL = "financial", "Financial"
+    LEGAL = "legal", "Legal and regulatory"
+    HR = "hr", "People and HR"
+    SAFEGUARDING = "safeguarding", "Safeguarding"
+    INFORMATION = "information", "Information and cyber security"
+    HEALTH_AND_SAFETY = "health_and_safety", "Health and safety"
+    REPUTATIONAL = "reputational", "Reputational"
+    PARTNERSHIP = "partnership", "Partnership"
+
+
+class RiskStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    ESCALATED = "escalated", "Escalated"
+    CLOSED = "closed", "Closed"
+
+
+class ControlEffectiveness(models.TextChoices):
+    NOT_ASSESSED = "not_assessed", "Not assessed"
+    EFFECTIVE = "effective", "Effective"
+    PARTLY_EFFECTIVE = "partly_effective", "Partly effective"
+    INEFFECTIVE = "ineffective", "Not effective"
+
+
+class ActionStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+# Actions that still need doing: only these can be overdue.
+ACTION_STATUSES_OPEN = [ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS]
+
+
+class EscalationDirection(models.TextChoices):
+    UP = "up", "Escalate to a higher register"
+    DOWN = "down", "Return to a lower register"
+
+
+class EscalationStatus(models.TextChoices):
+    REQUESTED = "requested", "Awaiting decision"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+
+
+# Which ratings a heat map or a count can be drawn from.
+class RatingBasis(models.TextChoices):
+    INHERENT = "inherent", "Inherent (before controls)"
+    CURRENT = "current", "Current (with the controls in place)"
+    TARGET = "target", "Target (once the actions are done)"

@@ -1,0 +1,22 @@
+"""Models of the risks app, one module per part of the register."""
+
+from .escalation import Escalation
+from .matrix import MatrixBand, MatrixCell, MatrixLevel, RiskMatrix
+from .registers import Register, RiskAppetite, RiskArea
+from .risks import Assessment, Risk
+from .treatment import Action, Control
+
+__all__ = [
+    "Action",
+    "Assessment",
+    "Control",
+    "Escalation",
+    "MatrixBand",
+    "MatrixCell",
+    "MatrixLevel",
+    "Register",
+    "Risk",
+    "RiskAppetite",
+    "RiskArea",
+    "RiskMatrix",
+]

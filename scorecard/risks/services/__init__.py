@@ -1,0 +1,41 @@
+"""Writes for the risks app. Each validates, then saves inside a transaction; nothing is deleted."""
+
+from .escalation import escalation_decide, escalation_request, escalation_request_return
+from .matrix import (
+    risk_matrix_cell_set_band,
+    risk_matrix_create,
+    risk_matrix_create_default,
+    risk_matrix_make_current,
+)
+from .registers import (
+    register_archive,
+    register_create,
+    risk_appetite_set,
+    risk_area_create,
+    risk_area_update,
+)
+from .risks import assessment_record, risk_close, risk_create, risk_update
+from .treatment import action_create, action_update, control_archive, control_create
+
+__all__ = [
+    "action_create",
+    "action_update",
+    "assessment_record",
+    "control_archive",
+    "control_create",
+    "escalation_decide",
+    "escalation_request",
+    "escalation_request_return",
+    "register_archive",
+    "register_create",
+    "risk_appetite_set",
+    "risk_area_create",
+    "risk_area_update",
+    "risk_close",
+    "risk_create",
+    "risk_matrix_cell_set_band",
+    "risk_matrix_create",
+    "risk_matrix_create_default",
+    "risk_matrix_make_current",
+    "risk_update",
+]
