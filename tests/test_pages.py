@@ -85,3 +85,14 @@ def test_the_scorecard_command_runs_management_commands_with_hyphens():
     )
     assert result.returncode == 0
     assert "Load the demo council" in result.stdout
+
+
+def test_the_header_shows_the_council_name_escaped(client, db):
+    from scorecard.organisation.services import organisation_settings_update
+
+    organisation_settings_update(name="Bath & <North> East Somerset", financial_year_start_month=4)
+    html = client.get("/").content.decode()
+    assert (
+        '<span class="app-header__council-name">Bath &amp; &lt;North&gt; East Somerset</span>'
+        in html
+    )
