@@ -7,6 +7,8 @@ so nobody can add a page without saying who may see it.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from scorecard.organisation.models import Directorate
+
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "admin", "editor", "reader"]
@@ -27,10 +29,31 @@ ACCESS = {
     "risks:index": row(SIGN_IN, OK, OK, OK),
     "reporting:index": row(SIGN_IN, OK, OK, OK),
     "organisation:administration": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "organisation:settings_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "organisation:directorate_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "organisation:directorate_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "organisation:service_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "organisation:person_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "organisation:person_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "organisation:membership_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
 }
 
+
 # URL name -> function(demo) returning the keyword arguments that build the URL.
-URL_KWARGS: dict = {}
+def _directorate(demo) -> dict:
+    return {"pk": Directorate.objects.get(code="ASC").pk}
+
+
+def _person(demo) -> dict:
+    return {"pk": demo["editor"].pk}
+
+
+URL_KWARGS = {
+    "organisation:directorate_edit": _directorate,
+    "organisation:service_create": _directorate,
+    "organisation:person_edit": _person,
+    "organisation:membership_create": _person,
+}
 
 # The Django admin is for superusers; none of the demo accounts is one.
 ADMIN_PREFIX = "admin:"

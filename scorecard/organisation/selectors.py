@@ -37,6 +37,11 @@ def user_is_administrator(user) -> bool:
     )
 
 
+def user_can_manage_organisation(user) -> bool:
+    """Only administrators change settings, directorates, people and roles."""
+    return user_is_administrator(user)
+
+
 def user_can_view_administration(user) -> bool:
     """Administrators and auditors see who holds which role."""
     return user_is_administrator(user) or user_has_role(user, Role.AUDITOR)

@@ -68,3 +68,33 @@ def membership_create(
     membership.full_clean()
     membership.save()
     return membership
+
+
+@transaction.atomic
+def directorate_update(
+    *, directorate: Directorate, code: str, name: str, director: User | None, is_archived: bool
+) -> Directorate:
+    """Change a directorate; archiving keeps it, and everything it owns, in the history."""
+    directorate.code, directorate.name = code, name
+    directorate.director, directorate.is_archived = director, is_archived
+    directorate.full_clean()
+    directorate.save()
+    return directorate
+
+
+@transaction.atomic
+def person_update(
+    *,
+    person: User,
+    first_name: str,
+    last_name: str,
+    email: str,
+    job_title: str,
+    is_active: bool,
+) -> User:
+    """Change a person's details. People are never deleted: an inactive person cannot sign in."""
+    person.first_name, person.last_name, person.email = first_name, last_name, email
+    person.job_title, person.is_active = job_title, is_active
+    person.full_clean()
+    person.save(update_fields=["first_name", "last_name", "email", "job_title", "is_active"])
+    return person
