@@ -52,6 +52,11 @@ STATE_LABELS = {
 }
 
 
+# How many earlier due periods to search for the last rating to carry: two years of quarters,
+# four years of an annual indicator. Older ratings say little about today.
+CARRY_LOOK_BACK = 8
+
+
 class StatusError(ValueError):
     """The engine was asked something it cannot answer (e.g. a manual rating with no reason)."""
 
@@ -148,7 +153,7 @@ def evaluate(
     return _due(indicator, period, history, today, common)
 
 
-def _due(indicator, period, history, today, common) -> Status:
+def _due(indicator, period, history, today, common, carry=True) -> Status:
     value = _value(indicator, period, history, indicator.year_to_date)
     target = _target(period, history)
     directions = _directions(indicator, period, history, value, target)
@@ -156,11 +161,13 @@ def _due(indicator, period, history, today, common) -> Status:
     manual = history.manual.get(period)
     if indicator.is_data_only:
         if value is None:
-            return _awaiting(indicator, period, history, today, common)
+            return _awaiting(indicator, period, history, today, common, carry)
         return Status(state=State.DATA_ONLY, reason="Shown for information, not rated.", **common)
     if indicator.rule.is_manual:
         if manual is None:
-            return _awaiting(indicator, period, history, today, common, "No manual rating yet.")
+            return _awaiting(
+                indicator, period, history, today, common, carry, "No manual rating yet."
+            )
         return Status(
             state=State(manual.rating.value),
             rating=manual.rating,
@@ -169,7 +176,7 @@ def _due(indicator, period, history, today, common) -> Status:
             **common,
         )
     if value is None:
-        return _awaiting(indicator, period, history, today, common)
+        return _awaiting(indicator, period, history, today, common, carry)
     if target is None and indicator.rule.needs_target(indicator.polarity):
         return Status(state=State.NO_TARGET, reason="No target set for this period.", **common)
     try:
@@ -187,8 +194,10 @@ def _due(indicator, period, history, today, common) -> Status:
     )
 
 
-def _awaiting(indicator, period, history, today, common, reason="Due, but no value yet.") -> Status:
-    carried = _last_rated(indicator, period, history)
+def _awaiting(
+    indicator, period, history, today, common, carry, reason="Due, but no value yet."
+) -> Status:
+    carried = _last_rated(indicator, period, history) if carry else None
     late = today is not None and today > indicator.schedule.deadline(period)
     return Status(
         state=State.AWAITING_DATA,
@@ -203,11 +212,11 @@ def _awaiting(indicator, period, history, today, common, reason="Due, but no val
 def _last_rated(indicator, period, history) -> Status | None:
     """The most recent earlier due period that got a colour (a few due periods back at most)."""
     candidate = period
-    for _ in range(4):
+    for _ in range(CARRY_LOOK_BACK):
         candidate = indicator.schedule.previous_due(candidate)
         if candidate is None:
             return None
-        status = _due(indicator, candidate, history, None, {"period": candidate})
+        status = _due(indicator, candidate, history, None, {"period": candidate}, carry=False)
         if status.is_rated:
             return status
     return None

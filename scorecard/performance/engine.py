@@ -1,0 +1,65 @@
+"""Adapters between the performance models and the pure cores (periods, status engine)."""
+
+from decimal import Decimal
+
+from scorecard.core.aggregation import Aggregation, Reading
+from scorecard.core.indicator_schedule import Frequency, Schedule
+from scorecard.core.periods import Period, PeriodError, parse
+from scorecard.core.polarity import Polarity
+from scorecard.core.status import IndicatorProfile, ManualRating
+from scorecard.core.status_rules import Rating, parse_rule
+from scorecard.organisation.selectors import organisation_settings_get
+
+from .choices import TargetBasis
+
+
+def financial_year_start_month() -> int:
+    return organisation_settings_get().financial_year_start_month
+
+
+def period_parse(text: str, start_month: int) -> Period:
+    """Raises PeriodError with a message a person can act on."""
+    return parse(text, start_month)
+
+
+def schedule_for(indicator) -> Schedule:
+    return Schedule(
+        Frequency(indicator.frequency),
+        due_quarter=indicator.due_quarter,
+        first_due_year=indicator.first_due_year or 2000,
+    )
+
+
+def profile_for(indicator) -> IndicatorProfile:
+    return IndicatorProfile(
+        polarity=Polarity(indicator.polarity),
+        schedule=schedule_for(indicator),
+        rule=parse_rule(indicator.status_rule),
+        aggregation=Aggregation(indicator.aggregation),
+        year_to_date=indicator.target_basis == TargetBasis.YEAR_TO_DATE,
+        contextual=indicator.is_contextual,
+    )
+
+
+def reading_for(measurement) -> Reading:
+    return Reading(measurement.value, measurement.numerator, measurement.denominator)
+
+
+def manual_for(measurement) -> ManualRating | None:
+    if not measurement.manual_rating:
+        return None
+    return ManualRating(Rating(measurement.manual_rating), measurement.manual_reason)
+
+
+def reporting_quarter(indicator, period: Period) -> Period:
+    """The quarter in which a value for `period` is reported (and which its lock follows)."""
+    if period.kind == "year":
+        return Period.quarter(period.year, indicator.due_quarter, period.start_month)
+    return period.quarter_of()
+
+
+def decimal_or_none(value) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+__all__ = ["PeriodError"]
