@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: setup demo test lint check pytest-sqlite pytest-postgres postgres chromium assets
+.PHONY: setup demo test lint check pytest-sqlite pytest-postgres postgres system-packages assets
 
 setup: $(VENV)/.installed node_modules/.installed scorecard/static_build/css/main.css
 
@@ -34,7 +34,7 @@ demo: setup
 	@echo "Open http://127.0.0.1:$(PORT)/"
 	PORT=$(PORT) $(BIN)/scorecard serve
 
-test: setup chromium lint check pytest-sqlite postgres pytest-postgres
+test: setup system-packages lint check pytest-sqlite postgres pytest-postgres
 
 lint:
 	$(BIN)/ruff check .
@@ -55,5 +55,5 @@ pytest-postgres:
 postgres:
 	@scripts/ensure-postgres.sh
 
-chromium:
-	@scripts/ensure-chromium.sh
+system-packages:
+	@scripts/ensure-system-packages.sh

@@ -1,0 +1,111 @@
+"""Charts from plain data with Altair: one spec gives SVG for pages and PDF, PNG for DOCX.
+
+Every chart comes with a text alternative, and pages show the same numbers as a table, so the
+chart is never the only way to read them.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import altair as alt
+import vl_convert
+
+# GOV.UK Frontend colours, so charts match the status tags on the page.
+STATUS_COLOURS = {
+    "Green": "#00703c",
+    "Amber": "#f47738",
+    "Red": "#d4351c",
+    "Not rated": "#505a5f",
+}
+FONT = "Arial"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart and the sentence that describes it for people who cannot see it."""
+
+    spec: alt.TopLevelMixin
+    description: str
+
+    def svg(self) -> str:
+        return vl_convert.vegalite_to_svg(self.spec.to_dict())
+
+    def png(self, scale: float = 2.0) -> bytes:
+        return vl_convert.vegalite_to_png(self.spec.to_dict(), scale=scale)
+
+
+def _configure(chart: alt.TopLevelMixin, description: str) -> alt.TopLevelMixin:
+    return (
+        chart.properties(description=description).configure(font=FONT).configure_view(strokeWidth=0)
+    )
+
+
+def status_counts_chart(counts: dict[str, int], title: str = "Indicators by status") -> Chart:
+    """Horizontal bars, one per status, in the order given (green, amber, red, not rated)."""
+    rows = [{"status": status, "count": count} for status, count in counts.items()]
+    order = list(counts)
+    description = (
+        f"{title}: "
+        + ", ".join(f"{count} {status.lower()}" for status, count in counts.items())
+        + "."
+    )
+    bars = (
+        alt.Chart(alt.Data(values=rows), title=title)
+        .mark_bar()
+        .encode(
+            y=alt.Y("status:N", sort=order, title=None),
+            x=alt.X("count:Q", title="Number of indicators", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "status:N",
+                scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
+                legend=None,
+            ),
+        )
+    )
+    labels = bars.mark_text(align="left", dx=4, color="#0b0c0c").encode(
+        text="count:Q", color=alt.value("#0b0c0c")
+    )
+    chart = (bars + labels).properties(width=360, height=28 * max(len(rows), 1))
+    return Chart(_configure(chart, description), description)
+
+
+def trend_chart(
+    points: list[tuple[str, Decimal | float | None]],
+    targets: list[tuple[str, Decimal | float | None]] | None = None,
+    title: str = "",
+    unit: str = "",
+) -> Chart:
+    """A line of values by period, with the target as a dashed line when there is one."""
+    values = [
+        {"period": p, "value": float(v), "series": "Actual"} for p, v in points if v is not None
+    ]
+    goal = [
+        {"period": p, "value": float(v), "series": "Target"}
+        for p, v in targets or []
+        if v is not None
+    ]
+    order = [p for p, _ in points]
+    base = alt.Chart(alt.Data(values=values + goal), title=title or alt.Undefined).encode(
+        x=alt.X("period:O", sort=order, title=None),
+        y=alt.Y("value:Q", title=unit or None),
+        color=alt.Color(
+            "series:N", scale=alt.Scale(domain=["Actual", "Target"], range=["#1d70b8", "#505a5f"])
+        ),
+        strokeDash=alt.StrokeDash(
+            "series:N",
+            scale=alt.Scale(domain=["Actual", "Target"], range=[[1, 0], [6, 4]]),
+            legend=None,
+        ),
+    )
+    chart = (base.mark_line(point=True)).properties(width=480, height=220)
+    if values:
+        first, last = values[0], values[-1]
+        description = (
+            f"{title or 'Trend'}: {len(values)} values from {first['period']} ({first['value']:g}) "
+            f"to {last['period']} ({last['value']:g})"
+        )
+    else:
+        description = f"{title or 'Trend'}: no values yet"
+    if goal:
+        description += f"; latest target {goal[-1]['value']:g}"
+    return Chart(_configure(chart, description + "."), description + ".")

@@ -1,0 +1,12 @@
+"""HTML with print CSS to a tagged, accessible PDF (PDF/UA-1) with WeasyPrint."""
+
+import weasyprint
+
+
+def html_to_pdf(
+    html: str, *, base_url: str | None = None, stylesheets: list[str] | None = None
+) -> bytes:
+    """Render HTML (with its @page rules) to PDF bytes, tagged for screen readers."""
+    document = weasyprint.HTML(string=html, base_url=base_url)
+    styles = [weasyprint.CSS(string=css) for css in stylesheets or []]
+    return document.write_pdf(stylesheets=styles, pdf_variant="pdf/ua-1")
