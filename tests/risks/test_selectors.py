@@ -4,12 +4,13 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from scorecard.core import scoring
 from scorecard.risks import selectors, services
 from scorecard.risks.choices import ActionStatus, RiskCategory, RiskStatus
-from scorecard.risks.models import Risk
+from scorecard.risks.models import Risk, RiskMatrix
 
 from .factories import (
     TODAY,
@@ -187,3 +188,24 @@ def test_actions_overdue_use_the_revised_date_and_skip_finished_work(risks):
 def test_the_default_today_is_the_local_date(risks):
     assert timezone.localdate() > TODAY
     assert selectors.risks_review_overdue().count() == risks.count()
+
+
+def test_counts_follow_the_stored_matrix_when_a_cell_is_rebanded(risks):
+    in_cell = risks.filter(current_likelihood=2, current_impact=3).count()
+    before = {c.band.key: c.count for c in selectors.risk_counts_by_band()}
+    matrix = RiskMatrix.objects.get(is_current=True)
+    services.risk_matrix_cell_set_band(matrix=matrix, likelihood=2, impact=3, band_key="amber")
+    after = {c.band.key: c.count for c in selectors.risk_counts_by_band()}
+    assert in_cell > 0
+    assert after == before | {
+        "green": before["green"] - in_cell,
+        "amber": before["amber"] + in_cell,
+    }
+
+
+def test_an_appetite_above_the_highest_score_is_refused(risks):
+    with pytest.raises(ValidationError) as refused:
+        services.risk_appetite_set(category=RiskCategory.FINANCIAL, maximum_score=26)
+    assert refused.value.message_dict == {
+        "maximum_score": ["The highest acceptable score must be between 1 and 25."]
+    }

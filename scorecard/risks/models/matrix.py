@@ -1,6 +1,6 @@
 """The risk matrix, stored as data: levels, bands and the band of every cell."""
 
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -63,7 +63,13 @@ class MatrixBand(models.Model):
     matrix = models.ForeignKey(RiskMatrix, on_delete=models.PROTECT, related_name="bands")
     key = models.SlugField(max_length=20, help_text="Short stable name, e.g. red.")
     label = models.CharField(max_length=50, help_text="Shown to readers, e.g. Red.")
-    colour = models.CharField(max_length=7, help_text="Hex colour, e.g. #d4351c.")
+    colour = models.CharField(
+        max_length=7,
+        validators=[
+            RegexValidator(r"^#[0-9a-fA-F]{6}$", "Write the colour as # and six hex digits.")
+        ],
+        help_text="Hex colour, e.g. #d4351c.",
+    )
     severity = models.PositiveSmallIntegerField(help_text="Higher is more serious.")
     review_months = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1)],

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from scorecard.organisation.models import Directorate, User
 
-from ..choices import RegisterKind, RiskCategory
+from ..choices import RegisterKind, RiskCategory, RiskStatus
 from ..models import Register, RiskAppetite, RiskArea
 from .matrix import matrix_required
 
@@ -30,7 +30,7 @@ def register_create(
 @transaction.atomic
 def register_archive(*, register: Register) -> Register:
     """Archive a register; refused while it still holds risks that are not closed."""
-    live = register.risks.exclude(status="closed")
+    live = register.risks.exclude(status=RiskStatus.CLOSED)
     if live.exists():
         raise ValidationError(
             {
