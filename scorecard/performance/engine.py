@@ -1,10 +1,8 @@
 """Adapters between the performance models and the pure cores (periods, status engine)."""
 
-from decimal import Decimal
-
 from scorecard.core.aggregation import Aggregation, Reading
 from scorecard.core.indicator_schedule import Frequency, Schedule
-from scorecard.core.periods import Period, PeriodError, parse
+from scorecard.core.periods import Period
 from scorecard.core.polarity import Polarity
 from scorecard.core.status import IndicatorProfile, ManualRating
 from scorecard.core.status_rules import Rating, parse_rule
@@ -15,11 +13,6 @@ from .choices import TargetBasis
 
 def financial_year_start_month() -> int:
     return organisation_settings_get().financial_year_start_month
-
-
-def period_parse(text: str, start_month: int) -> Period:
-    """Raises PeriodError with a message a person can act on."""
-    return parse(text, start_month)
 
 
 def schedule_for(indicator) -> Schedule:
@@ -56,10 +49,3 @@ def reporting_quarter(indicator, period: Period) -> Period:
     if period.kind == "year":
         return Period.quarter(period.year, indicator.due_quarter, period.start_month)
     return period.quarter_of()
-
-
-def decimal_or_none(value) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
-__all__ = ["PeriodError"]

@@ -369,7 +369,11 @@ class Measurement(models.Model):
         max_length=10, choices=WorkflowState.choices, default=WorkflowState.DRAFT
     )
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,  # empty only for values loaded by the system, not keyed in by a person
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     entered_at = models.DateTimeField()
     reviewed_by = models.ForeignKey(

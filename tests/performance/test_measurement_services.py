@@ -206,3 +206,8 @@ def test_workflow_submit_return_resubmit_approve(updater):
     m = measurement_approve(measurement=m, by=approver, expected_version=4)
     assert (m.state, m.version) == (WorkflowState.APPROVED, 5)
     assert m.history.count() == 5  # every step recorded
+
+
+def test_a_value_loaded_by_the_system_needs_no_person():
+    m = measurement_record(indicator=IndicatorFactory(), period="2017/18-Q2", value=3, by=None)
+    assert m.entered_by is None and m.pk

@@ -52,8 +52,7 @@ def build_scorecard(size: int):
             values.append(value(indicator, "2017/18-Q2", 92))
         elif kind == 1:
             values.append(value(indicator, "2017/18-Q2", 70))
-        # kind 2: the Q2 value is still a draft
-        else:
+        else:  # kind 2: the Q2 value is still a draft, so it does not count yet
             values.append(value(indicator, "2017/18-Q2", 91, WorkflowState.DRAFT))
     Target.objects.bulk_create(targets)
     Measurement.objects.bulk_create(values)
