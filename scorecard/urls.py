@@ -12,6 +12,9 @@ urlpatterns = [
     path("risks/", include("scorecard.risks.urls")),
     path("reports/", include("scorecard.reporting.urls")),
     path("administration/", include("scorecard.organisation.urls")),
+    path("import-export/", include("scorecard.interchange.urls")),
+    path("open-data/", include("scorecard.interchange.open_data_urls")),
+    path("api/", include("scorecard.api.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

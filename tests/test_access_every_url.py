@@ -36,6 +36,32 @@ ACCESS = {
     "organisation:person_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "organisation:person_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "organisation:membership_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    # Import and export: every role exports what it may see; jobs are their owner's only.
+    "interchange:index": row(SIGN_IN, OK, OK, OK),
+    "interchange:template_xlsx": row(SIGN_IN, OK, OK, OK),
+    "interchange:template_csv": row(SIGN_IN, OK, OK, OK),
+    "interchange:export": row(SIGN_IN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),  # a POST
+    "interchange:job": row(SIGN_IN, OK, 404, 404),
+    "interchange:mapping": row(SIGN_IN, OK, 404, 404),
+    "interchange:job_confirm": row(SIGN_IN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),  # a POST
+    "interchange:job_download": row(SIGN_IN, OK, 404, 404),
+    # Open data needs no sign-in; the API's schema and documentation are public too.
+    "open_data:index": row(OK, OK, OK, OK),
+    "api:schema": row(OK, OK, OK, OK),
+    "api:docs": row(OK, OK, OK, OK),
+    # The API: token or session; anonymous callers get 401 (the reads are for every role).
+    "api:api-root": row(401, OK, OK, OK),
+    "api:indicator-list": row(401, OK, OK, OK),
+    "api:indicator-detail": row(401, OK, OK, OK),
+    "api:measurement-list": row(401, OK, OK, OK),
+    "api:measurement-detail": row(401, OK, OK, OK),
+    "api:status-list": row(401, 400, 400, 400),  # needs ?scorecard=&period=
+    "api:risk-list": row(401, OK, OK, OK),
+    "api:risk-detail": row(401, OK, OK, OK),
+    "api:assessment-list": row(401, OK, OK, OK),
+    "api:assessment-detail": row(401, OK, OK, OK),
+    "api:risk-area-list": row(401, OK, OK, OK),
+    "api:risk-area-detail": row(401, OK, OK, OK),
 }
 
 
@@ -48,11 +74,39 @@ def _person(demo) -> dict:
     return {"pk": demo["editor"].pk}
 
 
+def _import_job(demo) -> dict:
+    from tests.interchange.jobs import admin_import_job
+
+    return {"pk": admin_import_job(demo["admin"]).pk}
+
+
+def _export_job(demo) -> dict:
+    from tests.interchange.jobs import admin_export_job
+
+    return {"pk": admin_export_job(demo["admin"]).pk}
+
+
+def _api_records(demo) -> dict:
+    from tests.api.records import api_records
+
+    return api_records(demo["admin"])
+
+
 URL_KWARGS = {
     "organisation:directorate_edit": _directorate,
     "organisation:service_create": _directorate,
     "organisation:person_edit": _person,
     "organisation:membership_create": _person,
+    "interchange:template_csv": lambda demo: {"sheet": "measurements"},
+    "interchange:job": _import_job,
+    "interchange:mapping": _import_job,
+    "interchange:job_confirm": _import_job,
+    "interchange:job_download": _export_job,
+    "api:indicator-detail": lambda demo: {"code": _api_records(demo)["indicator"].code},
+    "api:measurement-detail": lambda demo: {"pk": _api_records(demo)["measurement"].pk},
+    "api:risk-detail": lambda demo: {"reference": _api_records(demo)["risk"].reference},
+    "api:assessment-detail": lambda demo: {"pk": _api_records(demo)["assessment"].pk},
+    "api:risk-area-detail": lambda demo: {"pk": _api_records(demo)["area"].pk},
 }
 
 # The Django admin is for superusers; none of the demo accounts is one.

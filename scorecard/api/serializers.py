@@ -1,0 +1,108 @@
+"""Serializers: thin. Writes go through the apps' services (see views)."""
+
+from rest_framework import serializers
+
+from scorecard.performance.models import Indicator, Measurement
+from scorecard.risks.models import Assessment, Risk, RiskArea
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    directorate = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    owner = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "id", "code", "title", "definition", "unit", "decimals", "polarity", "frequency",
+            "aggregation", "target_basis", "directorate", "owner", "is_contextual", "is_retired",
+        ]  # fmt: skip
+
+
+class MeasurementSerializer(serializers.ModelSerializer):
+    indicator = serializers.SlugRelatedField(slug_field="code", queryset=Indicator.objects.all())
+
+    class Meta:
+        model = Measurement
+        fields = [
+            "id", "indicator", "period", "value", "numerator", "denominator", "commentary",
+            "improvement_actions", "data_quality", "state", "version", "entered_at",
+        ]  # fmt: skip
+        read_only_fields = ["state", "version", "entered_at"]
+
+
+class MeasurementWriteSerializer(serializers.Serializer):
+    """A value to record or correct; `expected_version` is the version read before changing it."""
+
+    indicator = serializers.CharField(help_text="The indicator's code.")
+    period = serializers.CharField(help_text="E.g. 2017/18-Q2.")
+    value = serializers.DecimalField(
+        max_digits=20, decimal_places=6, required=False, allow_null=True
+    )
+    numerator = serializers.DecimalField(
+        max_digits=20, decimal_places=6, required=False, allow_null=True
+    )
+    denominator = serializers.DecimalField(
+        max_digits=20, decimal_places=6, required=False, allow_null=True
+    )
+    commentary = serializers.CharField(required=False, allow_blank=True, default="")
+    improvement_actions = serializers.CharField(required=False, allow_blank=True, default="")
+    data_quality = serializers.ChoiceField(
+        choices=["provisional", "estimated", "final", "restated"], default="final"
+    )
+    expected_version = serializers.IntegerField(required=False, allow_null=True)
+
+
+class StatusSerializer(serializers.Serializer):
+    indicator = serializers.CharField()
+    title = serializers.CharField()
+    priority = serializers.CharField(allow_null=True)
+    state = serializers.CharField(help_text="green, amber, red, or a state that is not a colour.")
+    value = serializers.DecimalField(max_digits=20, decimal_places=6, allow_null=True)
+    target = serializers.DecimalField(max_digits=20, decimal_places=6, allow_null=True)
+    last_updated = serializers.CharField(allow_null=True)
+
+
+class RiskSerializer(serializers.ModelSerializer):
+    register = serializers.SlugRelatedField(slug_field="name", read_only=True)
+    owner = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    area = serializers.SlugRelatedField(slug_field="name", read_only=True)
+    current_score = serializers.IntegerField(read_only=True)
+    inherent_score = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Risk
+        fields = [
+            "id", "reference", "title", "cause", "event", "consequence", "category", "register",
+            "owner", "area", "status", "inherent_likelihood", "inherent_impact", "inherent_score",
+            "current_likelihood", "current_impact", "current_score", "target_likelihood",
+            "target_impact", "target_date", "next_review_on", "is_confidential",
+        ]  # fmt: skip
+
+
+class AssessmentSerializer(serializers.ModelSerializer):
+    risk = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+    assessor = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = Assessment
+        fields = [
+            "id", "risk", "period", "assessed_on", "likelihood", "impact", "score", "band_key",
+            "band_label", "commentary", "assessor",
+        ]  # fmt: skip
+
+
+class AssessmentWriteSerializer(serializers.Serializer):
+    risk = serializers.CharField(help_text="The risk's reference.")
+    likelihood = serializers.IntegerField(min_value=1)
+    impact = serializers.IntegerField(min_value=1)
+    assessed_on = serializers.DateField(required=False, allow_null=True)
+    period = serializers.CharField(required=False, allow_blank=True, default="")
+    commentary = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class RiskAreaSerializer(serializers.ModelSerializer):
+    owner = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = RiskArea
+        fields = ["id", "name", "owner", "description", "mitigation_summary", "is_archived"]

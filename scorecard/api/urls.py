@@ -1,0 +1,25 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.permissions import AllowAny
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+router = DefaultRouter()
+router.register("indicators", views.IndicatorViewSet, basename="indicator")
+router.register("measurements", views.MeasurementViewSet, basename="measurement")
+router.register("statuses", views.StatusViewSet, basename="status")
+router.register("risks", views.RiskViewSet, basename="risk")
+router.register("assessments", views.AssessmentViewSet, basename="assessment")
+router.register("risk-areas", views.RiskAreaViewSet, basename="risk-area")
+
+app_name = "api"
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(permission_classes=[AllowAny]), name="schema"),
+    path(
+        "docs/",
+        SpectacularSwaggerView.as_view(url_name="api:schema", permission_classes=[AllowAny]),
+        name="docs",
+    ),
+]

@@ -1,0 +1,186 @@
+"""The REST API: reads for indicators, measurements, statuses, risks, assessments and risk areas;
+writes for measurements and risk assessments through the same services as the web forms, with
+the same access rules (scorecard.interchange.access, until issue 5's selectors replace it)."""
+
+from django.core.exceptions import ValidationError
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.response import Response
+
+from scorecard.interchange import access
+from scorecard.performance import services as performance_services
+from scorecard.performance.models import Scorecard
+from scorecard.performance.selectors import scorecard_rows
+from scorecard.risks import services as risk_services
+
+from . import filters, serializers
+
+
+def _service_errors(error: ValidationError) -> ApiValidationError:
+    if hasattr(error, "error_dict"):
+        return ApiValidationError(error.message_dict)
+    return ApiValidationError({"non_field_errors": error.messages})
+
+
+class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.IndicatorSerializer
+    filterset_class = filters.IndicatorFilter
+    lookup_field = "code"
+
+    def get_queryset(self):
+        return (
+            access.indicators_readable(self.request.user)
+            .select_related("directorate", "owner")
+            .order_by("code")
+        )
+
+
+class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Values of indicators. POST records or corrects a value (as the web form does)."""
+
+    serializer_class = serializers.MeasurementSerializer
+    filterset_class = filters.MeasurementFilter
+
+    def get_queryset(self):
+        return (
+            access.measurements_readable(self.request.user)
+            .select_related("indicator")
+            .order_by("indicator__code", "period_start", "period")
+        )
+
+    @extend_schema(
+        request=serializers.MeasurementWriteSerializer,
+        responses={201: serializers.MeasurementSerializer},
+    )
+    def create(self, request, *args, **kwargs):
+        incoming = serializers.MeasurementWriteSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = dict(incoming.validated_data)
+        indicator = (
+            access.indicators_readable(request.user).filter(code=data.pop("indicator")).first()
+        )
+        if indicator is None:
+            raise ApiValidationError({"indicator": ["There is no such indicator."]})
+        if not access.indicators_editable(request.user).filter(pk=indicator.pk).exists():
+            raise PermissionDenied(f"You may not change the values of {indicator.code}.")
+        try:
+            measurement = performance_services.measurement_record(
+                indicator=indicator, by=request.user, **data
+            )
+        except ValidationError as error:
+            raise _service_errors(error) from None
+        return Response(
+            serializers.MeasurementSerializer(measurement).data, status=status.HTTP_201_CREATED
+        )
+
+
+class StatusViewSet(viewsets.GenericViewSet):
+    """The status of every indicator of a scorecard for a period, as the scorecard page shows it."""
+
+    serializer_class = serializers.StatusSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return Scorecard.objects.none()
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("scorecard", int, required=True, description="The scorecard's id."),
+            OpenApiParameter("period", str, required=True, description="E.g. 2017/18-Q2."),
+        ],
+        responses=serializers.StatusSerializer(many=True),
+    )
+    def list(self, request):
+        scorecard_id, period = (
+            request.query_params.get("scorecard"),
+            request.query_params.get("period"),
+        )
+        if not scorecard_id or not period or not str(scorecard_id).isdigit():
+            raise ApiValidationError(
+                {"scorecard": ["Give a scorecard id and a period, e.g. 2017/18-Q2."]}
+            )
+        scorecard = Scorecard.objects.filter(pk=scorecard_id, is_archived=False).first()
+        if scorecard is None or not access.user_has_any_role(request.user):
+            raise NotFound
+        try:
+            rows = scorecard_rows(
+                scorecard=scorecard,
+                period=period,
+                indicators=access.indicators_readable(request.user),
+            )
+        except ValueError as error:
+            raise ApiValidationError({"period": [str(error)]}) from None
+        data = [
+            {
+                "indicator": row.indicator.code,
+                "title": row.indicator.title,
+                "priority": str(row.priority) if row.priority else None,
+                "state": row.status.state.value,
+                "value": row.value,
+                "target": row.target,
+                "last_updated": row.last_updated.key if row.last_updated else None,
+            }
+            for row in rows
+        ]
+        return Response(serializers.StatusSerializer(data, many=True).data)
+
+
+class RiskViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.RiskSerializer
+    filterset_class = filters.RiskFilter
+    lookup_field = "reference"
+
+    def get_queryset(self):
+        return (
+            access.risks_readable(self.request.user)
+            .select_related("register", "owner", "area")
+            .order_by("reference")
+        )
+
+
+class AssessmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Risk reviews. POST records a review, which becomes the risk's current rating."""
+
+    serializer_class = serializers.AssessmentSerializer
+    filterset_class = filters.AssessmentFilter
+
+    def get_queryset(self):
+        return (
+            access.assessments_readable(self.request.user)
+            .select_related("risk", "assessor")
+            .order_by("risk__reference", "-assessed_on", "-pk")
+        )
+
+    @extend_schema(
+        request=serializers.AssessmentWriteSerializer,
+        responses={201: serializers.AssessmentSerializer},
+    )
+    def create(self, request, *args, **kwargs):
+        incoming = serializers.AssessmentWriteSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = dict(incoming.validated_data)
+        risk = access.risks_readable(request.user).filter(reference=data.pop("risk")).first()
+        if risk is None:
+            raise ApiValidationError({"risk": ["There is no such risk."]})
+        if not access.risks_editable(request.user).filter(pk=risk.pk).exists():
+            raise PermissionDenied(f"You may not assess risk {risk.reference}.")
+        try:
+            assessment = risk_services.assessment_record(
+                risk=risk, assessor=request.user, period=data.pop("period") or None, **data
+            )
+        except ValidationError as error:
+            raise _service_errors(error) from None
+        return Response(
+            serializers.AssessmentSerializer(assessment).data, status=status.HTTP_201_CREATED
+        )
+
+
+class RiskAreaViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.RiskAreaSerializer
+
+    def get_queryset(self):
+        return (
+            access.risk_areas_readable(self.request.user).select_related("owner").order_by("name")
+        )

@@ -1,0 +1,133 @@
+"""A council's own spreadsheet, imported through a column mapping.
+
+The person says which of their columns holds each of our fields (or gives one value for every
+row); each row of their sheet then becomes rows of our sheets (an indicator, its target and its
+value; a risk and its control). Messages still name their sheet, their row and their column.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from .importer import InputSheet
+from .readers import Table
+from .schema import SHEETS_BY_KEY
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    targets: tuple[tuple[str, str], ...]  # (our sheet, our column) this field fills
+    required: bool = False
+    fixed: bool = False  # may be one value for every row instead of a column
+    hint: str = ""
+
+
+F = Field
+KINDS = {
+    "performance": (
+        "Indicators with their targets and values for a period",
+        (
+            F("code", "Indicator code", (("indicators", "code"), ("targets", "indicator"), ("measurements", "indicator")), required=True),
+            F("title", "Indicator title", (("indicators", "title"),), hint="Needed to add indicators that are not in the system yet."),
+            F("directorate", "Directorate", (("indicators", "directorate"),), fixed=True, hint="A directorate code or name."),
+            F("unit", "Unit", (("indicators", "unit"),), hint="For example % or number."),
+            F("polarity", "Polarity", (("indicators", "polarity"),), fixed=True, hint="higher or lower is better."),
+            F("frequency", "Frequency", (("indicators", "frequency"),), fixed=True),
+            F("definition", "Definition", (("indicators", "definition"),)),
+            F("data_source", "Data source", (("indicators", "data_source"),)),
+            F("owner", "Owner", (("indicators", "owner"),)),
+            F("period", "Period", (("targets", "period"), ("measurements", "period")), required=True, fixed=True, hint="For example 2014/15-Q2."),
+            F("value", "Value for the period", (("measurements", "value"),)),
+            F("target", "Target for the period", (("targets", "value"),)),
+            F("commentary", "Commentary", (("measurements", "commentary"),)),
+        ),
+    ),
+    "risks": (
+        "Risks with their ratings and controls",
+        (
+            F("reference", "Risk reference", (("risks", "reference"), ("controls", "risk")), required=True),
+            F("title", "Risk title", (("risks", "title"),), required=True),
+            F("register", "Register", (("risks", "register"),), required=True, fixed=True, hint="The name of a register in the system."),
+            F("category", "Category", (("risks", "category"),), required=True, fixed=True),
+            F("owner", "Owner", (("risks", "owner"),), required=True, fixed=True, hint="A username, email or full name."),
+            F("cause", "Cause", (("risks", "cause"),)),
+            F("event", "Event", (("risks", "event"),)),
+            F("consequence", "Consequence or effects", (("risks", "consequence"),)),
+            F("inherent_likelihood", "Inherent likelihood", (("risks", "inherent_likelihood"),), required=True),
+            F("inherent_impact", "Inherent impact", (("risks", "inherent_impact"),), required=True),
+            F("current_likelihood", "Current likelihood", (("risks", "current_likelihood"),), required=True),
+            F("current_impact", "Current impact", (("risks", "current_impact"),), required=True),
+            F("target_likelihood", "Target likelihood", (("risks", "target_likelihood"),)),
+            F("target_impact", "Target impact", (("risks", "target_impact"),)),
+            F("area", "Risk area", (("risks", "area"),), fixed=True),
+            F("is_confidential", "Confidential", (("risks", "is_confidential"),), fixed=True, hint="Yes or No."),
+            F("identified_on", "Identified on", (("risks", "identified_on"),), fixed=True, hint="A date, e.g. 01/07/2019."),
+            F("controls", "Existing controls (mitigation)", (("controls", "description"),)),
+        ),
+    ),
+}  # fmt: skip
+
+# A row of our sheet is only made when the person's row has a value for this field.
+ROW_NEEDS = {"targets": "target", "measurements": "value", "controls": "controls"}
+# Our sheets are only made when this field is given (else only existing records are used).
+SHEET_NEEDS = {"indicators": "title"}
+
+
+def kind_fields(kind: str) -> tuple[Field, ...]:
+    return KINDS[kind][1]
+
+
+def signature(headers: list[str]) -> str:
+    """The same headers in any order give the same layout."""
+    text = "\n".join(sorted(h.strip().lower() for h in headers))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def guess(kind: str, headers: list[str]) -> dict[str, str]:
+    """Columns whose header already reads like one of our fields."""
+    found = {}
+    for field in kind_fields(kind):
+        for header in headers:
+            simple = header.strip().lower().replace("_", " ")
+            if simple in {field.key.replace("_", " "), field.label.lower()}:
+                found[field.key] = header
+    return found
+
+
+def mapped_sheets(
+    *, kind: str, table: Table, columns: dict[str, str], fixed: dict[str, str]
+) -> list[InputSheet]:
+    """Our sheets, built from the person's table with their column choices."""
+    fields = {f.key: f for f in kind_fields(kind)}
+    given = {k for k, v in columns.items() if v} | {k for k, v in fixed.items() if v}
+    sheets: dict[str, InputSheet] = {}
+    for field_key in given:
+        for sheet_key, column_key in fields[field_key].targets:
+            if sheet_key in SHEET_NEEDS and SHEET_NEEDS[sheet_key] not in given:
+                continue
+            if sheet_key in ROW_NEEDS and ROW_NEEDS[sheet_key] not in given:
+                continue
+            sheet = sheets.setdefault(
+                sheet_key, InputSheet(SHEETS_BY_KEY[sheet_key], table.name, {}, [])
+            )
+            if columns.get(field_key):
+                sheet.headers[column_key] = columns[field_key]
+            else:
+                sheet.headers[column_key] = f"{fields[field_key].label} (the same for every row)"
+    for number, values in table.row_dicts():
+        for sheet_key, sheet in sheets.items():
+            row = {}
+            for field_key in given:
+                for target_sheet, column_key in fields[field_key].targets:
+                    if target_sheet == sheet_key and column_key in sheet.headers:
+                        header = columns.get(field_key)
+                        row[column_key] = values.get(header) if header else fixed[field_key]
+            need = ROW_NEEDS.get(sheet_key)
+            if need is not None:
+                header = columns.get(need)
+                value = values.get(header) if header else fixed.get(need)
+                if value is None or (isinstance(value, str) and not value.strip()):
+                    continue
+            sheet.rows.append((number, row))
+    return list(sheets.values())

@@ -1,0 +1,244 @@
+"""Reads for the export: every sheet of everything a person keys in, limited to what they may see.
+
+Each sheet is one query (two for indicators and people, with their many-to-many), however many
+rows it has. Rows are plain dicts keyed by the template's column keys.
+"""
+
+import json
+from collections.abc import Iterator
+
+from django.db.models import Prefetch
+
+from scorecard.organisation.models import Directorate, Membership, User
+from scorecard.performance.models import ReportingPeriod
+from scorecard.risks.models import Register
+
+from . import access
+from .models import ImportLayout
+from .schema import SHEETS, SheetSpec
+
+
+def _name(user) -> str:
+    return user.username if user is not None else ""
+
+
+def _directorates(user) -> Iterator[dict]:
+    for d in Directorate.objects.order_by("code"):
+        yield {"code": d.code, "name": d.name, "is_archived": d.is_archived}
+
+
+def _people(user) -> Iterator[dict]:
+    memberships = Prefetch(
+        "memberships",
+        queryset=Membership.objects.select_related("directorate").order_by(
+            "role", "directorate__code"
+        ),
+    )
+    for person in User.objects.order_by("username").prefetch_related(memberships):
+        roles = [
+            m.role + (f":{m.directorate.code}" if m.directorate_id else "")
+            for m in person.memberships.all()
+        ]
+        yield {
+            "username": person.username,
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            "email": person.email,
+            "job_title": person.job_title,
+            "roles": "; ".join(roles),
+        }
+
+
+def _indicators(user) -> Iterator[dict]:
+    queryset = (
+        access.indicators_readable(user)
+        .select_related("directorate", "owner", "portfolio")
+        .prefetch_related(Prefetch("updaters", queryset=User.objects.order_by("username")))
+        .order_by("code")
+    )
+    for i in queryset:
+        yield {
+            "code": i.code,
+            "title": i.title,
+            "directorate": i.directorate.code,
+            "definition": i.definition,
+            "rationale": i.rationale,
+            "unit": i.unit,
+            "decimals": i.decimals,
+            "polarity": i.polarity,
+            "frequency": i.frequency,
+            "due_quarter": i.due_quarter,
+            "first_due_year": i.first_due_year,
+            "aggregation": i.aggregation,
+            "ratio_scale": i.ratio_scale,
+            "target_basis": i.target_basis,
+            "owner": _name(i.owner),
+            "updaters": "; ".join(u.username for u in i.updaters.all()),
+            "portfolio": i.portfolio.name if i.portfolio_id else "",
+            "data_source": i.data_source,
+            "is_contextual": i.is_contextual,
+            "status_rule": json.dumps(i.status_rule, sort_keys=True),
+            "is_retired": i.is_retired,
+        }
+
+
+def _targets(user) -> Iterator[dict]:
+    queryset = access.targets_readable(user).select_related("indicator")
+    for t in queryset.order_by("indicator__code", "period_start", "period"):
+        yield {
+            "indicator": t.indicator.code,
+            "period": t.period,
+            "value": t.value,
+            "notes": t.notes,
+        }
+
+
+def _measurements(user) -> Iterator[dict]:
+    queryset = access.measurements_readable(user).select_related("indicator")
+    for m in queryset.order_by("indicator__code", "period_start", "period"):
+        yield {
+            "indicator": m.indicator.code,
+            "period": m.period,
+            "value": m.value,
+            "numerator": m.numerator,
+            "denominator": m.denominator,
+            "commentary": m.commentary,
+            "improvement_actions": m.improvement_actions,
+            "data_quality": m.data_quality,
+            "manual_rating": m.manual_rating,
+            "manual_reason": m.manual_reason,
+            "state": m.state,
+            "review_note": m.review_note,
+        }
+
+
+def _registers(user) -> Iterator[dict]:
+    for r in Register.objects.select_related("directorate", "parent").order_by("kind", "name"):
+        yield {
+            "name": r.name,
+            "kind": r.kind,
+            "directorate": r.directorate.code if r.directorate_id else "",
+            "parent": r.parent.name if r.parent_id else "",
+            "description": r.description,
+            "is_archived": r.is_archived,
+        }
+
+
+def _risk_areas(user) -> Iterator[dict]:
+    for a in access.risk_areas_readable(user).select_related("owner").order_by("name"):
+        yield {
+            "name": a.name,
+            "owner": a.owner.username,
+            "description": a.description,
+            "mitigation_summary": a.mitigation_summary,
+            "is_archived": a.is_archived,
+        }
+
+
+def _risks(user) -> Iterator[dict]:
+    queryset = access.risks_readable(user).select_related(
+        "register", "owner", "area", "escalated_to"
+    )
+    for r in queryset.order_by("reference"):
+        yield {
+            "reference": r.reference,
+            "title": r.title,
+            "register": r.register.name,
+            "category": r.category,
+            "owner": r.owner.username,
+            "area": r.area.name if r.area_id else "",
+            "cause": r.cause,
+            "event": r.event,
+            "consequence": r.consequence,
+            "inherent_likelihood": r.inherent_likelihood,
+            "inherent_impact": r.inherent_impact,
+            "current_likelihood": r.current_likelihood,
+            "current_impact": r.current_impact,
+            "target_likelihood": r.target_likelihood,
+            "target_impact": r.target_impact,
+            "target_date": r.target_date,
+            "review_months": r.review_months,
+            "identified_on": r.identified_on,
+            "is_confidential": r.is_confidential,
+            "status": r.status,
+            "closed_on": r.closed_on,
+            "closure_reason": r.closure_reason,
+        }
+
+
+def _controls(user) -> Iterator[dict]:
+    queryset = access.controls_readable(user).select_related("risk", "owner")
+    for c in queryset.order_by("risk__reference", "pk"):
+        yield {
+            "risk": c.risk.reference,
+            "description": c.description,
+            "owner": _name(c.owner),
+            "effectiveness": c.effectiveness,
+            "is_archived": c.is_archived,
+        }
+
+
+def _actions(user) -> Iterator[dict]:
+    queryset = access.actions_readable(user).select_related("risk", "owner")
+    for a in queryset.order_by("risk__reference", "due_on", "pk"):
+        yield {
+            "risk": a.risk.reference,
+            "description": a.description,
+            "owner": a.owner.username,
+            "due_on": a.due_on,
+            "revised_due_on": a.revised_due_on,
+            "status": a.status,
+            "percent_complete": a.percent_complete,
+            "progress": a.progress,
+            "on_track": a.on_track,
+        }
+
+
+def _assessments(user) -> Iterator[dict]:
+    queryset = access.assessments_readable(user).select_related("risk", "assessor")
+    for a in queryset.order_by("risk__reference", "assessed_on", "pk"):
+        yield {
+            "risk": a.risk.reference,
+            "assessed_on": a.assessed_on,
+            "period": a.period,
+            "likelihood": a.likelihood,
+            "impact": a.impact,
+            "commentary": a.commentary,
+            "assessor": a.assessor.username,
+        }
+
+
+def _periods(user) -> Iterator[dict]:
+    for p in ReportingPeriod.objects.order_by("period_start"):
+        yield {"period": p.period, "state": p.state}
+
+
+ROWS = {
+    "directorates": _directorates,
+    "people": _people,
+    "indicators": _indicators,
+    "targets": _targets,
+    "measurements": _measurements,
+    "registers": _registers,
+    "risk_areas": _risk_areas,
+    "risks": _risks,
+    "controls": _controls,
+    "actions": _actions,
+    "assessments": _assessments,
+    "periods": _periods,
+}
+
+
+def export_sheets_for(user) -> list[SheetSpec]:
+    """The sheets a person may export: people (with their email addresses) only for the team."""
+    if not access.user_can_export(user):
+        return []
+    return [s for s in SHEETS if s.key != "people" or access.user_manages_organisation(user)]
+
+
+def export_rows(*, user, sheet: SheetSpec) -> list[dict]:
+    return list(ROWS[sheet.key](user))
+
+
+def import_layout_find(*, signature: str) -> ImportLayout | None:
+    return ImportLayout.objects.filter(signature=signature).first()

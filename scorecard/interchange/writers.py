@@ -1,0 +1,113 @@
+"""Write sheets to .xlsx (xlsxwriter, with data-validation lists) and CSV (one file per sheet)."""
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+import xlsxwriter
+
+from .schema import SheetSpec
+
+Progress = Callable[[int, int], None]
+VALIDATION_ROWS = 5000  # how far down a template's drop-down lists reach
+
+
+def cell_text(value: object) -> str:
+    """A value as CSV text: dates ISO, Yes/No, numbers without trailing zeros."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return text
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def write_xlsx(
+    sheets: Iterable[tuple[SheetSpec, list[dict]]], progress: Progress | None = None
+) -> bytes:
+    sheets = list(sheets)
+    total = sum(len(rows) for _, rows in sheets)
+    done = 0
+    output = io.BytesIO()
+    workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_numbers": False})
+    bold = workbook.add_format({"bold": True, "bg_color": "#f3f2f1", "border": 1})
+    date = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    text = workbook.add_format({"num_format": "@"})
+    for spec, rows in sheets:
+        sheet = workbook.add_worksheet(spec.title)
+        for col, column in enumerate(spec.columns):
+            sheet.write_string(0, col, column.header, bold)
+            if column.help:
+                sheet.write_comment(0, col, column.help)
+            width = max(12, min(40, len(column.header) + 4))
+            sheet.set_column(col, col, width, text if column.kind in {"text", "period"} else None)
+            last = max(len(rows), VALIDATION_ROWS)
+            if column.kind == "choice":
+                sheet.data_validation(
+                    1, col, last, col,
+                    {"validate": "list", "source": [key for key, _ in column.choices],
+                     "error_title": column.header,
+                     "error_message": "Choose one of the values in the list."},
+                )  # fmt: skip
+            elif column.kind == "boolean":
+                sheet.data_validation(
+                    1, col, last, col, {"validate": "list", "source": ["Yes", "No"]}
+                )
+        for r, row in enumerate(rows, start=1):
+            for col, column in enumerate(spec.columns):
+                value = row.get(column.key)
+                if value is None or value == "":
+                    continue
+                if isinstance(value, bool):
+                    sheet.write_string(r, col, "Yes" if value else "No")
+                elif isinstance(value, Decimal | int | float):
+                    sheet.write_number(r, col, float(value))
+                elif isinstance(value, dt.date):
+                    sheet.write_datetime(r, col, dt.datetime.combine(value, dt.time()), date)
+                else:
+                    sheet.write_string(r, col, str(value))
+            done += 1
+            if progress and done % 200 == 0:
+                progress(done, total)
+        sheet.freeze_panes(1, 0)
+    workbook.close()
+    if progress:
+        progress(total, total)
+    return output.getvalue()
+
+
+def write_csv(spec: SheetSpec, rows: list[dict]) -> bytes:
+    """UTF-8 with a byte-order mark, so that Excel opens it with the right characters."""
+    output = io.StringIO(newline="")
+    writer = csv.writer(output)
+    writer.writerow([c.header for c in spec.columns])
+    for row in rows:
+        writer.writerow([cell_text(row.get(c.key)) for c in spec.columns])
+    return ("\ufeff" + output.getvalue()).encode("utf-8")
+
+
+def write_csv_zip(
+    sheets: Iterable[tuple[SheetSpec, list[dict]]], progress: Progress | None = None
+) -> bytes:
+    sheets = list(sheets)
+    total, done = sum(len(rows) for _, rows in sheets), 0
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        for number, (spec, rows) in enumerate(sheets, start=1):
+            archive.writestr(f"{number:02d}-{spec.key}.csv", write_csv(spec, rows))
+            done += len(rows)
+            if progress:
+                progress(done, total)
+    return output.getvalue()
+
+
+def template_rows(spec: SheetSpec) -> list[dict]:
+    """The one example row of a template."""
+    return [{c.key: c.example for c in spec.columns}]
