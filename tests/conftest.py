@@ -1,12 +1,20 @@
 import pytest
 
-from scorecard.demo import DEMO_PASSWORD, load_demo
+from scorecard.demo import DEMO_PASSWORD, load_demo, load_demo_organisation
 from scorecard.organisation.models import User
 
 
 @pytest.fixture
 def demo(db):
-    """The demo council, with its accounts."""
+    """The demo council's organisation and its three accounts (fast: no scorecard or risks)."""
+    load_demo_organisation()
+    return {u.username: u for u in User.objects.filter(username__in=["admin", "editor", "reader"])}
+
+
+@pytest.fixture
+def demo_council(db):
+    """The whole demo council: scorecard, risk register and the published Quarter Two 2017/18.
+    Takes a few seconds: use it sparingly."""
     load_demo()
     return {u.username: u for u in User.objects.filter(username__in=["admin", "editor", "reader"])}
 

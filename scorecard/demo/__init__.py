@@ -1,6 +1,10 @@
 """The demo council: a fictional county council used by `make demo` and the browser tests.
 
-Deterministic and idempotent. Each part of the product adds its own loader module here.
+Deterministic and idempotent. Each part of the product adds its own loader module here:
+`organisation` (the council, its directorates and the three demo accounts), `performance`
+(the Corporate Balanced Scorecard from 2015/16), `risks` (the Corporate Risk Register from
+April 2017) and `reporting` (Quarter Two 2017/18 locked and published). Its Quarter Two
+2017/18 reproduces the source Cabinet report (shared/seed/cabinet-report-2017-12-14.txt).
 """
 
 from django.conf import settings
@@ -15,10 +19,32 @@ class DemoRefused(RuntimeError):
     """Raised when asked to create the demo accounts in production."""
 
 
-@transaction.atomic
-def load_demo() -> list[organisation.DemoAccount]:
+def _refuse_in_production() -> None:
     if settings.PRODUCTION:
         raise DemoRefused(
             "The demo council and its accounts are never created in production (SCORECARD_ENV=production)."
         )
+
+
+@transaction.atomic
+def load_demo_organisation() -> list[organisation.DemoAccount]:
+    """Only the council, its directorates and the three accounts (fast: used by most tests)."""
+    _refuse_in_production()
     return organisation.load(password=DEMO_PASSWORD)
+
+
+@transaction.atomic
+def load_demo() -> list[organisation.DemoAccount]:
+    """Everything: organisation, scorecard, risk register and the published Quarter Two."""
+    from scorecard.organisation.models import User
+
+    from . import people, performance, reporting, risks
+
+    _refuse_in_production()
+    accounts = organisation.load(password=DEMO_PASSWORD)
+    users = {u.username: u for u in User.objects.filter(username__in=["admin", "editor", "reader"])}
+    directors = people.load()
+    performance.load(admin=users["admin"], editor=users["editor"], directors=directors)
+    risks.load(admin=users["admin"], editor=users["editor"], directors=directors)
+    reporting.load(admin=users["admin"])
+    return accounts

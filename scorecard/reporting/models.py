@@ -1,1 +1,168 @@
-"""Models of the reporting app."""
+"""Models of the reporting app: the frozen snapshot of a published quarter, and the editable
+wording of the Cabinet cover report.
+
+Snapshot rows copy what the report shows (names, statuses, values, scores, bands, areas), not
+only keys, so a published report never changes when indicators, risks or the matrix change
+later. The live dashboards build unsaved rows of the same models, so one set of templates and
+one summary core serve both.
+"""
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class Snapshot(models.Model):
+    """One quarter, locked and published: the frozen content of its report."""
+
+    period = models.CharField(max_length=12, unique=True, help_text="A quarter, e.g. 2017/18-Q2.")
+    period_start = models.DateField(editable=False)
+    scorecard = models.ForeignKey(
+        "performance.Scorecard", on_delete=models.PROTECT, related_name="snapshots"
+    )
+    scorecard_version = models.CharField(max_length=200, help_text="The version live then.")
+    corporate_plan = models.CharField(max_length=200, blank=True)
+    refreshed_this_period = models.BooleanField(
+        default=False, help_text="The scorecard was refreshed to a new plan in this quarter."
+    )
+    matrix = models.JSONField(
+        default=dict, help_text="The risk matrix as it was: level labels and the band of each cell."
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-period_start"]
+
+    def __str__(self) -> str:
+        return f"Snapshot {self.period}"
+
+
+class IndicatorSnapshot(models.Model):
+    """An indicator's status, value, target and commentary as published for the quarter."""
+
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.PROTECT, related_name="indicators")
+    indicator = models.ForeignKey(
+        "performance.Indicator", on_delete=models.PROTECT, related_name="+"
+    )
+    order = models.PositiveIntegerField(default=0)
+    code = models.CharField(max_length=30)
+    title = models.CharField(max_length=300)
+    priority = models.CharField(max_length=200, blank=True)
+    priority_order = models.PositiveSmallIntegerField(default=0)
+    directorate_code = models.CharField(max_length=30)
+    directorate_name = models.CharField(max_length=200)
+    unit = models.CharField(max_length=20)
+    decimals = models.PositiveSmallIntegerField(default=1)
+    polarity = models.CharField(max_length=10)
+    state = models.CharField(max_length=20, help_text="The status engine's state.")
+    rating = models.CharField(
+        max_length=5, blank=True, help_text="The colour shown, carried for not-due indicators."
+    )
+    rating_period = models.CharField(max_length=12, blank=True)
+    value = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
+    target = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
+    direction = models.CharField(max_length=20, help_text="Against the previous due period.")
+    direction_last_year = models.CharField(max_length=20)
+    last_updated = models.CharField(max_length=12, blank=True)
+    next_due = models.CharField(max_length=12, blank=True)
+    updated_this_period = models.BooleanField(default=False)
+    commentary = models.TextField(blank=True)
+    improvement_actions = models.TextField(blank=True)
+    data_quality = models.CharField(max_length=12, blank=True)
+    stored_period = models.CharField(
+        max_length=12, blank=True, help_text="The period of the value shown (for restatements)."
+    )
+    measurement_version = models.PositiveIntegerField(null=True, blank=True)
+    trend = models.JSONField(default=list, help_text="[period, value] pairs for the sparkline.")
+
+    class Meta:
+        ordering = ["snapshot", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["snapshot", "indicator"], name="indicator_snapshot_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.rating or self.state}"
+
+
+class RiskSnapshot(models.Model):
+    """A risk's rating, band, area and movement as published for the quarter."""
+
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.PROTECT, related_name="risks")
+    risk = models.ForeignKey("risks.Risk", on_delete=models.PROTECT, related_name="+")
+    reference = models.CharField(max_length=30)
+    title = models.CharField(max_length=300)
+    register = models.CharField(max_length=200, help_text="Where it is reported (escalated to).")
+    own_register = models.CharField(max_length=200)
+    directorate_code = models.CharField(max_length=30, blank=True)
+    owner = models.CharField(max_length=200)
+    category = models.CharField(max_length=30)
+    likelihood = models.PositiveSmallIntegerField()
+    impact = models.PositiveSmallIntegerField()
+    score = models.PositiveSmallIntegerField()
+    band_key = models.CharField(max_length=20)
+    band_label = models.CharField(max_length=50)
+    band_colour = models.CharField(max_length=7)
+    band_severity = models.PositiveSmallIntegerField(default=0)
+    previous_likelihood = models.PositiveSmallIntegerField(null=True, blank=True)
+    previous_impact = models.PositiveSmallIntegerField(null=True, blank=True)
+    previous_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    movement = models.CharField(max_length=10, help_text="up, down, same or new.")
+    area = models.CharField(max_length=200, blank=True)
+    is_open = models.BooleanField(default=True, help_text="False: closed in this quarter.")
+    is_new = models.BooleanField(default=False, help_text="Identified in this quarter.")
+    escalated_this_period = models.BooleanField(default=False)
+    is_confidential = models.BooleanField(default=False)
+    actions = models.JSONField(default=list, help_text="Mitigating actions as published.")
+
+    class Meta:
+        ordering = ["snapshot", "-score", "-impact", "-likelihood", "reference"]
+        constraints = [
+            models.UniqueConstraint(fields=["snapshot", "risk"], name="risk_snapshot_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.score} ({self.band_label})"
+
+
+class AreaSnapshot(models.Model):
+    """A risk area as described to Cabinet in the quarter."""
+
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.PROTECT, related_name="areas")
+    name = models.CharField(max_length=200)
+    owner = models.CharField(max_length=200, blank=True)
+    description = models.TextField(blank=True)
+    mitigation_summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["snapshot", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReportWording(models.Model):
+    """The wording of the Cabinet cover report, a template an administrator edits.
+
+    Placeholders in {{ double braces }} are filled from the snapshot's figures; see
+    scorecard/reporting/cover.py for the names and the default text.
+    """
+
+    key = models.SlugField(max_length=50, unique=True, default="cabinet-cover")
+    text = models.TextField(help_text="The report's paragraphs, with {{ placeholders }}.")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,0 +1,387 @@
+"""The demo council's Corporate Balanced Scorecard: two Corporate Plans, 78 indicators, values
+and targets from April 2015 to September 2017, and Quarter Three 2017/18 open for updates.
+
+Indicators, plans, scorecard versions and the refresh go through the performance services.
+Values and targets, about a thousand rows, are bulk-inserted (the services would take most of
+the ten-second budget) exactly as the services store them: approved values with their period
+start, ratio values computed from numerator and denominator, a version number per change.
+Whether an indicator is green, amber or red is left to the status engine.
+"""
+
+import datetime as dt
+import zlib
+from decimal import Decimal
+
+from simple_history.utils import bulk_create_with_history
+
+from scorecard.core.periods import Period, parse
+from scorecard.organisation.models import Directorate, User
+from scorecard.performance import services
+from scorecard.performance.choices import (
+    Aggregation,
+    DataQuality,
+    PeriodState,
+    TargetBasis,
+    WorkflowState,
+)
+from scorecard.performance.models import Indicator, Measurement, Scorecard, Target
+
+from .catalogue import (
+    CATALOGUE,
+    FIRST_YEAR,
+    NEW_PLAN,
+    NEXT_PERIOD,
+    OLD_PLAN,
+    OLD_PRIORITY,
+    REFRESH_PERIOD,
+    REPORT_PERIOD,
+    Spec,
+)
+
+SCORECARD_NAME = "Corporate Balanced Scorecard"
+STORED = Decimal("0.000001")
+
+# Where each outcome's figure sits against its target: the shortfall as a share of the target,
+# at the start of the history and in the indicator's latest due period (negative: better).
+GAPS = {"G": (0.07, -0.03), "A": (0.01, 0.05), "R": (0.02, 0.13)}
+UNRATED_DRIFT = (0.06, 0.0)
+
+RED_COMMENTARY = {
+    "HW01": (
+        "1,300 older people were funded in permanent care home placements at the end of "
+        "September, 13% above the target of 1,150. Hospital discharge pressures over the summer "
+        "led to more direct admissions to long-term care than planned.",
+        "Extend the Home First reablement service to all three acute hospitals from November; "
+        "weekly panel review of every new permanent placement; extra-care housing pipeline of "
+        "240 units to 2019.",
+    ),
+    "HW02": (
+        "6.1% of adults with a learning disability known to the council are in paid employment "
+        "(84 of 1,370), below the 7.0% target though above the England average.",
+        "Supported internships with the NHS trust and three large employers from January; job "
+        "coaches in each district; employment outcomes written into every support plan review.",
+    ),
+    "RC01": (
+        "The summer Viewpoint survey found 74% of residents satisfied with their local area as "
+        "a place to live, down on last year; satisfaction fell most in the north of the county.",
+        "Locality action plans with district councils; a communications campaign on highways and "
+        "waste improvements; the results broken down by district for each locality board.",
+    ),
+    "RC02": (
+        "82.0% of staff had a completed Performance Review by 30 September, against 95% "
+        "expected. Completion is lowest in frontline services with high vacancy rates.",
+        "Directors report completion to Leadership Team monthly; a shorter review form for "
+        "frontline staff; reminders to managers with reviews outstanding.",
+    ),
+    "RC03": (
+        "£4.7 million of savings were delivered by the end of September against a profiled "
+        "£6.0 million. Delays in the adult social care and property workstreams account for "
+        "most of the gap.",
+        "Recovery plans for the two workstreams agreed by the Transformation Board; mitigating "
+        "savings identified in procurement; monthly tracking by the Section 151 Officer.",
+    ),
+}
+
+
+def _quarters() -> list[Period]:
+    first, last = Period.quarter(FIRST_YEAR, 1), parse(REPORT_PERIOD)
+    quarters, q = [], first
+    while q <= last:
+        quarters.append(q)
+        q = q.next()
+    return quarters
+
+
+def _wiggle(code: str, n: int) -> float:
+    return ((zlib.crc32(f"{code}:{n}".encode()) % 7) - 3) * 0.006
+
+
+def _figure(spec: Spec, target: float, gap: float) -> Decimal:
+    """A value short of (or better than) the target by `gap`, the right way for the polarity."""
+    value = target * (1 - gap) if spec.polarity == "higher" else target * (1 + gap)
+    if spec.unit == "percentage":
+        value = min(max(value, 0), 100)
+    return Decimal(str(round(value, spec.decimals)))
+
+
+def _yearly_target(spec: Spec, year: int) -> float:
+    """Targets stretch a little each year (2% a year towards better)."""
+    step = 0.02 * (2017 - year)
+    return spec.target * (1 - step) if spec.polarity == "higher" else spec.target * (1 + step)
+
+
+def _gap_path(spec: Spec, count: int) -> list[float]:
+    start, end = GAPS.get(spec.outcome, UNRATED_DRIFT)
+    if count == 1:
+        return [end]
+    return [
+        start + (end - start) * i / (count - 1) + (_wiggle(spec.code, i) if i < count - 1 else 0)
+        for i in range(count)
+    ]
+
+
+def _periods(spec: Spec) -> list[Period]:
+    """The periods with a value: quarters (or years) from 2015/16, fewer for new or retired."""
+    report = parse(REPORT_PERIOD)
+    if spec.outcome in {"AW", "ND"}:
+        return []
+    if spec.frequency == "annual":
+        last = report.year if spec.due_quarter <= report.number else report.year - 1
+        return [Period.financial_year(y) for y in range(FIRST_YEAR, last + 1)]
+    quarters = _quarters()
+    if spec.retired:
+        return quarters[:-1]
+    if spec.new:
+        return quarters[-2:]
+    return quarters
+
+
+def _values(spec: Spec) -> list[tuple[Period, dict]]:
+    periods = _periods(spec)
+    gaps = _gap_path(spec, len(periods))
+    rows = []
+    if spec.code == "RC02":  # rated by thresholds, no target
+        for period, value in zip(periods, ["93.0", "89.5", "82.0"], strict=True):
+            rows.append((period, {"value": Decimal(value)}))
+        return rows
+    for n, (period, gap) in enumerate(zip(periods, gaps, strict=True)):
+        basis = spec.target if spec.target is not None else _unrated_base(spec)
+        target = _yearly_target(spec, period.year) if spec.target is not None else basis
+        if spec.year_to_date:
+            quarter_share = [1.02, 0.98, 1.01, 0.99][period.number - 1] - (
+                0.22 if period.year == 2017 else 0
+            )
+            rows.append((period, {"value": Decimal(round(target / 4 * quarter_share))}))
+            continue
+        value = _figure(spec, target, gap)
+        if spec.ratio_denominator:
+            denominator = spec.ratio_denominator + 3 * n
+            numerator = round(float(value) * denominator / 100)
+            rows.append(
+                (
+                    period,
+                    {
+                        "numerator": Decimal(numerator),
+                        "denominator": Decimal(denominator),
+                        "value": (Decimal(numerator * 100) / Decimal(denominator)).quantize(STORED),
+                    },
+                )
+            )
+            continue
+        extra = {}
+        if spec.rule and spec.rule.get("type") == "manual":
+            rating = "amber" if n >= len(periods) - 3 else "green"
+            extra = {
+                "manual_rating": rating,
+                "manual_reason": "Conversions are behind the plan agreed with the Regional Schools "
+                "Commissioner."
+                if rating == "amber"
+                else "Conversions are on plan.",
+            }
+        rows.append((period, {"value": value, **extra}))
+    return rows
+
+
+UNRATED_BASES = {
+    "OFB01": 23400, "OFB03": 6.1, "OFB04": 1.4, "OFB12": 18.0, "CF04": 41.0, "CF05": 52.0,
+    "CF06": 30.0, "CF16": 14.0, "HW03": 98.0, "HW11": 16.5, "HW16": 72.0, "HW19": 57.0,
+    "RC12": 11.0, "RC14": 6.5,
+}  # fmt: skip
+
+
+def _unrated_base(spec: Spec) -> float:
+    return UNRATED_BASES[spec.code]
+
+
+def _commentary(spec: Spec, period: Period, is_latest: bool) -> tuple[str, str]:
+    if is_latest and spec.code in RED_COMMENTARY:
+        return RED_COMMENTARY[spec.code]
+    if not is_latest:
+        return "", ""
+    text = {
+        "G": "On or better than target.",
+        "A": "Just short of target; the service expects to recover by the year end.",
+        "R": "Well short of target: see the improvement actions.",
+    }.get(spec.outcome, "Shown for information.")
+    actions = (
+        "Improvement plan agreed by the directorate management team."
+        if spec.outcome
+        in {
+            "A",
+            "R",
+        }
+        else ""
+    )
+    return text, actions
+
+
+def _aware(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, 10, 0, tzinfo=dt.UTC)
+
+
+def load(*, admin: User, editor: User, directors: dict[str, User]) -> Scorecard:
+    existing = Scorecard.objects.filter(name=SCORECARD_NAME).first()
+    if existing is not None:
+        return existing
+    directorates = {d.code: d for d in Directorate.objects.all()}
+    old_plan = services.corporate_plan_create(
+        title=OLD_PLAN[0], adopted_on=dt.date(2013, 2, 14), priorities=OLD_PLAN[1]
+    )
+    new_plan = services.corporate_plan_create(
+        title=NEW_PLAN[0], adopted_on=dt.date(2017, 7, 13), priorities=NEW_PLAN[1]
+    )
+    old_priorities = {p.code: p for p in old_plan.priorities.all()}
+    new_priorities = {p.code: p for p in new_plan.priorities.all()}
+
+    indicators: dict[str, Indicator] = {}
+    for spec in CATALOGUE:
+        owner = editor if spec.directorate == "ASC" else directors[spec.directorate]
+        if spec.directorate == "COACH":
+            owner = admin
+        rule = dict(spec.rule or {"type": "tolerance", "amber": {"percent": "10"}})
+        if rule["type"] != "manual":
+            rule["no_change"] = {"percent": "2"}
+        fields = {
+            "definition": spec.definition or f"{spec.title}, as reported to Cabinet each quarter.",
+            "unit": spec.unit,
+            "decimals": spec.decimals,
+            "polarity": spec.polarity,
+            "frequency": spec.frequency,
+            "due_quarter": spec.due_quarter,
+            "owner": owner,
+            "data_source": spec.data_source,
+            "is_contextual": spec.contextual,
+            "status_rule": {"type": "data_only"} if spec.polarity == "none" else rule,
+        }
+        if spec.ratio_denominator:
+            fields["aggregation"] = Aggregation.RATIO
+        if spec.year_to_date:
+            fields["aggregation"] = Aggregation.SUM
+            fields["target_basis"] = TargetBasis.YEAR_TO_DATE
+        indicators[spec.code] = services.indicator_create(
+            code=spec.code,
+            title=spec.title,
+            directorate=directorates[spec.directorate],
+            updaters=[editor] if spec.directorate == "ASC" else [owner],
+            **fields,
+        )
+
+    scorecard = services.scorecard_create(name=SCORECARD_NAME, is_published=True)
+    first = [
+        (indicators[s.code], old_priorities[s.old_priority or OLD_PRIORITY[s.priority]])
+        for s in CATALOGUE
+        if not s.new
+    ]
+    services.scorecard_version_create(
+        scorecard=scorecard,
+        live_from=f"{Period.financial_year(FIRST_YEAR).year_label}-Q1",
+        entries=first,
+        corporate_plan=old_plan,
+        notes="The scorecard of the FutureFit Corporate Plan.",
+    )
+    _bulk_values(indicators, admin, editor)
+    services.scorecard_refresh(
+        scorecard=scorecard,
+        live_from=REFRESH_PERIOD,
+        corporate_plan=new_plan,
+        add=[(indicators[s.code], new_priorities[s.priority]) for s in CATALOGUE if s.new],
+        retire=[indicators[s.code] for s in CATALOGUE if s.retired],
+        move={
+            indicators[s.code]: new_priorities[s.priority]
+            for s in CATALOGUE
+            if not s.new and not s.retired
+        },
+        notes="Refreshed to reflect the new Corporate Plan adopted by Council in July 2017: "
+        "11 indicators added, 5 retired, the rest grouped under the four Key Areas of Focus.",
+    )
+    for spec in CATALOGUE:
+        if spec.retired:
+            services.indicator_retire(indicator=indicators[spec.code])
+
+    for quarter in _quarters()[:-1]:
+        services.reporting_period_set_state(period=quarter.key, state=PeriodState.LOCKED, by=admin)
+    services.reporting_period_set_state(period=REPORT_PERIOD, state=PeriodState.OPEN, by=admin)
+    services.reporting_period_set_state(period=NEXT_PERIOD, state=PeriodState.OPEN, by=admin)
+    _next_quarter_work(indicators, editor)
+    return scorecard
+
+
+def _bulk_values(indicators: dict[str, Indicator], admin: User, editor: User) -> None:
+    measurements, targets = [], []
+    report = parse(REPORT_PERIOD)
+    for spec in CATALOGUE:
+        indicator = indicators[spec.code]
+        rows = _values(spec)
+        for n, (period, values) in enumerate(rows):
+            commentary, actions = _commentary(spec, period, n == len(rows) - 1)
+            reported = (
+                period.end
+                if period.kind == "quarter"
+                else (Period.quarter(period.year, spec.due_quarter).end)
+            )
+            measurements.append(
+                Measurement(
+                    indicator=indicator,
+                    period=period.key,
+                    period_start=period.start,
+                    commentary=commentary,
+                    improvement_actions=actions,
+                    data_quality=DataQuality.FINAL,
+                    state=WorkflowState.APPROVED,
+                    entered_by=editor if spec.directorate == "ASC" else indicator.owner,
+                    entered_at=_aware(reported + dt.timedelta(days=14)),
+                    reviewed_by=admin,
+                    reviewed_at=_aware(reported + dt.timedelta(days=21)),
+                    version=3,  # recorded, submitted, approved
+                    **values,
+                )
+            )
+        if spec.target is None:
+            continue
+        for year in range(FIRST_YEAR, report.year + 1):
+            target = _yearly_target(spec, year)
+            if spec.year_to_date:
+                for q in range(1, 5):
+                    period = Period.quarter(year, q)
+                    targets.append(
+                        Target(
+                            indicator=indicator,
+                            period=period.key,
+                            period_start=period.start,
+                            value=Decimal(round(target * q / 4)),
+                            notes="Cumulative savings profile.",
+                        )
+                    )
+                continue
+            period = Period.financial_year(year)
+            targets.append(
+                Target(
+                    indicator=indicator,
+                    period=period.key,
+                    period_start=period.start,
+                    value=Decimal(str(round(target, spec.decimals))),
+                )
+            )
+    bulk_create_with_history(measurements, Measurement, default_user=admin)
+    bulk_create_with_history(targets, Target, default_user=admin)
+
+
+def _next_quarter_work(indicators: dict[str, Indicator], editor: User) -> None:
+    """Quarter Three: Adult Services values due from the editor; one draft, one submitted."""
+    services.measurement_record(
+        indicator=indicators["HW05"],
+        period=NEXT_PERIOD,
+        by=editor,
+        value="97.6",
+        commentary="Draft: the October figures are still being checked.",
+    )
+    submitted = services.measurement_record(
+        indicator=indicators["HW07"],
+        period=NEXT_PERIOD,
+        by=editor,
+        value="83.1",
+        commentary="Reablement outcomes held up despite winter pressures starting early.",
+    )
+    services.measurement_submit(
+        measurement=submitted, by=editor, expected_version=submitted.version
+    )

@@ -1,0 +1,15 @@
+"""Quarter Two 2017/18 locked and published, so its report renders from the snapshot."""
+
+from scorecard.core.periods import parse
+from scorecard.organisation.models import User
+from scorecard.reporting import cover, services
+from scorecard.reporting.models import ReportWording, Snapshot
+
+from .catalogue import REPORT_PERIOD
+
+
+def load(*, admin: User) -> None:
+    if not ReportWording.objects.exists():
+        services.report_wording_update(text=cover.DEFAULT_WORDING, by=admin)
+    if not Snapshot.objects.filter(period=REPORT_PERIOD).exists():
+        services.period_lock_and_publish(period=parse(REPORT_PERIOD), by=admin)

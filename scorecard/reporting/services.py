@@ -1,0 +1,79 @@
+"""Writes for the reporting app: lock and publish a quarter (its snapshot), and the wording."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from scorecard.core.periods import Period
+from scorecard.organisation.models import User
+from scorecard.performance.choices import PeriodState
+from scorecard.performance.services import reporting_period_set_state
+
+from . import cover
+from .models import AreaSnapshot, IndicatorSnapshot, ReportWording, RiskSnapshot, Snapshot
+from .selectors import corporate_scorecard, report_data
+
+
+@transaction.atomic
+def snapshot_create(*, period: Period, by: User) -> Snapshot:
+    """Freeze the quarter's report: every indicator status, value, target and commentary, every
+    risk score, band, area and movement, and the risk areas. Refused if already published."""
+    if period.kind != "quarter":
+        raise ValidationError({"period": f"{period.label} is not a quarter: publish a quarter."})
+    if Snapshot.objects.filter(period=period.key).exists():
+        raise ValidationError(
+            {
+                "period": f"{period.label} is already published; a published report never "
+                "changes. Corrections show as restatements."
+            }
+        )
+    scorecard = corporate_scorecard()
+    if scorecard is None:
+        raise ValidationError({"period": "There is no corporate scorecard to publish."})
+    data = report_data(period, live=True)
+    if not data.indicators:
+        raise ValidationError({"period": f"No scorecard version was live in {period.label}."})
+    snapshot = Snapshot(
+        period=period.key,
+        period_start=period.start,
+        scorecard=scorecard,
+        scorecard_version=data.scorecard_version,
+        corporate_plan=data.corporate_plan,
+        refreshed_this_period=data.refreshed_this_period,
+        matrix=data.matrix,
+        published_by=by,
+        published_at=timezone.now(),
+    )
+    snapshot.full_clean()
+    snapshot.save()
+    for rows in (data.indicators, data.risks, data.areas):
+        for row in rows:
+            row.snapshot = snapshot
+    IndicatorSnapshot.objects.bulk_create(data.indicators)
+    RiskSnapshot.objects.bulk_create(data.risks)
+    AreaSnapshot.objects.bulk_create(data.areas)
+    return snapshot
+
+
+@transaction.atomic
+def period_lock_and_publish(*, period: Period, by: User) -> Snapshot:
+    """Lock the quarter in the performance app, then freeze its snapshot: both or neither."""
+    reporting_period_set_state(period=period.key, state=PeriodState.LOCKED, by=by)
+    return snapshot_create(period=period, by=by)
+
+
+@transaction.atomic
+def report_wording_update(*, text: str, by: User | None) -> ReportWording:
+    """Save the cover report's wording after checking that it renders with real figures."""
+    problem = cover.template_problem(text)
+    if problem:
+        raise ValidationError({"text": problem})
+    wording = ReportWording.objects.filter(key="cabinet-cover").first() or ReportWording(
+        key="cabinet-cover"
+    )
+    wording.text = text
+    wording.updated_by = by
+    wording.updated_at = timezone.now()
+    wording.full_clean()
+    wording.save()
+    return wording

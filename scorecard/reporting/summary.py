@@ -1,0 +1,206 @@
+"""What a quarter's report says, computed from its rows: counts, exceptions, heat map, areas.
+
+Pure module: no Django import. It takes any objects with the attributes of the snapshot rows
+(IndicatorSnapshot, RiskSnapshot, AreaSnapshot), so it is tested with plain stand-ins and gives
+the same answer for a live dashboard and a published snapshot.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+RATINGS = ("green", "amber", "red")
+RATING_LABELS = {"green": "Green", "amber": "Amber", "red": "Red", "not_rated": "Not rated"}
+MOVEMENT_LABELS = {"up": "Up (worse)", "down": "Down (better)", "same": "No change", "new": "New"}
+DIRECTION_LABELS = {
+    "improving": "Improving",
+    "no_change": "No noticeable change",
+    "deteriorating": "Deteriorating",
+    "not_comparable": "Not comparable",
+}
+
+
+def rating_of(line) -> str:
+    """The colour an indicator counts as: its rating, carried or not, else not rated."""
+    return line.rating if line.rating in RATINGS else "not_rated"
+
+
+def rating_counts(lines: Iterable) -> dict[str, int]:
+    counts = Counter(rating_of(line) for line in lines)
+    return {key: counts.get(key, 0) for key in (*RATINGS, "not_rated")}
+
+
+@dataclass
+class PriorityCounts:
+    priority: str
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def counts_by_priority(lines: Sequence) -> list[PriorityCounts]:
+    grouped: dict[tuple[int, str], list] = defaultdict(list)
+    for line in lines:
+        grouped[(line.priority_order, line.priority or "No priority")].append(line)
+    return [
+        PriorityCounts(name, rating_counts(rows)) for (_, name), rows in sorted(grouped.items())
+    ]
+
+
+def red_updated(lines: Iterable) -> list:
+    """Red indicators rated in this quarter: the exceptions Cabinet is asked to consider."""
+    return [line for line in lines if line.rating == "red" and line.state == "red"]
+
+
+def red_carried(lines: Iterable) -> list:
+    """Red indicators carrying a rating from an earlier quarter (not updated this quarter)."""
+    return [line for line in lines if line.rating == "red" and line.state != "red"]
+
+
+# --- risks -----------------------------------------------------------------------------------
+
+
+def open_risks(risks: Iterable) -> list:
+    return [risk for risk in risks if risk.is_open]
+
+
+def ranked(risks: Iterable) -> list:
+    """Most serious first: score, impact, likelihood, then reference (as scoring.rank_key)."""
+    return sorted(risks, key=lambda r: (-r.score, -r.impact, -r.likelihood, r.reference))
+
+
+def bands_of(matrix: dict) -> list[tuple[str, dict]]:
+    """The matrix's bands, most serious first."""
+    return sorted(matrix.get("bands", {}).items(), key=lambda kv: -kv[1]["severity"])
+
+
+def band_counts(risks: Iterable, matrix: dict) -> dict[str, int]:
+    counts = Counter(risk.band_key for risk in open_risks(risks))
+    return {key: counts.get(key, 0) for key, _ in bands_of(matrix)}
+
+
+@dataclass
+class Cell:
+    likelihood: int
+    impact: int
+    band_key: str
+    count: int = 0
+    previous: int = 0
+    references: list[str] = field(default_factory=list)
+
+    @property
+    def change(self) -> int:
+        return self.count - self.previous
+
+
+def heat_map(risks: Iterable, matrix: dict) -> list[list[Cell]]:
+    """Rows from the highest likelihood down; each cell counts the open risks now and, for the
+    movement since last quarter, the risks that sat in it at the end of the previous quarter."""
+    size_l, size_i = len(matrix.get("likelihood", [])), len(matrix.get("impact", []))
+    cells = {
+        (lk, im): Cell(lk, im, matrix["cells"][f"{lk}-{im}"])
+        for lk in range(1, size_l + 1)
+        for im in range(1, size_i + 1)
+    }
+    for risk in risks:
+        if risk.is_open and (risk.likelihood, risk.impact) in cells:
+            cell = cells[(risk.likelihood, risk.impact)]
+            cell.count += 1
+            cell.references.append(risk.reference)
+        if risk.previous_likelihood is not None and not risk.is_new:
+            earlier = cells.get((risk.previous_likelihood, risk.previous_impact))
+            if earlier is not None:
+                earlier.previous += 1
+    return [[cells[(lk, im)] for im in range(1, size_i + 1)] for lk in range(size_l, 0, -1)]
+
+
+def top_risks(risks: Iterable, limit: int = 10) -> list:
+    return ranked(open_risks(risks))[:limit]
+
+
+def most_serious_band(matrix: dict) -> str:
+    bands = bands_of(matrix)
+    return bands[0][0] if bands else "red"
+
+
+@dataclass
+class AreaSummary:
+    area: object
+    risks: list  # its open risks in the most serious band, ranked
+
+
+def areas_with_red(risks: Iterable, areas: Sequence, matrix: dict) -> list[AreaSummary]:
+    """The risk areas the most serious (red) risks group into, each with its red risks."""
+    red = most_serious_band(matrix)
+    by_area: dict[str, list] = defaultdict(list)
+    for risk in ranked(open_risks(risks)):
+        if risk.band_key == red and risk.area:
+            by_area[risk.area].append(risk)
+    found = [AreaSummary(area, by_area[area.name]) for area in areas if by_area.get(area.name)]
+    return sorted(found, key=lambda a: (-len(a.risks), a.area.name))
+
+
+def red_without_area(risks: Iterable, matrix: dict) -> list:
+    red = most_serious_band(matrix)
+    return [r for r in ranked(open_risks(risks)) if r.band_key == red and not r.area]
+
+
+def new_risks(risks: Iterable) -> list:
+    return ranked(r for r in risks if r.is_new and r.is_open)
+
+
+def closed_risks(risks: Iterable) -> list:
+    return sorted((r for r in risks if not r.is_open), key=lambda r: r.reference)
+
+
+def escalated_risks(risks: Iterable) -> list:
+    return ranked(r for r in risks if r.escalated_this_period and r.is_open)
+
+
+# --- the figures of the cover report ---------------------------------------------------------
+
+
+def facts(report) -> dict:
+    """Every figure and name the Cabinet cover report quotes, from a report's rows."""
+    lines = report.indicators
+    counts = rating_counts(lines)
+    reds = red_updated(lines)
+    live_risks = open_risks(report.risks)
+    bands = band_counts(report.risks, report.matrix)
+    red_key = most_serious_band(report.matrix)
+    areas = areas_with_red(report.risks, report.areas, report.matrix)
+    return {
+        "period": report.period.key,
+        "period_label": report.period.label,
+        "indicator_total": len(lines),
+        "green": counts["green"],
+        "amber": counts["amber"],
+        "red": counts["red"],
+        "not_rated": counts["not_rated"],
+        "red_updated": len(reds),
+        "red_updated_names": [line.title for line in reds],
+        "red_carried": len(red_carried(lines)),
+        "refreshed": report.refreshed_this_period,
+        "risk_total": len(live_risks),
+        "risk_red": bands.get(red_key, 0),
+        "risk_bands": bands,
+        "risk_areas": [
+            {"name": a.area.name, "description": a.area.description, "risks": len(a.risks)}
+            for a in areas
+        ],
+    }
+
+
+NUMBER_WORDS = [
+    "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+]  # fmt: skip
+
+
+def number_word(n: int) -> str:
+    """Small numbers as words, as Cabinet reports write them ("the two risk areas")."""
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
