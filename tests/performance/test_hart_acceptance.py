@@ -189,7 +189,7 @@ def hart(realdata_dir):
     return {"scorecard": scorecard, "rows": q1_rows + compare(realdata_dir, scorecard, Q2)}
 
 
-def test_hart_statuses_agree_with_the_published_ones(hart):
+def test_hart_statuses_agree_with_the_published_ones(hart, acceptance_figure):
     rows = hart["rows"]
     rated = [r for r in rows if r.published in {"green", "amber", "red"}]
     agreeing = [r for r in rated if r.shown == r.published]
@@ -212,7 +212,7 @@ def test_hart_statuses_agree_with_the_published_ones(hart):
             for (q, c), d in sorted(disagreeing.items())
         )
     )
-    print("\n" + summary)
+    acceptance_figure(summary)
 
     # The README's counts: 27 G / 6 A / 9 R in Q1, 30 G / 3 A / 8 R in Q2.
     assert len(rated) == 42 + 41
@@ -257,7 +257,7 @@ def expected_direction(code, q1, q2) -> Direction:
     return Direction.IMPROVING if better else Direction.DETERIORATING
 
 
-def test_hart_direction_of_travel_from_q1_to_q2(hart, realdata_dir):
+def test_hart_direction_of_travel_from_q1_to_q2(hart, realdata_dir, acceptance_figure):
     rows = {r.indicator.code: r for r in scorecard_rows(scorecard=hart["scorecard"], period=Q2)}
     checked = {}
     for record in read(realdata_dir, Q2):
@@ -277,7 +277,7 @@ def test_hart_direction_of_travel_from_q1_to_q2(hart, realdata_dir):
     assert checked["RB08"] == Direction.NO_CHANGE  # 9.05 days both quarters
     assert checked["HR11"] == Direction.NO_CHANGE  # 2.7 days (Q1 as restated)
     assert checked["SNH04"] == Direction.NOT_COMPARABLE  # information only
-    print(
-        "\nHart DC direction Q1 -> Q2: "
+    acceptance_figure(
+        "Hart DC direction Q1 -> Q2: "
         + ", ".join(f"{d.value} {sum(v == d for v in checked.values())}" for d in Direction)
     )

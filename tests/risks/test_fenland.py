@@ -127,7 +127,9 @@ def test_the_rebuilt_heat_map_matches_the_printed_one_except_risks_4_and_15(rows
     assert rebuilt.total == 20
 
 
-def test_the_consistency_check_flags_exactly_the_two_slips_in_the_source(rows, register):
+def test_the_consistency_check_flags_exactly_the_two_slips_in_the_source(
+    rows, register, acceptance_figure
+):
     findings = selectors.register_heat_map_check(register=register, printed=printed_positions(rows))
     assert [(f.reference, f.kind) for f in findings] == [
         ("4", "printed_more_than_once"),
@@ -139,4 +141,8 @@ def test_the_consistency_check_flags_exactly_the_two_slips_in_the_source(rows, r
     assert wrong.message == (
         "Risk 15 is printed at likelihood 2 x impact 4, but the register rates it "
         "likelihood 2 x impact 3."
+    )
+    acceptance_figure(
+        f"Fenland corporate risk register: {len(rows)} risks; heat map check: "
+        + " ".join(f.message for f in findings)
     )
