@@ -1,0 +1,195 @@
+"""A whole-organisation export imported into an empty database reproduces it, and the export and
+import commands work from the command line."""
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+
+from scorecard.interchange.readers import read_file
+from scorecard.interchange.services import export_data, import_file
+from scorecard.organisation import services as organisation_services
+from scorecard.organisation.choices import Role
+from scorecard.organisation.models import Directorate
+from scorecard.performance import services as performance_services
+from scorecard.performance.choices import Aggregation, PeriodState, Unit
+from scorecard.performance.models import Measurement
+from scorecard.risks import services as risk_services
+from scorecard.risks.choices import ActionStatus, RegisterKind, RiskCategory
+
+from .conftest import MEASUREMENTS, xlsx
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def empty(db):
+    """An empty database but for the person importing and the risk matrix."""
+    admin = organisation_services.person_create(username="importer", password=None)
+    organisation_services.membership_create(person=admin, role=Role.ADMINISTRATOR)
+    risk_services.risk_matrix_create_default()
+    return admin
+
+
+def build_organisation(admin):
+    """A little of everything a person keys in, through the services."""
+    asc = organisation_services.directorate_create(code="ASC", name="Adult Services")
+    ei = organisation_services.directorate_create(code="EI", name="Economy and Infrastructure")
+    erin = organisation_services.person_create(
+        username="erin",
+        password=None,
+        first_name="Erin",
+        last_name="Shaw",
+        email="erin@example.gov.uk",
+    )
+    organisation_services.membership_create(
+        person=erin, role=Role.DIRECTORATE_EDITOR, directorate=asc
+    )
+    payments = performance_services.indicator_create(
+        code="ASC01", title="Direct payments", directorate=asc, unit=Unit.PERCENTAGE,
+        aggregation=Aggregation.RATIO, owner=erin, updaters=[erin], definition="Users with a direct payment.",
+    )  # fmt: skip
+    waste = performance_services.indicator_create(
+        code="EI01", title="Waste per head", directorate=ei, polarity="lower"
+    )
+    old = performance_services.indicator_create(
+        code="EI99", title="Retired measure", directorate=ei
+    )
+    performance_services.indicator_retire(indicator=old)
+    performance_services.target_set(
+        indicator=payments, period="2017/18", value="30.5", notes="Plan"
+    )
+    performance_services.target_set(indicator=waste, period="2017/18-Q1", value=120)
+    q1 = performance_services.measurement_record(
+        indicator=payments,
+        period="2017/18-Q1",
+        by=admin,
+        numerator=270,
+        denominator=1000,
+        commentary="Up",
+    )
+    q1 = performance_services.measurement_submit(
+        measurement=q1, by=admin, expected_version=q1.version
+    )
+    performance_services.measurement_approve(measurement=q1, by=admin, expected_version=q1.version)
+    performance_services.measurement_record(
+        indicator=waste, period="2017/18-Q1", by=admin, value="118.25", data_quality="provisional"
+    )
+    performance_services.reporting_period_set_state(
+        period="2017/18-Q1", state=PeriodState.LOCKED, by=admin
+    )
+    corporate = risk_services.register_create(
+        name="Corporate Risk Register", kind=RegisterKind.CORPORATE
+    )
+    adults = risk_services.register_create(
+        name="Adults register", kind=RegisterKind.DIRECTORATE, directorate=asc, parent=corporate
+    )
+    area = risk_services.risk_area_create(
+        name="Adult Social Care", owner=erin, mitigation_summary="Market work"
+    )
+    market = risk_services.risk_create(
+        reference="ASC-R1", title="Care market failure", category=RiskCategory.FINANCIAL, owner=erin,
+        register=adults, area=area, inherent_likelihood=5, inherent_impact=5, current_likelihood=4,
+        current_impact=4, target_likelihood=2, target_impact=4, target_date=dt.date(2019, 3, 31),
+        identified_on=dt.date(2017, 4, 3), is_confidential=True, cause="Low fees",
+    )  # fmt: skip
+    risk_services.control_create(
+        risk=market, description="Provider monitoring", effectiveness="effective"
+    )
+    action = risk_services.action_create(
+        risk=market, description="Fee review", owner=erin, due_on=dt.date(2018, 3, 31)
+    )
+    risk_services.action_update(
+        action=action,
+        status=ActionStatus.IN_PROGRESS,
+        percent_complete=60,
+        progress="Consulting",
+        revised_due_on=dt.date(2018, 6, 30),
+    )
+    risk_services.assessment_record(
+        risk=market,
+        likelihood=4,
+        impact=4,
+        assessor=erin,
+        assessed_on=dt.date(2017, 6, 30),
+        commentary="Stable",
+    )
+    risk_services.assessment_record(
+        risk=market, likelihood=3, impact=4, assessor=admin, assessed_on=dt.date(2017, 9, 29)
+    )
+    cyber = risk_services.risk_create(
+        reference="CR2", title="Cyber attack", category=RiskCategory.INFORMATION, owner=admin,
+        register=corporate, inherent_likelihood=4, inherent_impact=5, current_likelihood=3,
+        current_impact=5, identified_on=dt.date(2017, 4, 3),
+    )  # fmt: skip
+    risk_services.risk_close(
+        risk=cyber, reason="Merged into ASC-R1", closed_on=dt.date(2017, 10, 2)
+    )
+
+
+def sheets(data: bytes, filename: str) -> dict:
+    return {
+        t.name: (t.headers, [values for _, values in t.rows]) for t in read_file(data, filename)
+    }
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_an_export_imported_into_an_empty_database_reproduces_it(empty, fmt):
+    filename = f"export.{'xlsx' if fmt == 'xlsx' else 'zip'}"
+    with transaction.atomic():
+        build_organisation(empty)
+        first = export_data(user=empty, fmt=fmt)
+        transaction.set_rollback(True)
+    assert not Directorate.objects.exists() and not Measurement.objects.exists()
+
+    outcome = import_file(user=empty, data=first, filename=filename, dry_run=False)
+    assert [str(p) for p in outcome.problems] == []
+    assert outcome.totals()["created"] >= 19
+    second = export_data(user=empty, fmt=fmt)
+    first_sheets, second_sheets = sheets(first, filename), sheets(second, filename)
+    assert sum(len(rows) for _, rows in first_sheets.values()) > 20
+    assert second_sheets == first_sheets
+
+    again = import_file(user=empty, data=second, filename=filename, dry_run=False)
+    assert again.totals()["created"] == again.totals()["changed"] == 0
+
+
+def test_the_template_has_example_rows_and_drop_down_lists(client, council):
+    client.force_login(council["admin"])
+    response = client.get("/import-export/template.xlsx")
+    assert response.status_code == 200
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    tables = {t.name: t for t in read_file(data, "template.xlsx")}
+    assert tables["Measurements"].headers[:3] == ["Indicator", "Period", "Value"]
+    assert len(tables["Measurements"].rows) == 1
+    sheet_xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet5.xml").decode()
+    assert "<dataValidation" in sheet_xml and "provisional,estimated,final,restated" in sheet_xml
+
+
+def test_import_and_export_commands(council, performance_workbook, tmp_path, capsys):
+    path = tmp_path / "q2.xlsx"
+    path.write_bytes(performance_workbook)
+    call_command("import", str(path), "--dry-run", "--user", "admin")
+    out, err = capsys.readouterr()
+    assert "Measurements: 3 to create, 0 to change, 0 unchanged" in out
+    assert "rows/s" in err and "7/7 rows" in err  # the progress bar
+    assert not Measurement.objects.exists()
+    call_command("import", str(path), "--user", "admin")
+    assert Measurement.objects.count() == 3
+
+    bad = tmp_path / "bad.xlsx"
+    rows = [row[:] for row in MEASUREMENTS]
+    rows[1][2] = "n/a"
+    bad.write_bytes(xlsx({"Measurements": rows}))
+    with pytest.raises(CommandError, match="1 problems: nothing was imported"):
+        call_command("import", str(bad), "--user", "admin", "--no-progress")
+    assert "Measurements, row 2, column Value: 'n/a' is not a number." in capsys.readouterr().err
+
+    output = tmp_path / "all.xlsx"
+    call_command("export", "--format", "xlsx", "--output", str(output), "--user", "reader")
+    names = [t.name for t in read_file(output.read_bytes(), "all.xlsx")]
+    assert "Measurements" in names and "People" not in names  # people are for the team only
