@@ -2,12 +2,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from scorecard import views
+from scorecard import guides, reminders, search, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("sign-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("search/", search.search, name="search"),
+    path("guides/<slug:name>/", guides.guide, name="guide"),
+    path("reminders/", reminders.reminders_page, name="reminders"),
     path("scorecard/", include("scorecard.performance.urls")),
     path("risks/", include("scorecard.risks.urls")),
     path("reports/", include("scorecard.reporting.urls")),

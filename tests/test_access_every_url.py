@@ -36,6 +36,50 @@ ACCESS = {
     "organisation:person_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "organisation:person_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "organisation:membership_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    # The quarterly cycle (issue 5). The editor edits Adult Services (ASC); the admin approves.
+    "search": row(SIGN_IN, OK, OK, OK),
+    "guide": row(SIGN_IN, OK, OK, OK),
+    "reminders": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "performance:my_updates": row(SIGN_IN, OK, OK, OK),
+    "performance:approvals": row(SIGN_IN, OK, OK, OK),
+    "performance:periods": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "performance:indicator_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "performance:indicator": row(SIGN_IN, OK, OK, OK),
+    "performance:indicator_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "performance:target_set": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "performance:measurement_edit": row(SIGN_IN, OK, OK, FORBIDDEN),
+    "performance:measurement_review": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:risk": row(SIGN_IN, OK, OK, OK),
+    "risks:review": row(SIGN_IN, OK, OK, FORBIDDEN),
+    "risks:escalation_request": row(SIGN_IN, OK, OK, FORBIDDEN),
+    "risks:action_update": row(SIGN_IN, OK, OK, FORBIDDEN),
+    "risks:escalation_decide": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    # Import and export: every role exports what it may see; jobs are their owner's only.
+    "interchange:index": row(SIGN_IN, OK, OK, OK),
+    "interchange:template_xlsx": row(SIGN_IN, OK, OK, OK),
+    "interchange:template_csv": row(SIGN_IN, OK, OK, OK),
+    "interchange:export": row(SIGN_IN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),  # a POST
+    "interchange:job": row(SIGN_IN, OK, 404, 404),
+    "interchange:mapping": row(SIGN_IN, OK, 404, 404),
+    "interchange:job_confirm": row(SIGN_IN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),  # a POST
+    "interchange:job_download": row(SIGN_IN, OK, 404, 404),
+    # Open data needs no sign-in; the API's schema and documentation are public too.
+    "open_data:index": row(OK, OK, OK, OK),
+    "api:schema": row(OK, OK, OK, OK),
+    "api:docs": row(OK, OK, OK, OK),
+    # The API: token or session; anonymous callers get 401 (the reads are for every role).
+    "api:api-root": row(401, OK, OK, OK),
+    "api:indicator-list": row(401, OK, OK, OK),
+    "api:indicator-detail": row(401, OK, OK, OK),
+    "api:measurement-list": row(401, OK, OK, OK),
+    "api:measurement-detail": row(401, OK, OK, OK),
+    "api:status-list": row(401, 400, 400, 400),  # needs ?scorecard=&period=
+    "api:risk-list": row(401, OK, OK, OK),
+    "api:risk-detail": row(401, OK, OK, OK),
+    "api:assessment-list": row(401, OK, OK, OK),
+    "api:assessment-detail": row(401, OK, OK, OK),
+    "api:risk-area-list": row(401, OK, OK, OK),
+    "api:risk-area-detail": row(401, OK, OK, OK),
     # Import and export: every role exports what it may see; jobs are their owner's only.
     "interchange:index": row(SIGN_IN, OK, OK, OK),
     "interchange:template_xlsx": row(SIGN_IN, OK, OK, OK),
@@ -92,11 +136,86 @@ def _api_records(demo) -> dict:
     return api_records(demo["admin"])
 
 
+def _asc_indicator(demo):
+    from tests.performance.factories import IndicatorFactory
+
+    return IndicatorFactory(code="WALK-ASC01", directorate=Directorate.objects.get(code="ASC"))
+
+
+def _asc_submitted_value(demo) -> dict:
+    from scorecard.performance.choices import WorkflowState
+    from tests.performance.factories import MeasurementFactory
+
+    indicator = _asc_indicator(demo)
+    return {"pk": MeasurementFactory(indicator=indicator, state=WorkflowState.SUBMITTED).pk}
+
+
+def _asc_risk(demo):
+    from scorecard.risks.services import escalation_request, risk_matrix_create_default
+    from tests.risks.factories import ActionFactory, RegisterFactory, RiskFactory
+
+    risk_matrix_create_default()
+    register = RegisterFactory(name="URL walk register", directorate=_asc_directorate())
+    risk = RiskFactory(register=register, owner=demo["admin"])
+    ActionFactory(risk=risk, owner=demo["admin"])
+    return risk, escalation_request
+
+
+def _asc_directorate():
+    return Directorate.objects.get(code="ASC")
+
+
+def _risk(demo) -> dict:
+    return {"pk": _asc_risk(demo)[0].pk}
+
+
+def _risk_action(demo) -> dict:
+    return {"pk": _asc_risk(demo)[0].actions.get().pk}
+
+
+def _escalation(demo) -> dict:
+    from scorecard.risks.choices import RegisterKind
+    from scorecard.risks.models import Register
+    from tests.risks.factories import corporate_register
+
+    risk, escalation_request = _asc_risk(demo)
+    above = Register.objects.filter(kind=RegisterKind.CORPORATE).first() or corporate_register()
+    return {
+        "pk": escalation_request(
+            risk=risk, to_register=above, reason="Beyond the directorate.", requested_by=demo["admin"]
+        ).pk
+    }
+
+
 URL_KWARGS = {
     "organisation:directorate_edit": _directorate,
     "organisation:service_create": _directorate,
     "organisation:person_edit": _person,
     "organisation:membership_create": _person,
+    "guide": lambda demo: {"name": "updater"},
+    "performance:indicator": lambda demo: {"pk": _asc_indicator(demo).pk},
+    "performance:indicator_edit": lambda demo: {"pk": _asc_indicator(demo).pk},
+    "performance:target_set": lambda demo: {"pk": _asc_indicator(demo).pk},
+    "performance:measurement_edit": lambda demo: {
+        "pk": _asc_indicator(demo).pk,
+        "period": "2017-18-Q2",
+    },
+    "performance:measurement_review": _asc_submitted_value,
+    "risks:risk": _risk,
+    "risks:review": _risk,
+    "risks:escalation_request": _risk,
+    "risks:action_update": _risk_action,
+    "risks:escalation_decide": _escalation,
+    "interchange:template_csv": lambda demo: {"sheet": "measurements"},
+    "interchange:job": _import_job,
+    "interchange:mapping": _import_job,
+    "interchange:job_confirm": _import_job,
+    "interchange:job_download": _export_job,
+    "api:indicator-detail": lambda demo: {"code": _api_records(demo)["indicator"].code},
+    "api:measurement-detail": lambda demo: {"pk": _api_records(demo)["measurement"].pk},
+    "api:risk-detail": lambda demo: {"reference": _api_records(demo)["risk"].reference},
+    "api:assessment-detail": lambda demo: {"pk": _api_records(demo)["assessment"].pk},
+    "api:risk-area-detail": lambda demo: {"pk": _api_records(demo)["area"].pk},
     "interchange:template_csv": lambda demo: {"sheet": "measurements"},
     "interchange:job": _import_job,
     "interchange:mapping": _import_job,

@@ -10,19 +10,24 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
+from scorecard.core.aggregation import Reading
 from scorecard.core.direction import Direction
 from scorecard.core.periods import Period, parse
-from scorecard.core.status import History, Status, evaluate
+from scorecard.core.polarity import to_decimal
+from scorecard.core.status import History, ManualRating, Status, evaluate
 from scorecard.core.status_rules import Against
+from scorecard.core.status_rules import Rating as CoreRating
 
-from .choices import WorkflowState
-from .engine import financial_year_start_month, manual_for, profile_for, reading_for
+from .choices import Aggregation, PeriodState, Rating, WorkflowState
+from .engine import financial_year_start_month, manual_for, profile_for, reading_for, schedule_for
 from .models import (
     Indicator,
     Measurement,
     Priority,
+    ReportingPeriod,
     Scorecard,
     ScorecardEntry,
     ScorecardVersion,
@@ -156,3 +161,248 @@ def scorecard_counts(rows: list[ScorecardRow]) -> dict[str, int]:
     for row in rows:
         counts[row.status.state.value] += 1
     return dict(counts)
+
+
+# --- the quarterly cycle: periods, updates due, the status a value would get -----------------------
+
+
+def reporting_periods_list() -> QuerySet[ReportingPeriod]:
+    return ReportingPeriod.objects.select_related("changed_by")
+
+
+def reporting_period_current() -> ReportingPeriod | None:
+    """The latest quarter open for updates, if any."""
+    return ReportingPeriod.objects.filter(state=PeriodState.OPEN).order_by("-period_start").first()
+
+
+def reporting_period_locked(period: Period) -> bool:
+    return ReportingPeriod.objects.filter(
+        period=period.quarter_of().key if period.kind != "year" else period.key,
+        state=PeriodState.LOCKED,
+    ).exists()
+
+
+UPDATE_STATES = {
+    "missing": "Not started",
+    WorkflowState.DRAFT: "Draft, not submitted",
+    WorkflowState.RETURNED: "Returned for changes",
+    WorkflowState.SUBMITTED: "Submitted for approval",
+    WorkflowState.APPROVED: "Approved",
+}
+
+
+@dataclass(frozen=True)
+class DueUpdate:
+    """One value an updater owes for a quarter: its indicator, period, where it stands, deadline."""
+
+    indicator: Indicator
+    period: Period
+    measurement: Measurement | None
+    deadline: dt.date
+    today: dt.date
+
+    @property
+    def state(self) -> str:
+        return self.measurement.state if self.measurement else "missing"
+
+    @property
+    def state_label(self) -> str:
+        return UPDATE_STATES[self.state]
+
+    @property
+    def outstanding(self) -> bool:
+        """Still needs the updater: not yet submitted or approved."""
+        return self.state in {"missing", WorkflowState.DRAFT, WorkflowState.RETURNED}
+
+    @property
+    def overdue(self) -> bool:
+        return self.outstanding and self.today > self.deadline
+
+
+def updates_due(
+    *, indicators: QuerySet[Indicator], quarter: Period, today: dt.date | None = None
+) -> list[DueUpdate]:
+    """Every value due in `quarter` from `indicators` (already narrowed by access), in two
+    queries: the indicators with their owner, then their values of the quarter's year."""
+    today = today or timezone.localdate()
+    year = quarter.year_of()
+    window = Measurement.objects.filter(
+        period_start__gte=year.start, period_start__lte=quarter.end
+    ).select_related("entered_by", "reviewed_by")
+    rows = (
+        indicators.filter(is_retired=False)
+        .select_related("directorate", "owner")
+        .prefetch_related(Prefetch("measurements", queryset=window, to_attr="window"))
+        .order_by("code")
+    )
+    due = []
+    for indicator in rows:
+        schedule = schedule_for(indicator)
+        if not schedule.is_due(quarter):
+            continue
+        values = {m.period: m for m in indicator.window}
+        for stored in schedule.stored_periods(quarter):
+            due.append(
+                DueUpdate(
+                    indicator=indicator,
+                    period=stored,
+                    measurement=values.get(stored.key),
+                    deadline=schedule.deadline(quarter),
+                    today=today,
+                )
+            )
+    return due
+
+
+def updates_due_by_person(
+    *, quarter: Period, today: dt.date | None = None
+) -> dict[object, list[DueUpdate]]:
+    """Outstanding values of `quarter` for each person who must key them in: the indicator's
+    updaters, or its owner when it has none (three queries)."""
+    indicators = Indicator.objects.prefetch_related("updaters")
+    people: dict[object, list[DueUpdate]] = defaultdict(list)
+    for update in updates_due(indicators=indicators, quarter=quarter, today=today):
+        if not update.outstanding:
+            continue
+        for person in list(update.indicator.updaters.all()) or [update.indicator.owner]:
+            if person is not None and person.is_active and person.email:
+                people[person].append(update)
+    return dict(people)
+
+
+def approvals_queue(*, measurements: QuerySet[Measurement]) -> QuerySet[Measurement]:
+    """Submitted values waiting for a decision, oldest first (one query)."""
+    return (
+        measurements.filter(state=WorkflowState.SUBMITTED)
+        .select_related("indicator__directorate", "indicator__owner", "entered_by")
+        .order_by("entered_at", "pk")
+    )
+
+
+def _history_for(indicator: Indicator, start_month: int) -> tuple[dict, dict, dict]:
+    readings, manual, targets = {}, {}, {}
+    for m in indicator.measurements.filter(state=WorkflowState.APPROVED):
+        key = parse(m.period, start_month)
+        readings[key] = reading_for(m)
+        if (rating := manual_for(m)) is not None:
+            manual[key] = rating
+    for t in indicator.targets.all():
+        targets[parse(t.period, start_month)] = t.value
+    return readings, manual, targets
+
+
+def measurement_status_preview(
+    *,
+    indicator: Indicator,
+    period: Period,
+    value=None,
+    numerator=None,
+    denominator=None,
+    manual_rating: str = "",
+    manual_reason: str = "",
+    today: dt.date | None = None,
+) -> Status | None:
+    """The status `period` would get if this value were approved (None while it is not a number).
+
+    Two queries: the indicator's approved values and its targets.
+    """
+    start_month = financial_year_start_month()
+    try:
+        number, top, bottom = (
+            None if x in (None, "") else to_decimal(x, "value")
+            for x in (value, numerator, denominator)
+        )
+    except ValueError:
+        return None
+    if indicator.aggregation == Aggregation.RATIO:
+        if top is None or not bottom:
+            return None
+        number = top * indicator.ratio_scale / bottom
+    if number is None and not manual_rating:
+        return None
+    readings, manual, targets = _history_for(indicator, start_month)
+    readings[period] = Reading(number, top, bottom)
+    manual.pop(period, None)
+    if manual_rating in Rating.values and manual_reason.strip():
+        manual[period] = ManualRating(CoreRating(manual_rating), manual_reason)
+    try:
+        return evaluate(
+            profile_for(indicator), period, History(readings, targets, manual), today=today
+        )
+    except (ValueError, ArithmeticError):
+        return None
+
+
+def indicator_status_history(
+    *, indicator: Indicator, quarters: int = 8, today: dt.date | None = None
+) -> list[Status]:
+    """The indicator's status in each of the last `quarters` quarters, newest first (two queries)."""
+    start_month = financial_year_start_month()
+    today = today or timezone.localdate()
+    readings, manual, targets = _history_for(indicator, start_month)
+    history = History(readings, targets, manual)
+    profile = profile_for(indicator)
+    quarter = Period.containing(today, "quarter", start_month).previous()
+    statuses = []
+    for _ in range(quarters):
+        statuses.append(evaluate(profile, quarter, history, today=today))
+        quarter = quarter.previous()
+    return statuses
+
+
+def indicator_values(*, indicator: Indicator) -> list[Measurement]:
+    """Every value recorded for the indicator, newest first, with who entered and reviewed it."""
+    return list(
+        indicator.measurements.select_related("entered_by", "reviewed_by").order_by(
+            "-period_start", "-period"
+        )
+    )
+
+
+def indicator_trend(
+    *, indicator: Indicator, values: list[Measurement]
+) -> list[tuple[str, object, object]]:
+    """(period label, approved value, target) in time order, for the trend chart and its table.
+
+    A period without its own target uses its year's target.
+    """
+    start_month = financial_year_start_month()
+    targets = {t.period: t.value for t in indicator.targets.all()}
+    rows = []
+    for m in sorted(values, key=lambda m: (m.period_start, m.period)):
+        if m.state != WorkflowState.APPROVED or m.value is None:
+            continue
+        period = parse(m.period, start_month)
+        target = targets.get(period.key, targets.get(period.year_of().key))
+        rows.append((period.short_label, m.value, target))
+    return rows
+
+
+def indicators_filtered(
+    *,
+    indicators: QuerySet[Indicator],
+    query: str = "",
+    directorate: str = "",
+    frequency: str = "",
+    owner: object = None,
+    sort: str = "code",
+) -> QuerySet[Indicator]:
+    """The indicator list with the filters and sort order a person chose (one query)."""
+    rows = indicators.filter(is_retired=False).select_related("directorate", "owner")
+    if query:
+        rows = rows.filter(Q(code__icontains=query) | Q(title__icontains=query))
+    if directorate:
+        rows = rows.filter(directorate__code=directorate)
+    if frequency:
+        rows = rows.filter(frequency=frequency)
+    if owner is not None:
+        rows = rows.filter(owner=owner)
+    order = INDICATOR_SORTS.get(sort, INDICATOR_SORTS["code"])
+    return rows.order_by(*order)
+
+
+INDICATOR_SORTS = {
+    "code": ["code"],
+    "title": ["title", "code"],
+    "directorate": ["directorate__name", "code"],
+}

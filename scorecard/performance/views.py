@@ -1,8 +1,496 @@
+"""Pages of the quarterly cycle for performance: the indicator list and page, My updates, the
+update form, the approval queue, and the performance team's periods and indicators.
+
+Views stay thin: access through `access.indicator_access`, reads through selectors, writes
+through services, refusals shown on the form with the GOV.UK error summary."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from scorecard.core.periods import Period, PeriodError, parse
+from scorecard.history import history_entries
+from scorecard.organisation.selectors import directorates_list
+from scorecard.reporting.rendering.charts import trend_chart
+from scorecard.web import add_service_errors
+
+from . import forms, selectors, services
+from .access import Action, can, indicator_access, measurement_access, user_can_administer
+from .choices import Frequency, WorkflowState
+from .engine import financial_year_start_month, schedule_for
+from .models import Indicator, Measurement
+
+SECTION = "scorecard"
+
+
+def _render(request, template: str, context: dict, status: int = 200) -> HttpResponse:
+    return render(request, template, {"active_section": SECTION, **context}, status=status)
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _indicator(request, pk: int, action: Action = Action.VIEW) -> Indicator:
+    """The indicator if the person may see it (else 404) and do `action` with it (else 403)."""
+    indicator = get_object_or_404(
+        indicator_access(request.user, Action.VIEW).select_related(
+            "directorate", "owner", "portfolio"
+        ),
+        pk=pk,
+    )
+    if action is not Action.VIEW:
+        _require(can(request.user, action, indicator))
+    return indicator
+
+
+def period_slug(key: str) -> str:
+    """ "2017/18-Q2" -> "2017-18-Q2": a period key without its slash, for URLs."""
+    return key.replace("/", "-", 1)
+
+
+def _directorate_options() -> list[tuple[str, str]]:
+    return [("", "All directorates")] + [(d.code, d.name) for d in directorates_list()]
+
+
+def _period_from_slug(slug: str) -> Period:
+    try:
+        return parse(slug.replace("-", "/", 1), financial_year_start_month())
+    except PeriodError as error:
+        raise Http404(str(error)) from error
+
+
+def _quarter(request) -> Period | None:
+    """The quarter asked for in ?period=, else the latest one open for updates."""
+    text = request.GET.get("period", "")
+    if text:
+        try:
+            period = parse(text, financial_year_start_month())
+        except PeriodError:
+            return None
+        return period if period.kind == "quarter" else period.quarter_of()
+    current = selectors.reporting_period_current()
+    return parse(current.period, financial_year_start_month()) if current else None
+
+
+# --- reading ------------------------------------------------------------------------------------
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "performance/index.html", {"active_section": "scorecard"})
+    """Every indicator the person may see, filtered and sorted from the URL."""
+    filters = {
+        "q": request.GET.get("q", "").strip(),
+        "directorate": request.GET.get("directorate", ""),
+        "frequency": request.GET.get("frequency", ""),
+        "sort": request.GET.get("sort", "code"),
+    }
+    rows = selectors.indicators_filtered(
+        indicators=indicator_access(request.user, Action.VIEW),
+        query=filters["q"],
+        directorate=filters["directorate"],
+        frequency=filters["frequency"],
+        sort=filters["sort"],
+    )
+    return _render(
+        request,
+        "performance/index.html",
+        {
+            "indicators": rows,
+            "filters": filters,
+            "directorate_options": _directorate_options(),
+            "frequencies": [("", "Any frequency"), *Frequency.choices],
+            "sorts": [("code", "Code"), ("title", "Title"), ("directorate", "Directorate")],
+            "is_administrator": user_can_administer(request.user),
+        },
+    )
+
+
+@login_required
+def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = _indicator(request, pk)
+    values = selectors.indicator_values(indicator=indicator)
+    trend = selectors.indicator_trend(indicator=indicator, values=values)
+    chart = trend_chart(
+        [(label, value) for label, value, _ in trend],
+        [(label, target) for label, _, target in trend],
+        title=f"{indicator.code} {indicator.title}",
+        unit=indicator.get_unit_display(),
+    )
+    history = history_entries(
+        [
+            indicator.history.all(),
+            Measurement.history.filter(indicator_id=indicator.pk),
+            indicator.targets.model.history.filter(indicator_id=indicator.pk),
+        ],
+        describe=lambda r: (
+            f"{r.instance_type._meta.verbose_name.capitalize()}"
+            + (f" {r.period}" if hasattr(r, "period") else f" {indicator.code}")
+        ),
+    )
+    today = timezone.localdate()
+    return _render(
+        request,
+        "performance/indicator.html",
+        {
+            "indicator": indicator,
+            "statuses": selectors.indicator_status_history(indicator=indicator, today=today),
+            "values": values,
+            "trend": trend,
+            "chart_svg": chart.svg() if trend else "",
+            "chart_description": chart.description,
+            "history": history,
+            "can_edit": can(request.user, Action.EDIT, indicator),
+            "can_administer": user_can_administer(request.user),
+            "next_due": schedule_for(indicator).next_due(
+                Period.containing(today, "quarter", financial_year_start_month())
+            ),
+            "period_slug": period_slug,
+        },
+    )
+
+
+# --- My updates and the update form ------------------------------------------------------------------
+
+
+@login_required
+def my_updates(request: HttpRequest) -> HttpResponse:
+    """The values due from the person this quarter: missing, draft, returned, due and overdue."""
+    quarter = _quarter(request)
+    show = request.GET.get("show", "outstanding")
+    updates = []
+    if quarter is not None:
+        updates = selectors.updates_due(
+            indicators=indicator_access(request.user, Action.EDIT), quarter=quarter
+        )
+    counts = {
+        "outstanding": sum(u.outstanding for u in updates),
+        "overdue": sum(u.overdue for u in updates),
+        "all": len(updates),
+    }
+    if show == "outstanding":
+        updates = [u for u in updates if u.outstanding]
+    elif show == "overdue":
+        updates = [u for u in updates if u.overdue]
+    if request.GET.get("sort") == "state":
+        updates.sort(key=lambda u: (not u.overdue, u.state, u.indicator.code))
+    return _render(
+        request,
+        "performance/my_updates.html",
+        {
+            "quarter": quarter,
+            "updates": updates,
+            "counts": counts,
+            "show": show,
+            "sort": request.GET.get("sort", "code"),
+            "period_slug": period_slug,
+            "requested": request.GET.get("period", ""),
+        },
+    )
+
+
+def _measurement_initial(measurement: Measurement | None) -> dict:
+    if measurement is None:
+        return {"version": 0, "data_quality": "final"}
+    fields = [
+        "value", "numerator", "denominator", "commentary", "improvement_actions",
+        "data_quality", "manual_rating", "manual_reason",
+    ]  # fmt: skip
+    initial = {name: getattr(measurement, name) for name in fields}
+    for name in ("value", "numerator", "denominator"):
+        if initial[name] is not None:
+            initial[name] = f"{initial[name].normalize():f}"
+    return {**initial, "version": measurement.version}
+
+
+@login_required
+def measurement_edit(request: HttpRequest, pk: int, period: str) -> HttpResponse:
+    """The update form: value (or numerator and denominator), commentary, improvement actions,
+    data quality; the status the value would get; save as draft or submit for approval."""
+    indicator = _indicator(request, pk, Action.EDIT)
+    when = _period_from_slug(period)
+    if not schedule_for(indicator).accepts(when):
+        raise Http404(f"{indicator.code} takes no value for {when.label}.")
+    current = measurement_access(request.user, Action.EDIT).filter(
+        indicator=indicator, period=when.key
+    )
+    measurement = current.select_related("entered_by", "reviewed_by").first()
+    form = forms.MeasurementForm(
+        request.POST or None, indicator=indicator, initial=_measurement_initial(measurement)
+    )
+    action = request.POST.get("action", "")
+    conflict = None
+    if request.method == "POST" and form.is_valid() and action in {"save", "submit"}:
+        data = dict(form.cleaned_data)
+        expected = data.pop("version")
+        try:
+            saved = services.measurement_save(
+                indicator=indicator,
+                period=when.key,
+                by=request.user,
+                expected_version=expected,
+                submit=action == "submit",
+                **data,
+            )
+        except ValidationError as error:
+            if "version" in getattr(error, "error_dict", {}):
+                conflict = measurement  # shown beside the form; the person's input is kept
+                form.data = form.data.copy()
+                form.data["version"] = measurement.version if measurement else 0
+                form.add_error(None, error.message_dict["version"])
+            else:
+                add_service_errors(form, error)
+        else:
+            if saved.state == WorkflowState.SUBMITTED:
+                messages.success(request, f"{indicator.code} {when.label} submitted for approval.")
+            else:
+                messages.success(request, f"{indicator.code} {when.label} saved as a draft.")
+            return redirect(
+                reverse("performance:my_updates")
+                + "?"
+                + urlencode({"period": (when.quarter_of() if when.kind != "year" else when).key})
+            )
+    source = form.data if request.method == "POST" else form.initial
+    preview = selectors.measurement_status_preview(
+        indicator=indicator,
+        period=when,
+        value=source.get("value"),
+        numerator=source.get("numerator"),
+        denominator=source.get("denominator"),
+        manual_rating=source.get("manual_rating") or "",
+        manual_reason=source.get("manual_reason") or "",
+    )
+    return _render(
+        request,
+        "performance/measurement_form.html",
+        {
+            "indicator": indicator,
+            "period": when,
+            "measurement": measurement,
+            "form": form,
+            "preview": preview,
+            "conflict": conflict,
+        },
+    )
+
+
+# --- approval ---------------------------------------------------------------------------------------
+
+
+@login_required
+def approvals(request: HttpRequest) -> HttpResponse:
+    """Values submitted for approval that the person may approve, oldest first."""
+    directorate = request.GET.get("directorate", "")
+    queue = selectors.approvals_queue(measurements=measurement_access(request.user, Action.APPROVE))
+    if directorate:
+        queue = queue.filter(indicator__directorate__code=directorate)
+    if request.GET.get("sort") == "code":
+        queue = queue.order_by("indicator__code", "period_start")
+    return _render(
+        request,
+        "performance/approvals.html",
+        {
+            "queue": queue,
+            "directorate_options": _directorate_options(),
+            "filters": {"directorate": directorate, "sort": request.GET.get("sort", "oldest")},
+        },
+    )
+
+
+@login_required
+def measurement_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """Approve a submitted value, or return it with a reason the updater sees."""
+    measurement = get_object_or_404(
+        measurement_access(request.user, Action.VIEW).select_related(
+            "indicator__directorate", "indicator__owner", "entered_by"
+        ),
+        pk=pk,
+    )
+    _require(can(request.user, Action.APPROVE, measurement.indicator))
+    approve = forms.ApproveForm(
+        request.POST if request.POST.get("decision") == "approve" else None,
+        initial={"version": measurement.version},
+    )
+    give_back = forms.ReturnForm(
+        request.POST if request.POST.get("decision") == "return" else None,
+        initial={"version": measurement.version},
+    )
+    for form, decide in ((approve, "approve"), (give_back, "return")):
+        if not form.is_bound or not form.is_valid():
+            continue
+        try:
+            if decide == "approve":
+                services.measurement_approve(
+                    measurement=measurement,
+                    by=request.user,
+                    expected_version=form.cleaned_data["version"],
+                )
+                text = "approved"
+            else:
+                services.measurement_return(
+                    measurement=measurement,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    expected_version=form.cleaned_data["version"],
+                )
+                text = "returned to the updater"
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{measurement.indicator.code} {measurement.period} {text}.")
+            return redirect("performance:approvals")
+    preview = selectors.measurement_status_preview(
+        indicator=measurement.indicator,
+        period=parse(measurement.period, financial_year_start_month()),
+        value=measurement.value,
+        numerator=measurement.numerator,
+        denominator=measurement.denominator,
+        manual_rating=measurement.manual_rating,
+        manual_reason=measurement.manual_reason,
+    )
+    return _render(
+        request,
+        "performance/measurement_review.html",
+        {
+            "measurement": measurement,
+            "approve": approve,
+            "give_back": give_back,
+            "preview": preview,
+            "errors": approve.errors or give_back.errors,
+        },
+    )
+
+
+# --- the performance team: periods, indicators, targets ---------------------------------------------
+
+
+@login_required
+def periods(request: HttpRequest) -> HttpResponse:
+    """Open a quarter for updates; see every quarter's state. Locking is the reporting team's."""
+    _require(user_can_administer(request.user))
+    form = forms.PeriodOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            row = services.reporting_period_open(
+                period=form.cleaned_data["period"], by=request.user
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{parse(row.period).label} is open for updates.")
+            return redirect("performance:periods")
+    return _render(
+        request,
+        "performance/periods.html",
+        {
+            "form": form,
+            "periods": selectors.reporting_periods_list(),
+            "lock_url": _reporting_lock_url(),
+            "parse": parse,
+        },
+    )
+
+
+def _reporting_lock_url() -> str | None:
+    """The reporting app's lock page, when it exists (locking freezes its snapshot)."""
+    from django.urls import NoReverseMatch
+
+    for name in ("reporting:period_lock", "reporting:lock", "reporting:periods"):
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def _form_page(request, form, context: dict, on_valid) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        try:
+            message, target = on_valid(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, message)
+            return redirect(target)
+    return _render(request, "performance/form.html", {"form": form, **context})
+
+
+@login_required
+def indicator_create(request: HttpRequest) -> HttpResponse:
+    _require(user_can_administer(request.user))
+    form = forms.IndicatorForm(
+        request.POST or None,
+        initial={
+            "decimals": 1,
+            "due_quarter": 4,
+            "frequency": "quarterly",
+            "aggregation": "latest",
+        },
+    )
+
+    def save(data):
+        indicator = services.indicator_create(**data)
+        return f"{indicator.code} added.", reverse("performance:indicator", args=[indicator.pk])
+
+    context = {
+        "title": "Add an indicator",
+        "button": "Add indicator",
+        "back": reverse("performance:index"),
+    }
+    return _form_page(request, form, context, save)
+
+
+@login_required
+def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = _indicator(request, pk)
+    _require(user_can_administer(request.user))
+    names = [name for name in forms.IndicatorForm.base_fields if name not in {"code", "updaters"}]
+    initial = {name: getattr(indicator, name) for name in names}
+    initial.update(
+        code=indicator.code,
+        directorate=indicator.directorate_id,
+        owner=indicator.owner_id,
+        updaters=list(indicator.updaters.values_list("pk", flat=True)),
+    )
+    form = forms.IndicatorForm(request.POST or None, initial=initial)
+    form.fields["code"].disabled = True
+
+    def save(data):
+        data.pop("code")
+        services.indicator_update(indicator=indicator, **data)
+        return f"{indicator.code} saved.", reverse("performance:indicator", args=[indicator.pk])
+
+    context = {
+        "title": f"Change {indicator.code}",
+        "button": "Save",
+        "back": reverse("performance:indicator", args=[indicator.pk]),
+    }
+    return _form_page(request, form, context, save)
+
+
+@login_required
+def target_set(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = _indicator(request, pk)
+    _require(user_can_administer(request.user))
+    form = forms.TargetForm(request.POST or None)
+
+    def save(data):
+        target = services.target_set(indicator=indicator, **data)
+        return (
+            f"Target for {target.period} set to {target.value.normalize():f}.",
+            reverse("performance:indicator", args=[indicator.pk]),
+        )
+
+    context = {
+        "title": f"Set a target for {indicator.code}",
+        "button": "Set target",
+        "back": reverse("performance:indicator", args=[indicator.pk]),
+    }
+    return _form_page(request, form, context, save)

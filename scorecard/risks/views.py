@@ -1,8 +1,343 @@
+"""Risk register pages: the filtered, ranked list; the risk page; review, action update,
+escalation request and decision. Access goes through selectors.access.risk_access only."""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from scorecard.history import history_entries
+from scorecard.organisation.selectors import directorates_list, people_list
+from scorecard.web import add_service_errors
+
+from . import forms, services
+from .models import Action, Assessment, Control, Escalation, Risk
+from .selectors import (
+    NoCurrentMatrix,
+    registers_list,
+    risk_areas_list,
+    risk_matrix_current,
+)
+from .selectors.access import Action as Do
+from .selectors.access import (
+    action_access,
+    can,
+    escalation_access,
+    risk_access,
+    user_can_manage_risks,
+)
+from .selectors.pages import (
+    escalations_awaiting,
+    record_version,
+    risk_page,
+    risk_ratings,
+    risks_filtered,
+)
+from .services.escalation import registers_above
+
+SECTION = "risks"
+
+
+def _render(request, template: str, context: dict) -> HttpResponse:
+    return render(request, template, {"active_section": SECTION, **context})
+
+
+def _risk(request, pk: int, action: Do = Do.VIEW) -> Risk:
+    """The risk if the person may see it (else 404) and do `action` with it (else 403)."""
+    risk = get_object_or_404(
+        risk_access(request.user, Do.VIEW).select_related(
+            "owner", "register__directorate", "escalated_to", "area"
+        ),
+        pk=pk,
+    )
+    if action is not Do.VIEW and not can(request.user, action, risk):
+        raise PermissionDenied
+    return risk
+
+
+def _matrix():
+    try:
+        return risk_matrix_current()
+    except NoCurrentMatrix:
+        return None
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "risks/index.html", {"active_section": "risks"})
+    """The register: every live risk the person may see, filtered from the URL, ranked."""
+    matrix = _matrix()
+    keys = ["register", "directorate", "area", "band", "owner", "sort"]
+    filters = {key: request.GET.get(key, "") for key in keys}
+    filters["overdue"] = request.GET.get("overdue") == "yes"
+    risks = []
+    if matrix is not None:
+        risks = risks_filtered(
+            risks=risk_access(request.user, Do.VIEW),
+            matrix=matrix,
+            register=filters["register"],
+            directorate=filters["directorate"],
+            area=filters["area"],
+            band=filters["band"],
+            owner=filters["owner"],
+            overdue=filters["overdue"],
+            sort=filters["sort"] or "rank",
+        )
+    bands = {band.key: band for band in matrix.bands} if matrix else {}
+    options = {
+        "register": [("", "All registers")] + [(str(r.pk), r.name) for r in registers_list()],
+        "directorate": [("", "All directorates")]
+        + [(d.code, d.name) for d in directorates_list()],
+        "area": [("", "All risk areas")] + [(str(a.pk), a.name) for a in risk_areas_list()],
+        "band": [("", "Any band")]
+        + [(b.key, b.label) for b in sorted(bands.values(), key=lambda b: -b.severity)],
+        "owner": [("", "Anyone")] + [(str(p.pk), str(p)) for p in people_list()],
+        "sort": [("rank", "Rank (highest score first)"), ("reference", "Reference"),
+                 ("review", "Next review date")],
+    }  # fmt: skip
+    return _render(
+        request,
+        "risks/index.html",
+        {
+            "matrix": matrix,
+            "risks": risks,
+            "bands": bands,
+            "filters": filters,
+            "options": options,
+            "today": timezone.localdate(),
+            "awaiting": escalations_awaiting(risks=risk_access(request.user, Do.DECIDE))
+            if user_can_manage_risks(request.user)
+            else [],
+        },
+    )
+
+
+@login_required
+def risk_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    risk = _risk(request, pk)
+    matrix = _matrix()
+    page = risk_page(risk=risk)
+    history = history_entries(
+        [
+            risk.history.all(),
+            Assessment.history.filter(risk_id=risk.pk),
+            Control.history.filter(risk_id=risk.pk),
+            Action.history.filter(risk_id=risk.pk),
+            Escalation.history.filter(risk_id=risk.pk),
+        ],
+        describe=lambda r: (
+            f"{r.instance_type._meta.verbose_name.capitalize()}"
+            + ("" if r.instance_type is Risk else f" #{r.id}")
+        ),
+    )
+    can_edit = can(request.user, Do.EDIT, risk)
+    return _render(
+        request,
+        "risks/risk.html",
+        {
+            "risk": risk,
+            "page": page,
+            "matrix": matrix,
+            "ratings": risk_ratings(risk, matrix) if matrix else [],
+            "history": history,
+            "can_edit": can_edit and risk.status != "closed",
+            "can_decide": user_can_manage_risks(request.user),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def risk_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """Review a risk: new likelihood and impact (score and band shown as chosen), commentary."""
+    risk = _risk(request, pk, Do.EDIT)
+    matrix = _matrix()
+    if matrix is None:
+        raise PermissionDenied
+    version = record_version(risk)
+    form = forms.ReviewForm(
+        request.POST or None,
+        matrix=matrix,
+        initial={
+            "likelihood": risk.current_likelihood,
+            "impact": risk.current_impact,
+            "version": version,
+        },
+    )
+    conflict = []
+    if request.method == "POST" and request.POST.get("action") != "preview" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.risk_review(
+                risk=risk,
+                likelihood=data["likelihood"],
+                impact=data["impact"],
+                commentary=data["commentary"],
+                assessor=request.user,
+                seen_version=data["version"],
+            )
+        except ValidationError as error:
+            if "version" in getattr(error, "error_dict", {}):
+                conflict = _changes_since(risk, data["version"])
+                form.data = form.data.copy()
+                form.data["version"] = version
+                form.add_error(None, error.message_dict["version"])
+            else:
+                add_service_errors(form, error)
+        else:
+            risk.refresh_from_db()
+            band = matrix.band_for(risk.current_likelihood, risk.current_impact)
+            messages.success(
+                request,
+                f"{risk.reference} reviewed: score {risk.current_score}, {band.label.lower()}.",
+            )
+            return redirect("risks:risk", pk=risk.pk)
+    chosen = _chosen(form, matrix)
+    return _render(
+        request,
+        "risks/review.html",
+        {"risk": risk, "form": form, "matrix": matrix, "chosen": chosen, "conflict": conflict},
+    )
+
+
+def _chosen(form, matrix):
+    """The score and band of the likelihood and impact on the form now, for the preview."""
+    source = form.data if form.is_bound else form.initial
+    try:
+        likelihood, impact = int(source.get("likelihood")), int(source.get("impact"))
+    except (TypeError, ValueError):
+        return None
+    if not matrix.contains(likelihood, impact):
+        return None
+    return {
+        "likelihood": likelihood,
+        "impact": impact,
+        "score": likelihood * impact,
+        "band": matrix.band_for(likelihood, impact),
+    }
+
+
+def _changes_since(obj, seen_version: int):
+    """The history entries saved after the version the person opened, to show them."""
+    return history_entries([obj.history.filter(history_id__gt=seen_version)])
+
+
+@login_required
+def action_update(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_object_or_404(
+        action_access(request.user, Do.VIEW).select_related("risk", "owner"), pk=pk
+    )
+    if not action_access(request.user, Do.EDIT).filter(pk=action.pk).exists():
+        raise PermissionDenied
+    version = record_version(action)
+    form = forms.ActionForm(
+        request.POST or None,
+        initial={
+            "status": action.status,
+            "percent_complete": action.percent_complete,
+            "progress": action.progress,
+            "on_track": action.on_track,
+            "revised_due_on": action.revised_due_on.strftime("%d/%m/%Y")
+            if action.revised_due_on
+            else "",
+            "version": version,
+        },
+    )
+    conflict = []
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        seen = data.pop("version")
+        try:
+            services.action_progress(action=action, seen_version=seen, **data)
+        except ValidationError as error:
+            if "version" in getattr(error, "error_dict", {}):
+                conflict = _changes_since(action, seen)
+                form.data = form.data.copy()
+                form.data["version"] = version
+                form.add_error(None, error.message_dict["version"])
+            else:
+                add_service_errors(form, error)
+        else:
+            messages.success(request, f"Action on {action.risk.reference} updated.")
+            return redirect("risks:risk", pk=action.risk_id)
+    return _render(
+        request,
+        "risks/form.html",
+        {
+            "form": form,
+            "title": f"Update an action on {action.risk.reference}",
+            "caption": action.description,
+            "button": "Save progress",
+            "risk": action.risk,
+            "conflict": conflict,
+        },
+    )
+
+
+@login_required
+def escalation_request(request: HttpRequest, pk: int) -> HttpResponse:
+    risk = _risk(request, pk, Do.EDIT)
+    above = registers_above(risk.escalated_to or risk.register)
+    form = forms.EscalationRequestForm(request.POST or None, registers=above)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.escalation_request(
+                risk=risk,
+                to_register=form.registers[form.cleaned_data["to_register"]],
+                reason=form.cleaned_data["reason"],
+                requested_by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Escalation of {risk.reference} requested.")
+            return redirect("risks:risk", pk=risk.pk)
+    return _render(
+        request,
+        "risks/form.html",
+        {
+            "form": form,
+            "title": f"Ask to escalate {risk.reference}",
+            "caption": risk.title,
+            "button": "Request escalation",
+            "risk": risk,
+        },
+    )
+
+
+@login_required
+def escalation_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    if not user_can_manage_risks(request.user):
+        raise PermissionDenied
+    escalation = get_object_or_404(
+        escalation_access(request.user, Do.DECIDE).select_related(
+            "risk", "from_register", "to_register", "requested_by"
+        ),
+        pk=pk,
+    )
+    form = forms.EscalationDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.escalation_decide(
+                escalation=escalation,
+                accepted=form.cleaned_data["decision"] == "accept",
+                decided_by=request.user,
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Escalation of {escalation.risk.reference} decided.")
+            return redirect("risks:risk", pk=escalation.risk_id)
+    return _render(
+        request,
+        "risks/form.html",
+        {
+            "form": form,
+            "title": f"Decide: escalate {escalation.risk.reference} to {escalation.to_register}?",
+            "caption": f"Requested by {escalation.requested_by}: {escalation.reason}",
+            "button": "Record decision",
+            "risk": escalation.risk,
+        },
+    )

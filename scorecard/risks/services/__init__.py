@@ -14,10 +14,13 @@ from .registers import (
     risk_area_create,
     risk_area_update,
 )
+from .reviews import action_progress, risk_review
 from .risks import assessment_record, risk_close, risk_create, risk_update
 from .treatment import action_create, action_update, control_archive, control_create
 
 __all__ = [
+    "action_progress",
+    "risk_review",
     "action_create",
     "action_update",
     "assessment_record",

@@ -13,9 +13,9 @@ from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.core.polarity import to_decimal
 from scorecard.organisation.models import Directorate, User
 
-from .choices import Aggregation, PeriodState, Rating, ScorecardTier, Unit, WorkflowState
-from .engine import financial_year_start_month, reporting_quarter, schedule_for
-from .models import (
+from ..choices import Aggregation, PeriodState, Rating, ScorecardTier, Unit, WorkflowState
+from ..engine import financial_year_start_month, reporting_quarter, schedule_for
+from ..models import (
     CabinetPortfolio,
     CorporatePlan,
     Indicator,

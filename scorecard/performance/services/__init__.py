@@ -1,0 +1,49 @@
+"""Writes for the performance app. Each validates with full_clean() inside a transaction and
+raises ValidationError naming the field, leaving nothing written, when the input is wrong.
+
+`records` holds the register (plans, scorecards, indicators, targets, values, periods);
+`workflow` the quarterly update cycle built on it.
+"""
+
+from .records import (
+    INDICATOR_FIELDS,
+    STORED_PLACES,
+    cabinet_portfolio_create,
+    corporate_plan_create,
+    indicator_create,
+    indicator_retire,
+    indicator_update,
+    measurement_approve,
+    measurement_record,
+    measurement_return,
+    measurement_submit,
+    priority_create,
+    reporting_period_set_state,
+    scorecard_create,
+    scorecard_refresh,
+    scorecard_version_create,
+    target_set,
+)
+from .workflow import measurement_save, reporting_period_open
+
+__all__ = [
+    "INDICATOR_FIELDS",
+    "STORED_PLACES",
+    "cabinet_portfolio_create",
+    "corporate_plan_create",
+    "indicator_create",
+    "indicator_retire",
+    "indicator_update",
+    "measurement_approve",
+    "measurement_record",
+    "measurement_return",
+    "measurement_save",
+    "measurement_submit",
+    "priority_create",
+    "reporting_period_open",
+    "reporting_period_set_state",
+    "scorecard_create",
+    "scorecard_refresh",
+    "scorecard_version_create",
+    "target_set",
+]

@@ -1,0 +1,88 @@
+"""Who may see and change risks: the one access chokepoint of the risks app.
+
+`risk_access(user, action)` returns the risks a person may view or edit, filtered in SQL with
+EXISTS subqueries on their memberships, never a list of ids. Every risk page, the search and the
+reminders go through it; assessments, controls, actions and escalations follow their risk.
+
+- administrators see and change every risk, and decide escalations;
+- auditors see every risk, confidential ones included, and change none;
+- a directorate editor changes the risks on their directorate's registers;
+- a risk's owner changes it;
+- every other role reads the risks that are not confidential; a confidential risk is seen only by
+  members (any role) of its register's directorate, its owner, administrators and auditors.
+"""
+
+from enum import StrEnum
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from scorecard.organisation.choices import Role
+from scorecard.organisation.models import Membership
+from scorecard.organisation.selectors import user_has_role, user_is_administrator, user_memberships
+
+from ..models import Action as RiskAction
+from ..models import Escalation, Risk
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    EDIT = "edit"
+    DECIDE = "decide"  # escalation decisions
+
+
+def _member_of_register_directorate(user, roles: list[str] | None = None) -> Exists:
+    memberships = Membership.objects.filter(
+        person=user, directorate=OuterRef("register__directorate")
+    )
+    if roles is not None:
+        memberships = memberships.filter(role__in=roles)
+    return Exists(memberships)
+
+
+def risk_access(
+    user, action: Action | str = Action.VIEW, risks: QuerySet[Risk] | None = None
+) -> QuerySet[Risk]:
+    """The risks `user` may `action` (view, edit, or decide an escalation of)."""
+    action = Action(action)
+    risks = Risk.objects.all() if risks is None else risks
+    if not (user.is_authenticated and (user.is_superuser or user_memberships(user))):
+        return risks.none()
+    if user_is_administrator(user):
+        return risks
+    if action is Action.DECIDE:
+        return risks.none()
+    if action is Action.EDIT:
+        return risks.filter(
+            _member_of_register_directorate(user, [Role.DIRECTORATE_EDITOR]) | Q(owner=user)
+        )
+    if user_has_role(user, Role.AUDITOR):
+        return risks
+    return risks.filter(
+        Q(is_confidential=False) | Q(owner=user) | _member_of_register_directorate(user)
+    )
+
+
+def action_access(user, action: Action | str = Action.VIEW) -> QuerySet[RiskAction]:
+    """Actions follow their risk; an action's owner may also report progress on it."""
+    action = Action(action)
+    if action is Action.VIEW:
+        return RiskAction.objects.filter(risk__in=risk_access(user, Action.VIEW))
+    return RiskAction.objects.filter(
+        Q(risk__in=risk_access(user, Action.EDIT))
+        | Q(owner=user.pk, risk__in=risk_access(user, Action.VIEW))
+    )
+
+
+def escalation_access(user, action: Action | str = Action.VIEW) -> QuerySet[Escalation]:
+    """Escalations follow their risk; deciding them is for administrators."""
+    return Escalation.objects.filter(risk__in=risk_access(user, action))
+
+
+def can(user, action: Action | str, risk: Risk) -> bool:
+    """One risk: a single EXISTS query through risk_access."""
+    return risk_access(user, action).filter(pk=risk.pk).exists()
+
+
+def user_can_manage_risks(user) -> bool:
+    """Registers, the matrix, areas and escalation decisions: the performance and risk team."""
+    return user_is_administrator(user)

@@ -1,0 +1,172 @@
+"""Reads for the risk pages: the filtered, ranked list; one risk with everything on its page;
+the version a form was opened at; the work each risk owner owes (for reminders)."""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from scorecard.core import scoring
+
+from ..choices import ACTION_STATUSES_OPEN, EscalationStatus
+from ..models import Action, Risk
+from .ratings import effective_due_on, risks_live
+from .register import risks_ranked
+
+RISK_SORTS = {
+    "rank": None,  # the ranking: score, impact, likelihood, reference
+    "reference": ["reference"],
+    "review": ["next_review_on", "reference"],
+}
+
+
+def risks_filtered(
+    *,
+    risks: QuerySet[Risk],
+    matrix: scoring.Matrix,
+    register: str = "",
+    directorate: str = "",
+    area: str = "",
+    band: str = "",
+    owner: str = "",
+    overdue: bool = False,
+    sort: str = "rank",
+    today: dt.date | None = None,
+) -> QuerySet[Risk]:
+    """Live risks the person may see, filtered as chosen, ranked or sorted (one query)."""
+    today = today or timezone.localdate()
+    rows = risks_ranked(risks=risks, matrix=matrix)
+    if register.isdigit():
+        rows = rows.filter(
+            Q(register_id=register, escalated_to__isnull=True) | Q(escalated_to_id=register)
+        )
+    if directorate:
+        rows = rows.filter(register__directorate__code=directorate)
+    if area.isdigit():
+        rows = rows.filter(area_id=area)
+    if band:
+        rows = rows.filter(band_key=band)
+    if owner.isdigit():
+        rows = rows.filter(owner_id=owner)
+    if overdue:
+        rows = rows.filter(next_review_on__lt=today)
+    order = RISK_SORTS.get(sort)
+    return rows.order_by(*order) if order else rows
+
+
+@dataclass(frozen=True)
+class Rating:
+    """One of a risk's three ratings, placed on the matrix."""
+
+    name: str
+    likelihood: int | None
+    impact: int | None
+    band: scoring.Band | None
+
+    @property
+    def score(self) -> int | None:
+        if self.likelihood is None or self.impact is None:
+            return None
+        return self.likelihood * self.impact
+
+
+def risk_ratings(risk: Risk, matrix: scoring.Matrix) -> list[Rating]:
+    """Inherent, current and target, each with its score and band on the current matrix."""
+    ratings = []
+    for name in ("inherent", "current", "target"):
+        lk, im = getattr(risk, f"{name}_likelihood"), getattr(risk, f"{name}_impact")
+        band = matrix.band_for(lk, im) if lk and im and matrix.contains(lk, im) else None
+        ratings.append(Rating(name.capitalize(), lk, im, band))
+    return ratings
+
+
+@dataclass
+class RiskPage:
+    risk: Risk
+    assessments: list
+    controls: list
+    actions: list
+    escalations: list
+
+
+def risk_page(*, risk: Risk, today: dt.date | None = None) -> RiskPage:
+    """Everything on a risk's page, one query per part."""
+    today = today or timezone.localdate()
+    actions = list(
+        risk.actions.select_related("owner")
+        .annotate(effective_due_on=effective_due_on())
+        .order_by("effective_due_on", "pk")
+    )
+    for action in actions:
+        action.is_overdue = (
+            action.status in ACTION_STATUSES_OPEN and action.effective_due_on < today
+        )
+    return RiskPage(
+        risk=risk,
+        assessments=list(
+            risk.assessments.select_related("assessor").order_by("-assessed_on", "-pk")
+        ),
+        controls=list(risk.controls.select_related("owner").filter(is_archived=False)),
+        actions=actions,
+        escalations=list(
+            risk.escalations.select_related(
+                "from_register", "to_register", "requested_by", "decided_by"
+            )
+        ),
+    )
+
+
+def record_version(obj) -> int:
+    """The version of a record a form was opened at: the id of its latest history row.
+
+    Every save adds a history row, so a changed id means someone saved since (one query)."""
+    return obj.history.order_by("-history_id").values_list("history_id", flat=True).first() or 0
+
+
+def escalations_awaiting(*, risks: QuerySet[Risk]):
+    from ..models import Escalation
+
+    return (
+        Escalation.objects.filter(risk__in=risks, status=EscalationStatus.REQUESTED)
+        .select_related("risk", "from_register", "to_register", "requested_by")
+        .order_by("requested_at")
+    )
+
+
+@dataclass
+class RiskWork:
+    reviews: list
+    actions: list
+
+
+def risk_work_by_person(
+    *, today: dt.date | None = None, within_days: int = 14
+) -> dict[object, RiskWork]:
+    """For each risk owner and action owner: reviews due within `within_days` or overdue, and
+    actions past their (revised) due date (two queries)."""
+    today = today or timezone.localdate()
+    work: dict[object, RiskWork] = defaultdict(lambda: RiskWork([], []))
+    reviews = (
+        risks_live()
+        .filter(next_review_on__lte=today + dt.timedelta(days=within_days))
+        .select_related("owner")
+        .order_by("next_review_on", "reference")
+    )
+    for risk in reviews:
+        work[risk.owner].reviews.append(risk)
+    actions = (
+        Action.objects.filter(risk__in=risks_live(), status__in=ACTION_STATUSES_OPEN)
+        .annotate(effective_due_on=effective_due_on())
+        .filter(effective_due_on__lt=today)
+        .select_related("owner", "risk")
+        .order_by("effective_due_on", "pk")
+    )
+    for action in actions:
+        work[action.owner].actions.append(action)
+    return {
+        person: items
+        for person, items in work.items()
+        if person is not None and person.is_active and person.email
+    }

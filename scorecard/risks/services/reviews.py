@@ -1,0 +1,77 @@
+"""Writes from the risk pages that guard against two people editing at once: a review, an action
+update. Each takes the version the person's form was opened at (see selectors.pages.record_version)
+and refuses, writing nothing, when someone else saved in between."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from scorecard.organisation.models import User
+
+from ..choices import ActionStatus
+from ..models import Action, Assessment, Risk
+from ..selectors.pages import record_version
+from .risks import assessment_record
+from .treatment import action_update
+
+
+def _check_version(obj, seen_version: int, what: str) -> None:
+    if record_version(obj) != seen_version:
+        raise ValidationError(
+            {
+                "version": f"Someone else changed {what} since you opened it: check their change below."
+            }
+        )
+
+
+@transaction.atomic
+def risk_review(
+    *,
+    risk: Risk,
+    likelihood: int,
+    impact: int,
+    commentary: str,
+    assessor: User,
+    seen_version: int,
+    assessed_on: dt.date | None = None,
+) -> Assessment:
+    """Review a risk from its page: the new current likelihood and impact, and why."""
+    risk = Risk.objects.select_for_update().get(pk=risk.pk)
+    _check_version(risk, seen_version, f"risk {risk.reference}")
+    if not commentary.strip():
+        raise ValidationError(
+            {"commentary": "Say what has changed since the last review, and why."}
+        )
+    return assessment_record(
+        risk=risk,
+        likelihood=likelihood,
+        impact=impact,
+        assessor=assessor,
+        assessed_on=assessed_on,
+        commentary=commentary.strip(),
+    )
+
+
+@transaction.atomic
+def action_progress(
+    *,
+    action: Action,
+    seen_version: int,
+    status: ActionStatus,
+    percent_complete: int,
+    progress: str,
+    on_track: bool,
+    revised_due_on: dt.date | None = None,
+) -> Action:
+    """Report progress on an action from its form."""
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    _check_version(action, seen_version, "this action")
+    return action_update(
+        action=action,
+        status=status,
+        percent_complete=percent_complete,
+        progress=progress.strip(),
+        on_track=on_track,
+        revised_due_on=revised_due_on,
+    )
