@@ -135,14 +135,14 @@ class ReportData:
         return self.snapshot is not None
 
 
-def report_data(period: Period, *, live: bool = False) -> ReportData | None:
+def report_data(period: Period, *, live: bool = False) -> ReportData:
     """The report of `period`: from its snapshot once published (unless `live`), else live."""
     snapshot = None if live else snapshot_get(period)
     if snapshot is not None:
         return _from_snapshot(period, snapshot)
     scorecard = corporate_scorecard()
     if scorecard is None:
-        return None
+        return ReportData(period, None, "No scorecard yet", "", "", False, [], [], [], {})
     return _live(period, scorecard)
 
 

@@ -204,3 +204,23 @@ NUMBER_WORDS = [
 def number_word(n: int) -> str:
     """Small numbers as words, as Cabinet reports write them ("the two risk areas")."""
     return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+
+
+def display(value, unit: str, decimals: int) -> str:
+    """A value as readers expect it: 74.0%, £4,680,000, 1,300."""
+    if value is None:
+        return "–"
+    number = float(value)
+    if unit == "percentage":
+        return f"{number:,.{decimals}f}%"
+    if unit == "currency":
+        return f"£{number:,.{decimals}f}"
+    return f"{number:,.{decimals}f}"
+
+
+def period_short(key: str) -> str:
+    """ "2017/18-Q2" -> "Q2 2017/18"; a year or month key stays as it is."""
+    if "-Q" in key:
+        year, quarter = key.split("-")
+        return f"{quarter} {year}"
+    return key

@@ -40,7 +40,12 @@ def _configure(chart: alt.TopLevelMixin, description: str) -> alt.TopLevelMixin:
     )
 
 
-def status_counts_chart(counts: dict[str, int], title: str = "Indicators by status") -> Chart:
+def status_counts_chart(
+    counts: dict[str, int],
+    title: str = "Indicators by status",
+    axis_title: str = "Number of indicators",
+    colours: dict[str, str] | None = None,
+) -> Chart:
     """Horizontal bars, one per status, in the order given (green, amber, red, not rated)."""
     rows = [{"status": status, "count": count} for status, count in counts.items()]
     order = list(counts)
@@ -54,10 +59,13 @@ def status_counts_chart(counts: dict[str, int], title: str = "Indicators by stat
         .mark_bar()
         .encode(
             y=alt.Y("status:N", sort=order, title=None),
-            x=alt.X("count:Q", title="Number of indicators", axis=alt.Axis(tickMinStep=1)),
+            x=alt.X("count:Q", title=axis_title, axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
                 "status:N",
-                scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
+                scale=alt.Scale(
+                    domain=list(colours or STATUS_COLOURS),
+                    range=list((colours or STATUS_COLOURS).values()),
+                ),
                 legend=None,
             ),
         )
@@ -109,3 +117,10 @@ def trend_chart(
     if goal:
         description += f"; latest target {goal[-1]['value']:g}"
     return Chart(_configure(chart, description + "."), description + ".")
+
+
+def as_data_uri(svg: str) -> str:
+    """An SVG as a data URI, for an <img> whose alt text is the chart's description."""
+    import base64
+
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()

@@ -1,0 +1,155 @@
+"""A quarter's report as files and page contexts: the appendix pack (HTML, PDF), the Cabinet
+cover report (HTML, DOCX), Markdown and JSON, and the context both dashboards render.
+
+Everything is built from `selectors.report_data` (the snapshot once published) and the pure
+`summary`, `cover` and `formats` modules; this module only assembles and renders.
+"""
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from scorecard.organisation.selectors import organisation_settings_get
+
+from . import cover, formats, summary
+from .rendering import charts, docx, pdf
+from .rendering.sparkline import sparkline_svg
+from .selectors import ReportData, report_wording_get
+
+BAND_CHART_COLOURS = {"Red": "#d4351c", "Amber": "#f47738", "Green": "#00703c"}
+
+
+def cover_blocks(data: ReportData) -> list[cover.Block]:
+    wording = report_wording_get()
+    return cover.cover_blocks(wording.text if wording else None, summary.facts(data))
+
+
+def _chart(chart: charts.Chart) -> dict:
+    return {"uri": charts.as_data_uri(chart.svg()), "description": chart.description}
+
+
+def performance_context(data: ReportData, *, filters: dict | None = None) -> dict:
+    """What the performance dashboard and the pack show: counts, exceptions, the full table."""
+    lines = data.indicators
+    counts = summary.rating_counts(lines)
+    filters = filters or {}
+    table = [
+        line
+        for line in lines
+        if (not filters.get("priority") or line.priority == filters["priority"])
+        and (not filters.get("directorate") or line.directorate_code == filters["directorate"])
+        and (not filters.get("status") or summary.rating_of(line) == filters["status"])
+    ]
+    chart_counts = {summary.RATING_LABELS[k]: v for k, v in counts.items()}
+    return {
+        "counts": counts,
+        "by_priority": summary.counts_by_priority(lines),
+        "red_updated": summary.red_updated(lines),
+        "red_carried": summary.red_carried(lines),
+        "table": table,
+        "priorities": sorted({(line.priority_order, line.priority) for line in lines}),
+        "directorates": sorted({(line.directorate_code, line.directorate_name) for line in lines}),
+        "status_chart": _chart(charts.status_counts_chart(chart_counts)) if lines else None,
+        "sparklines": {line.code: sparkline_svg([v for _, v in line.trend]) for line in table},
+    }
+
+
+def risk_context(data: ReportData) -> dict:
+    """What the corporate risk dashboard and the pack show."""
+    bands = summary.bands_of(data.matrix)
+    counts = summary.band_counts(data.risks, data.matrix)
+    chart_counts = {band["label"]: counts[key] for key, band in bands}
+    return {
+        "bands": bands,
+        "band_counts": counts,
+        "risk_total": len(summary.open_risks(data.risks)),
+        "band_chart": _chart(
+            charts.status_counts_chart(
+                chart_counts,
+                title="Risks by band",
+                axis_title="Number of risks",
+                colours={b["label"]: b["colour"] for _, b in bands} or BAND_CHART_COLOURS,
+            )
+        )
+        if bands
+        else None,
+        "heat_map": summary.heat_map(data.risks, data.matrix) if data.matrix else [],
+        "likelihood_labels": data.matrix.get("likelihood", []),
+        "impact_labels": data.matrix.get("impact", []),
+        "top": summary.top_risks(data.risks),
+        "areas": summary.areas_with_red(data.risks, data.areas, data.matrix),
+        "red_without_area": summary.red_without_area(data.risks, data.matrix),
+        "new": summary.new_risks(data.risks),
+        "closed": summary.closed_risks(data.risks),
+        "escalated": summary.escalated_risks(data.risks),
+    }
+
+
+def common_context(data: ReportData) -> dict:
+    return {
+        "data": data,
+        "period": data.period,
+        "s": summary,
+        "council_name": organisation_settings_get().name,
+        "appendix_title": f"{data.period.label} Balanced Scorecard Performance Summary "
+        "Dashboard Report and Corporate Risk Dashboard",
+    }
+
+
+def pack_html(data: ReportData, *, for_print: bool = False) -> str:
+    """The Cabinet report and its Appendix as one standalone HTML page with print CSS."""
+    context = {
+        **common_context(data),
+        **performance_context(data),
+        **risk_context(data),
+        "blocks": cover_blocks(data),
+        "for_print": for_print,
+        "generated_at": timezone.now(),
+    }
+    return render_to_string("reporting/pack.html", context)
+
+
+def pack_pdf(data: ReportData) -> bytes:
+    return pdf.html_to_pdf(pack_html(data, for_print=True))
+
+
+def cover_html(data: ReportData) -> str:
+    return render_to_string(
+        "reporting/cover_document.html", {**common_context(data), "blocks": cover_blocks(data)}
+    )
+
+
+def cover_docx(data: ReportData) -> bytes:
+    """The cover report draft as DOCX: the same blocks as the HTML, in Word's own styles."""
+    blocks = cover_blocks(data)
+    title = next((b.text for b in blocks if b.kind == "title"), "Cabinet report")
+    document = docx.new_document(title)
+    document.add_paragraph(f"Cabinet report draft – {data.period.label}")
+    for block in blocks:
+        if block.kind == "title":
+            continue
+        if block.kind == "heading":
+            document.add_heading(block.text, level=1)
+        elif block.kind == "item":
+            document.add_paragraph(block.text, style="List Bullet")
+        else:
+            document.add_paragraph(block.text)
+    counts = summary.rating_counts(data.indicators)
+    document.add_heading("Summary of the scorecard", level=1)
+    docx.add_table(
+        document,
+        ["Status", "Indicators"],
+        [[summary.RATING_LABELS[k], str(v)] for k, v in counts.items()],
+        status_column=0,
+    )
+    if data.indicators:
+        chart = charts.status_counts_chart({summary.RATING_LABELS[k]: v for k, v in counts.items()})
+        docx.add_picture(document, chart.png(), chart.description)
+    return docx.to_bytes(document)
+
+
+def report_markdown(data: ReportData) -> str:
+    return formats.as_markdown(data, cover_blocks(data))
+
+
+def report_json(data: ReportData) -> str:
+    return formats.as_json(data)
