@@ -1,12 +1,15 @@
 """Import and export pages: upload, match columns, preview, confirm, progress, download."""
 
+import csv
+import io
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from . import access, services
+from . import access, open_data, services
 from .forms import ExportForm, KindForm, MappingForm, UploadForm
 from .importer import Outcome, tables_to_sheets
 from .mapping import KINDS, guess, kind_fields, signature
@@ -14,7 +17,7 @@ from .models import Job
 from .readers import ReadError, read_file
 from .schema import SHEETS, SHEETS_BY_KEY
 from .selectors import export_sheets_for, import_layout_find
-from .writers import template_rows, write_csv, write_xlsx
+from .writers import cell_text, template_rows, write_csv, write_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -215,5 +218,47 @@ def mapping(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+# --- open data: no sign-in -------------------------------------------------------------------------
+
+
 def open_data_index(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("")
+    quarters = [
+        {"snapshot": s, "slug": open_data.slug_of(s.period)} for s in open_data.open_snapshots()
+    ]
+    return _render(
+        request,
+        "interchange/open_data.html",
+        {"quarters": quarters, "datasets": open_data.DATASETS},
+    )
+
+
+def _open(period: str, dataset: str):
+    snapshot = open_data.open_snapshot(slug=period)
+    if snapshot is None or dataset not in open_data.DATASETS:
+        raise Http404
+    return snapshot, open_data.open_rows(snapshot=snapshot, dataset=dataset)
+
+
+def open_data_csv(request: HttpRequest, period: str, dataset: str) -> HttpResponse:
+    snapshot, rows = _open(period, dataset)
+    output = io.StringIO(newline="")
+    writer = csv.writer(output)
+    fields = open_data.DATASETS[dataset][1]
+    writer.writerow(fields)
+    for row in rows:
+        writer.writerow([cell_text(row[f]) for f in fields])
+    response = HttpResponse(output.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{period}-{dataset}.csv"'
+    return response
+
+
+def open_data_json(request: HttpRequest, period: str, dataset: str) -> HttpResponse:
+    snapshot, rows = _open(period, dataset)
+    body = {
+        "period": snapshot.period,
+        "dataset": dataset,
+        "title": open_data.DATASETS[dataset][0],
+        "published_at": snapshot.published_at.isoformat(),
+        "rows": rows,
+    }
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
