@@ -1,0 +1,120 @@
+"""The Hart and Fenland files, exactly as published, imported through the column-matching page
+in a browser (JavaScript on and off), every page checked with axe-core."""
+
+import pytest
+from playwright.sync_api import expect
+
+from scorecard.performance.models import Measurement
+from scorecard.risks import services as risk_services
+from scorecard.risks.choices import RegisterKind
+from scorecard.risks.models import Risk
+
+from .test_home import sign_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+HART = ["hart_dc_kpis/hart_kpis_2014-08-10.csv", "hart_dc_kpis/hart_kpis_2014-11-07.csv"]
+FENLAND = "fenland_risk_register/fenland_corporate_risk_register_2019-07.csv"
+
+
+def upload(page, live_server, path, assert_accessible):
+    page.goto(f"{live_server.url}/import-export/")
+    assert_accessible(page)
+    page.get_by_label("Upload a file").set_input_files(str(path))
+    page.get_by_role("button", name="Upload and check").click()
+
+
+def confirm(page, assert_accessible):
+    assert_accessible(page)
+    page.get_by_role("button", name="Confirm and import").click()
+    expect(page.get_by_role("heading", name="Import complete")).to_be_visible()
+    assert_accessible(page)
+
+
+def counts_row(page, sheet):
+    return page.get_by_role("row", name=sheet).get_by_role("cell")
+
+
+def test_hart_kpis_two_quarters_through_the_mapping_page(
+    page, live_server, demo, demo_password, realdata_dir, assert_accessible
+):
+    sign_in(page, live_server, "admin", demo_password)
+    upload(page, live_server, realdata_dir / HART[0], assert_accessible)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Match the columns")
+    assert_accessible(page)
+    page.get_by_label("What does the file hold?").select_option(
+        label="Indicators with their targets and values for a period"
+    )
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Indicator code", exact=True).select_option("kpi_ref")
+    page.get_by_label("Indicator title (optional)").select_option("description")
+    page.get_by_label("Directorate: or the same for every row").select_option(
+        label="Adult Services"
+    )
+    page.get_by_label("Period: or the same for every row").fill("2014/15-Q1")
+    page.get_by_label("Value for the period (optional)").select_option("this_quarter")
+    page.get_by_label("Target for the period (optional)").select_option("target")
+    page.get_by_label("Commentary (optional)").select_option("notes")
+    assert_accessible(page)
+    page.get_by_role("button", name="Check the file").click()
+    expect(counts_row(page, "Indicators")).to_have_text(["45", "0", "0"])
+    expect(counts_row(page, "Measurements")).to_have_text(["45", "0", "0"])
+    assert Measurement.objects.count() == 0  # only checked so far
+    confirm(page, assert_accessible)
+    assert Measurement.objects.filter(period="2014/15-Q1").count() == 45
+
+    # The next quarter's file has the same columns: the page remembers how they were matched.
+    upload(page, live_server, realdata_dir / HART[1], assert_accessible)
+    expect(page.get_by_text("as you matched them for hart_kpis_2014-08-10.csv")).to_be_visible()
+    expect(page.get_by_label("Indicator code", exact=True)).to_have_value("kpi_ref")
+    page.get_by_label("Period: or the same for every row").fill("2014/15-Q2")
+    page.get_by_role("button", name="Check the file").click()
+    expect(counts_row(page, "Indicators")).to_have_text(["0", "0", "45"])
+    expect(counts_row(page, "Measurements")).to_have_text(["45", "0", "0"])
+    confirm(page, assert_accessible)
+    assert Measurement.objects.filter(period="2014/15-Q2").count() == 45
+
+
+def test_fenland_register_through_the_mapping_page_with_an_error_first(
+    page, live_server, demo, demo_password, realdata_dir, assert_accessible
+):
+    risk_services.risk_matrix_create_default()
+    risk_services.register_create(name="Corporate Risk Register", kind=RegisterKind.CORPORATE)
+    sign_in(page, live_server, "admin", demo_password)
+    upload(page, live_server, realdata_dir / FENLAND, assert_accessible)
+    page.get_by_label("What does the file hold?").select_option(
+        label="Risks with their ratings and controls"
+    )
+    page.get_by_role("button", name="Continue").click()
+    for label, column in [
+        ("Risk reference", "ref"), ("Risk title", "risk"), ("Owner", "owner"),
+        ("Consequence or effects (optional)", "effects"),
+        ("Inherent likelihood", "inherent_likelihood"), ("Inherent impact", "inherent_impact"),
+        ("Current likelihood", "current_likelihood"), ("Current impact", "current_impact"),
+        ("Existing controls (mitigation) (optional)", "mitigation"),
+    ]:  # fmt: skip
+        page.get_by_label(label, exact=True).select_option(column)
+    page.get_by_label("Register: or the same for every row").select_option(
+        "Corporate Risk Register"
+    )
+    page.get_by_label("Category: or the same for every row").select_option(label="Strategic")
+    page.get_by_role("button", name="Check the file").click()
+
+    # The owners are not people in the system yet: each row says so, and nothing is saved.
+    expect(page).to_have_title(
+        f"Error: Import {FENLAND.split('/')[1]} – Midshire County Council Scorecard"
+    )
+    expect(page.get_by_role("alert")).to_contain_text(
+        "row 2, column owner: Nobody called 'Carol Pilson'"
+    )
+    assert_accessible(page)
+    assert Risk.objects.count() == 0
+    page.get_by_role("link", name="Change how the columns are matched").click()
+    page.get_by_label(
+        "Add owners who are not in the system yet, as people who cannot sign in"
+    ).check()
+    page.get_by_role("button", name="Check the file").click()
+    expect(counts_row(page, "Risks")).to_have_text(["20", "0", "0"])
+    expect(counts_row(page, "Controls")).to_have_text(["20", "0", "0"])
+    confirm(page, assert_accessible)
+    assert Risk.objects.count() == 20
