@@ -40,6 +40,11 @@ def user_can_read_reports(user) -> bool:
     return bool(user.is_authenticated)
 
 
+def user_can_read_report(user, data: "ReportData") -> bool:
+    """Published reports are for every signed-in reader; drafts for administrators."""
+    return user_can_read_reports(user) and (data.is_published or user_is_administrator(user))
+
+
 def user_can_publish(user) -> bool:
     """Only administrators (the performance and risk team) lock and publish a quarter."""
     return user_is_administrator(user)
@@ -135,19 +140,24 @@ class ReportData:
         return self.snapshot is not None
 
 
-def report_data(period: Period, *, live: bool = False) -> ReportData:
-    """The report of `period`: from its snapshot once published (unless `live`), else live."""
+def report_data(
+    period: Period, *, live: bool = False, performance: bool = True, risks: bool = True
+) -> ReportData:
+    """The report of `period`: from its snapshot once published (unless `live`), else live.
+    A dashboard that shows only one half asks for it (`performance` or `risks`)."""
     snapshot = None if live else snapshot_get(period)
     if snapshot is not None:
-        return _from_snapshot(period, snapshot)
+        return _from_snapshot(period, snapshot, performance=performance, risks=risks)
     scorecard = corporate_scorecard()
     if scorecard is None:
         return ReportData(period, None, "No scorecard yet", "", "", False, [], [], [], {})
-    return _live(period, scorecard)
+    return _live(period, scorecard, performance=performance, risks=risks)
 
 
-def _from_snapshot(period: Period, snapshot: Snapshot) -> ReportData:
-    indicators = list(snapshot.indicators.all())
+def _from_snapshot(
+    period: Period, snapshot: Snapshot, *, performance: bool, risks: bool
+) -> ReportData:
+    indicators = list(snapshot.indicators.all()) if performance else []
     return ReportData(
         period=period,
         snapshot=snapshot,
@@ -156,10 +166,10 @@ def _from_snapshot(period: Period, snapshot: Snapshot) -> ReportData:
         corporate_plan=snapshot.corporate_plan,
         refreshed_this_period=snapshot.refreshed_this_period,
         indicators=indicators,
-        risks=list(snapshot.risks.all()),
-        areas=list(snapshot.areas.all()),
+        risks=list(snapshot.risks.all()) if risks else [],
+        areas=list(snapshot.areas.all()) if risks else [],
         matrix=snapshot.matrix,
-        restatements=_restatements(snapshot, indicators),
+        restatements=_restatements(snapshot, indicators) if performance else [],
     )
 
 
@@ -187,11 +197,11 @@ def _restatements(snapshot: Snapshot, indicators: list[IndicatorSnapshot]) -> li
     return sorted(found, key=lambda r: r.code)
 
 
-def _live(period: Period, scorecard: Scorecard) -> ReportData:
+def _live(period: Period, scorecard: Scorecard, *, performance: bool, risks: bool) -> ReportData:
     version = scorecard_version_live(scorecard=scorecard, period=period)
-    indicators = indicator_lines(scorecard=scorecard, period=period)
+    indicators = indicator_lines(scorecard=scorecard, period=period) if performance else []
     try:
-        matrix = risk_matrix_current()
+        matrix = risk_matrix_current() if risks else None
     except NoCurrentMatrix:
         matrix = None
     return ReportData(
@@ -207,7 +217,7 @@ def _live(period: Period, scorecard: Scorecard) -> ReportData:
         ),
         indicators=indicators,
         risks=risk_lines(period=period, matrix=matrix) if matrix else [],
-        areas=area_lines(),
+        areas=area_lines() if matrix else [],
         matrix=matrix_data(matrix) if matrix else {},
     )
 

@@ -1,8 +1,185 @@
+"""Reports: the list of quarters, both dashboards, the appendix pack, the Cabinet cover report,
+locking and publishing a quarter, and the cover report's wording."""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from scorecard.core.periods import Period
+from scorecard.web import add_service_errors
+
+from . import cover as cover_wording
+from . import documents, forms, services, summary
+from .selectors import (
+    period_default,
+    period_parse,
+    periods_list,
+    report_data,
+    report_wording_get,
+    snapshot_get,
+    user_can_publish,
+    user_can_read_report,
+    user_can_read_reports,
+)
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _render(request, template: str, context: dict) -> HttpResponse:
+    return render(request, template, {"active_section": "reports", "s": summary, **context})
+
+
+def _quarter(text: str) -> Period:
+    period = period_parse(text)
+    if period is None:
+        raise Http404("No such quarter.")
+    return period
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "reporting/index.html", {"active_section": "reports"})
+    """Every quarter, with its dashboards and, once published, its report pack."""
+    _require(user_can_read_reports(request.user))
+    return _render(
+        request,
+        "reporting/index.html",
+        {
+            "entries": periods_list(),
+            "can_publish": user_can_publish(request.user),
+        },
+    )
+
+
+def _picked(request) -> tuple[Period | None, list]:
+    entries = periods_list()
+    period = period_parse(request.GET.get("period")) or period_default()
+    return period, entries
+
+
+@login_required
+def performance_dashboard(request: HttpRequest) -> HttpResponse:
+    _require(user_can_read_reports(request.user))
+    period, entries = _picked(request)
+    context = {"period": period, "entries": entries, "data": None}
+    if period is not None:
+        data = report_data(period, risks=False)
+        filters = {k: request.GET.get(k, "") for k in ("priority", "directorate", "status")}
+        context.update(
+            data=data,
+            filters=filters,
+            filtered=any(filters.values()),
+            **documents.performance_context(data, filters=filters),
+        )
+    return _render(request, "reporting/performance_dashboard.html", context)
+
+
+@login_required
+def risk_dashboard(request: HttpRequest) -> HttpResponse:
+    _require(user_can_read_reports(request.user))
+    period, entries = _picked(request)
+    context = {"period": period, "entries": entries, "data": None}
+    if period is not None:
+        data = report_data(period, performance=False)
+        context.update(data=data, **documents.risk_context(data))
+    return _render(request, "reporting/risk_dashboard.html", context)
+
+
+def _document_data(request, period: str):
+    quarter = _quarter(period)
+    # Drafts are for administrators: refuse before building anything.
+    _require(user_can_publish(request.user) or snapshot_get(quarter) is not None)
+    data = report_data(quarter)
+    _require(user_can_read_report(request.user, data))
+    return data
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _filename(data, kind: str, extension: str) -> str:
+    return f"{kind}-{data.period.key.replace('/', '-')}.{extension}"
+
+
+@login_required
+def appendix(request: HttpRequest, period: str) -> HttpResponse:
+    """The Cabinet report and its Appendix as one printable page."""
+    return HttpResponse(documents.pack_html(_document_data(request, period)))
+
+
+@login_required
+def appendix_pdf(request: HttpRequest, period: str) -> HttpResponse:
+    data = _document_data(request, period)
+    return _download(
+        documents.pack_pdf(data), "application/pdf", _filename(data, "cabinet-pack", "pdf")
+    )
+
+
+@login_required
+def cover(request: HttpRequest, period: str) -> HttpResponse:
+    return HttpResponse(documents.cover_html(_document_data(request, period)))
+
+
+@login_required
+def cover_docx(request: HttpRequest, period: str) -> HttpResponse:
+    data = _document_data(request, period)
+    return _download(
+        documents.cover_docx(data),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _filename(data, "cabinet-report", "docx"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def period_lock(request: HttpRequest, period: str) -> HttpResponse:
+    """Lock <quarter> and publish: the performance app's lock, then the snapshot, in one go."""
+    _require(user_can_publish(request.user))
+    quarter = _quarter(period)
+    snapshot = snapshot_get(quarter)
+    form = forms.LockForm(request.POST or None)
+    if snapshot is None and request.method == "POST" and form.is_valid():
+        try:
+            services.period_lock_and_publish(period=quarter, by=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{quarter.label} is locked and its report published.")
+            return redirect("reporting:index")
+    data = report_data(quarter) if snapshot is None else None
+    return _render(
+        request,
+        "reporting/period_lock.html",
+        {
+            "form": form,
+            "quarter": quarter,
+            "snapshot": snapshot,
+            "facts": summary.facts(data) if data is not None else None,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def wording_edit(request: HttpRequest) -> HttpResponse:
+    _require(user_can_publish(request.user))
+    wording = report_wording_get()
+    initial = {"text": wording.text if wording else cover_wording.DEFAULT_WORDING}
+    form = forms.WordingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_wording_update(text=form.cleaned_data["text"], by=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The wording of the Cabinet cover report is saved.")
+            return redirect("reporting:index")
+    return _render(request, "reporting/wording.html", {"form": form, "wording": wording})
