@@ -22,7 +22,14 @@ from scorecard.core.status_rules import Against
 from scorecard.core.status_rules import Rating as CoreRating
 
 from .choices import Aggregation, PeriodState, Rating, WorkflowState
-from .engine import financial_year_start_month, manual_for, profile_for, reading_for, schedule_for
+from .engine import (
+    financial_year_start_month,
+    manual_for,
+    profile_for,
+    reading_for,
+    reporting_quarter,
+    schedule_for,
+)
 from .models import (
     Indicator,
     Measurement,
@@ -336,13 +343,22 @@ def measurement_status_preview(
 def indicator_status_history(
     *, indicator: Indicator, quarters: int = 8, today: dt.date | None = None
 ) -> list[Status]:
-    """The indicator's status in each of the last `quarters` quarters, newest first (two queries)."""
+    """The indicator's status in each of `quarters` quarters, newest first, from its latest
+    approved value or the quarter open for updates (three queries)."""
     start_month = financial_year_start_month()
     today = today or timezone.localdate()
     readings, manual, targets = _history_for(indicator, start_month)
     history = History(readings, targets, manual)
     profile = profile_for(indicator)
-    quarter = Period.containing(today, "quarter", start_month).previous()
+    # From the latest quarter with an approved value, or the quarter open for updates if later.
+    candidates = [reporting_quarter(indicator, key) for key in readings]
+    if (open_period := reporting_period_current()) is not None:
+        candidates.append(parse(open_period.period, start_month))
+    quarter = max(
+        candidates,
+        key=lambda p: p.start,
+        default=Period.containing(today, "quarter", start_month).previous(),
+    )
     statuses = []
     for _ in range(quarters):
         statuses.append(evaluate(profile, quarter, history, today=today))

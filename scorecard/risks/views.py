@@ -220,7 +220,11 @@ def _chosen(form, matrix):
 
 def _changes_since(obj, seen_version: int):
     """The history entries saved after the version the person opened, to show them."""
-    return history_entries([obj.history.filter(history_id__gt=seen_version)])
+    records = obj.history.filter(history_id__gte=seen_version)
+    entries = history_entries([records])
+    if records.filter(history_id=seen_version).exists():
+        entries = entries[:-1]  # the version the person saw: only the changes after it
+    return entries
 
 
 @login_required
