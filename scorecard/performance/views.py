@@ -392,22 +392,20 @@ def periods(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "periods": selectors.reporting_periods_list(),
-            "lock_url": _reporting_lock_url(),
+            "lock_url": _reporting_lock_url,
             "parse": parse,
         },
     )
 
 
-def _reporting_lock_url() -> str | None:
-    """The reporting app's lock page, when it exists (locking freezes its snapshot)."""
+def _reporting_lock_url(period: str) -> str | None:
+    """The reporting app's lock page for a quarter (locking freezes its snapshot there)."""
     from django.urls import NoReverseMatch
 
-    for name in ("reporting:period_lock", "reporting:lock", "reporting:periods"):
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return None
+    try:
+        return reverse("reporting:period_lock", kwargs={"period": period})
+    except NoReverseMatch:
+        return None
 
 
 def _form_page(request, form, context: dict, on_valid) -> HttpResponse:

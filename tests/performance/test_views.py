@@ -309,6 +309,9 @@ def test_admin_opens_a_quarter_and_a_wrong_one_is_named(client, demo):
     assert response.status_code == 302
     assert "Quarter Three 2017/18 is open for updates." in text(client.get(url))
     assert "is already open" in text(client.post(url, {"period": "2017/18-Q3"}))
+    assert reverse("reporting:period_lock", kwargs={"period": "2017/18-Q3"}) in text(
+        client.get(url)
+    )
 
 
 # --- bounded queries --------------------------------------------------------------------------------------
