@@ -48,7 +48,7 @@ UNRATED_DRIFT = (0.06, 0.0)
 
 RED_COMMENTARY = {
     "HW01": (
-        "1,300 older people were funded in permanent care home placements at the end of "
+        "1,299 older people were funded in permanent care home placements at the end of "
         "September, 13% above the target of 1,150. Hospital discharge pressures over the summer "
         "led to more direct admissions to long-term care than planned.",
         "Extend the Home First reablement service to all three acute hospitals from November; "

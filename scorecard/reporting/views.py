@@ -145,7 +145,7 @@ def period_lock(request: HttpRequest, period: str) -> HttpResponse:
     _require(user_can_publish(request.user))
     quarter = _quarter(period)
     snapshot = snapshot_get(quarter)
-    form = forms.LockForm(request.POST or None)
+    form = forms.LockForm(request.POST if request.method == "POST" else None)
     if snapshot is None and request.method == "POST" and form.is_valid():
         try:
             services.period_lock_and_publish(period=quarter, by=request.user)
