@@ -1,0 +1,102 @@
+"""The pure rules of the report: counts, exceptions, heat map movement, areas, and the wording."""
+
+from types import SimpleNamespace as Row
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scorecard.reporting import cover, summary
+
+MATRIX = {
+    "likelihood": ["Rare", "Likely"],
+    "impact": ["Minor", "Severe"],
+    "bands": {
+        "red": {"label": "Red", "colour": "#d4351c", "severity": 3},
+        "amber": {"label": "Amber", "colour": "#f47738", "severity": 2},
+        "green": {"label": "Green", "colour": "#00703c", "severity": 1},
+    },
+    "cells": {"1-1": "green", "1-2": "amber", "2-1": "amber", "2-2": "red"},
+}
+
+
+def line(rating, state, priority="P", order=1):
+    return Row(rating=rating, state=state, priority=priority, priority_order=order, title=state)
+
+
+def risk(ref, lk, im, band, area="", prev=None, is_new=False, is_open=True, escalated=False):
+    return Row(
+        reference=ref, likelihood=lk, impact=im, score=lk * im, band_key=band, area=area,
+        previous_likelihood=prev[0] if prev else None, previous_impact=prev[1] if prev else None,
+        is_new=is_new, is_open=is_open, escalated_this_period=escalated,
+    )  # fmt: skip
+
+
+STATES = st.sampled_from(
+    [("green", "green"), ("amber", "amber"), ("red", "red"), ("red", "not_due"),
+     ("red", "awaiting_data"), ("", "data_only"), ("", "no_target"), ("green", "not_due")]
+)  # fmt: skip
+
+
+@given(st.lists(STATES, max_size=40))
+def test_counts_add_up_and_red_splits_into_updated_and_carried(states):
+    lines = [line(rating, state) for rating, state in states]
+    counts = summary.rating_counts(lines)
+    assert sum(counts.values()) == len(lines)
+    assert len(summary.red_updated(lines)) + len(summary.red_carried(lines)) == counts["red"]
+    assert all(row.state == "red" for row in summary.red_updated(lines))
+
+
+def test_heat_map_counts_open_risks_and_the_change_since_last_quarter():
+    risks = [
+        risk("A", 2, 2, "red", prev=(1, 2)),  # moved up into the red cell
+        risk("B", 2, 2, "red", prev=(2, 2)),
+        risk("C", 1, 1, "green", is_new=True, prev=None),
+        risk("D", 1, 2, "amber", is_open=False, prev=(1, 2)),  # closed this quarter
+    ]
+    rows = summary.heat_map(risks, MATRIX)
+    top_right, bottom_middle = rows[0][1], rows[1][1]
+    assert (top_right.count, top_right.previous, top_right.change) == (2, 1, 1)
+    assert (bottom_middle.count, bottom_middle.previous, bottom_middle.change) == (0, 2, -2)
+    assert rows[1][0].count == 1 and rows[1][0].previous == 0
+
+
+def test_areas_group_the_red_risks_and_rank_them():
+    areas = [Row(name="Adults", description="d"), Row(name="Children", description="d")]
+    risks = [
+        risk("C1", 2, 2, "red", area="Children"),
+        risk("C2", 2, 2, "red", area="Children"),
+        risk("A1", 2, 2, "red", area="Adults"),
+        risk("A2", 1, 2, "amber", area="Adults"),
+        risk("X", 2, 2, "red"),
+    ]
+    found = summary.areas_with_red(risks, areas, MATRIX)
+    assert [(a.area.name, [r.reference for r in a.risks]) for a in found] == [
+        ("Children", ["C1", "C2"]),
+        ("Adults", ["A1"]),
+    ]
+    assert [r.reference for r in summary.red_without_area(risks, MATRIX)] == ["X"]
+    assert summary.band_counts(risks, MATRIX) == {"red": 4, "amber": 1, "green": 0}
+
+
+def test_default_wording_fills_the_figures_and_the_lettering_follows_the_refresh():
+    facts = dict(cover.SAMPLE_FACTS, refreshed=False)
+    blocks = cover.cover_blocks(None, facts)
+    items = [b.text for b in blocks if b.kind == "item"]
+    assert items[0].startswith("(a) receives the latest update")
+    assert items[1].startswith("(b) notes the latest refresh of the Corporate Risk Register")
+    assert "Second indicator." in items
+    refreshed = cover.cover_blocks(None, dict(cover.SAMPLE_FACTS, refreshed=True))
+    assert [b.text for b in refreshed if b.kind == "item"][0].startswith("(a) notes the refresh")
+
+
+@pytest.mark.parametrize(
+    ("wording", "problem"),
+    [("", "Enter the wording"), ("{{ nope }}", "cannot be filled in"), ("{% if %}", "cannot")],
+)
+def test_a_broken_wording_is_refused(wording, problem):
+    assert problem in cover.template_problem(wording)
+
+
+def test_the_wording_sandbox_refuses_reaching_into_python():
+    assert "cannot be filled in" in cover.template_problem("{{ ''.__class__.__mro__ }}")
