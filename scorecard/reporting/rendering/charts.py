@@ -17,7 +17,9 @@ STATUS_COLOURS = {
     "Red": "#d4351c",
     "Not rated": "#505a5f",
 }
-FONT = "Arial"
+# Arial first (pages, PDF); Liberation Sans has the same metrics and is there when vl-convert
+# draws a PNG for DOCX on a server without Arial (an unknown font draws no text at all).
+FONT = "Arial, Liberation Sans, DejaVu Sans, sans-serif"
 
 
 @dataclass(frozen=True)
