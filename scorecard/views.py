@@ -18,6 +18,12 @@ SECTIONS = [
         "Every major risk of every directorate and project, scored and ranked.",
     ),
     ("Reports", "reporting:index", "The quarterly Cabinet report and its dashboard appendix."),
+    (
+        "Import and export",
+        "interchange:index",
+        "Move a quarter in and out of the system with Excel or CSV.",
+    ),
+    ("Open data", "open_data:index", "Published quarters as CSV and JSON, free to reuse."),
 ]
 
 
