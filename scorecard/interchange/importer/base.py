@@ -1,0 +1,250 @@
+"""The core of the import: parse every cell, run each sheet's handler row by row inside one
+transaction, turn refusals into Problems, and the look-ups the handlers share."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from scorecard.core import periods
+from scorecard.organisation import services as organisation_services
+from scorecard.organisation.models import Directorate, User
+from scorecard.organisation.selectors import organisation_settings_get
+from scorecard.performance.models import Indicator
+from scorecard.risks.models import Register, Risk
+
+from .. import access
+from ..schema import SHEETS, CellError
+from .outcome import (
+    CHANGED,
+    CREATED,
+    MAX_CHANGES_LISTED,
+    UNCHANGED,
+    InputSheet,
+    Outcome,
+    Problem,
+    Progress,
+    RowFailed,
+)
+
+
+class ImporterBase:
+    """One import by one person. Call `run(sheets)`; read the Outcome."""
+
+    def __init__(self, *, user: User, dry_run: bool, progress: Progress | None = None):
+        self.user = user
+        self.dry_run = dry_run
+        self.progress = progress or (lambda done, total: None)
+        self.outcome = Outcome(dry_run=dry_run)
+        self.start_month = organisation_settings_get().financial_year_start_month
+        self.is_admin = access.user_manages_organisation(user)
+        self._people: dict[str, User] | None = None
+        self._done = 0
+        self._total = 0
+        self.create_missing_people = False
+        self.assessed_on_for_changes: dt.date | None = None
+
+    # --- running ---------------------------------------------------------------------------
+
+    def run(self, sheets: list[InputSheet], problems: list[Problem] = ()) -> Outcome:
+        self.outcome.problems.extend(problems)
+        order = {spec.key: n for n, spec in enumerate(SHEETS)}
+        sheets = sorted(sheets, key=lambda s: order[s.spec.key])
+        self._total = sum(len(s.rows) for s in sheets)
+        self.outcome.rows = self._total
+        parsed = [(sheet, self._parse(sheet)) for sheet in sheets]
+        self.progress(0, self._total)
+        with transaction.atomic():
+            self._risk_followups: list = []
+            for sheet, rows in parsed:
+                self.outcome.counts.setdefault(
+                    sheet.spec.title, {CREATED: 0, CHANGED: 0, UNCHANGED: 0}
+                )
+                getattr(self, f"_apply_{sheet.spec.key}")(sheet, rows)
+            self._finish_risks()
+            if not self.outcome.ok or self.dry_run:
+                transaction.set_rollback(True)
+        self.progress(self._total, self._total)
+        return self.outcome
+
+    def _parse(self, sheet: InputSheet) -> list[tuple[int, dict]]:
+        """Each row's values in Python terms; rows with an unreadable cell are left out."""
+        for column in sheet.spec.columns:
+            if column.required and column.key not in sheet.headers:
+                self._problem(sheet, None, None, f"the column {column.header} is missing")
+                return []
+        rows = []
+        for number, raw in sheet.rows:
+            values, failed = {}, False
+            for key, value in raw.items():
+                column = sheet.spec.column(key)
+                try:
+                    values[key] = column.parse(value)
+                except CellError as error:
+                    self._problem(sheet, number, sheet.headers[key], str(error))
+                    failed = True
+            if not failed:
+                rows.append((number, values))
+        return rows
+
+    def _problem(
+        self, sheet: InputSheet, row: int | None, column: str | None, message: str
+    ) -> None:
+        self.outcome.problems.append(Problem(sheet.source, row, column, message))
+
+    def _fail(self, sheet: InputSheet, row: int, key: str | None, message: str):
+        self._problem(sheet, row, sheet.headers.get(key) if key else None, message)
+        raise RowFailed
+
+    def _record(self, sheet: InputSheet, row: int, action: str, label: str) -> None:
+        self.outcome.counts[sheet.spec.title][action] += 1
+        if action != UNCHANGED and len(self.outcome.changes) < MAX_CHANGES_LISTED:
+            self.outcome.changes.append(
+                {"sheet": sheet.spec.title, "row": row, "action": action, "label": label}
+            )
+
+    def _each(self, sheet: InputSheet, rows: list, handle) -> None:
+        """Run `handle(number, values)` for each row, turning refusals into problems."""
+        for number, values in rows:
+            try:
+                with transaction.atomic():
+                    action, label = handle(number, values)
+                    if action != UNCHANGED and sheet.spec.admin_only and not self.is_admin:
+                        title = sheet.spec.title.lower()
+                        self._fail(
+                            sheet,
+                            number,
+                            None,
+                            f"only the performance and risk team can add or change {title}",
+                        )
+            except RowFailed:
+                pass
+            except ValidationError as error:
+                self._service_problems(sheet, number, error)
+            else:
+                self._record(sheet, number, action, label)
+            self._done += 1
+            if self._done % 50 == 0:
+                self.progress(self._done, self._total)
+
+    def _service_problems(self, sheet: InputSheet, row: int, error: ValidationError) -> None:
+        if not hasattr(error, "error_dict"):
+            for message in error.messages:
+                self._problem(sheet, row, None, message)
+            return
+        aliases = {"likelihood": "likelihood", "impact": "impact", "band": None, "matrix": None}
+        for name, messages in error.message_dict.items():
+            key = aliases.get(name, name)
+            column = sheet.headers.get(key) if key else None
+            for message in messages:
+                self._problem(sheet, row, column, message)
+
+    # --- look-ups ------------------------------------------------------------------------------
+
+    def _period(
+        self, sheet, number, key, text, kinds=("year", "quarter", "month")
+    ) -> periods.Period:
+        try:
+            period = periods.parse(str(text), self.start_month)
+        except periods.PeriodError as error:
+            self._fail(sheet, number, key, f"'{text}': {error}")
+        if period.kind not in kinds:
+            self._fail(
+                sheet, number, key, f"'{text}' is a {period.kind}: give a {' or '.join(kinds)}"
+            )
+        return period
+
+    def _person(self, sheet, number, key, text) -> User | None:
+        if text is None or text == "":
+            return None
+        if self._people is None:
+            self._people = {}
+            for person in User.objects.filter(is_active=True):
+                for name in (person.username, person.email, person.get_full_name()):
+                    if name:
+                        self._people.setdefault(name.strip().lower(), person)
+        person = self._people.get(str(text).strip().lower())
+        if person is None and self.create_missing_people and self.is_admin:
+            username = slugify(str(text))[:150] or "person"
+            person = organisation_services.person_create(
+                username=username, password=None, first_name=str(text)[:150]
+            )
+            self._people[str(text).strip().lower()] = person
+            self._people[username] = person
+        if person is None:
+            self._fail(
+                sheet,
+                number,
+                key,
+                f"nobody called '{text}' can sign in: give a username, email or full name of a person in the system",
+            )
+        return person
+
+    def _directorate(self, sheet, number, key, text) -> Directorate | None:
+        if text is None:
+            return None
+        if not hasattr(self, "_directorates"):
+            self._directorates = {}
+            for d in Directorate.objects.all():
+                self._directorates[d.code.lower()] = d
+                self._directorates.setdefault(d.name.lower(), d)
+        found = self._directorates.get(str(text).lower())
+        if found is None:
+            self._fail(sheet, number, key, f"there is no directorate '{text}'")
+        return found
+
+    def _register(self, sheet, number, key, text) -> Register | None:
+        if text is None:
+            return None
+        found = Register.objects.filter(name__iexact=text).first()
+        if found is None:
+            self._fail(sheet, number, key, f"there is no risk register called '{text}'")
+        return found
+
+    def _risk(self, sheet, number, key, reference) -> Risk:
+        risk = self._risks.get(str(reference).lower()) if hasattr(self, "_risks") else None
+        if risk is None:
+            risk = Risk.objects.filter(reference__iexact=reference).first()
+        if risk is None:
+            self._fail(sheet, number, key, f"there is no risk {reference}")
+        if risk.pk not in self._risks_editable:
+            self._fail(sheet, number, key, f"you may not change risk {risk.reference}")
+        return risk
+
+    def _indicator(self, sheet, number, key, code) -> Indicator:
+        indicator = self._indicators.get(str(code).lower())
+        if indicator is None:
+            self._fail(sheet, number, key, f"there is no indicator {code}")
+        if indicator.pk not in self._indicators_editable:
+            self._fail(sheet, number, key, f"you may not change indicator {indicator.code}")
+        return indicator
+
+    def _load_indicators(self, codes) -> None:
+        if not hasattr(self, "_indicators"):
+            self._indicators, self._indicators_editable = {}, set()
+        wanted = [c for c in {str(c) for c in codes} if c.lower() not in self._indicators]
+        for indicator in Indicator.objects.filter(code__in=wanted).prefetch_related("updaters"):
+            self._indicators[indicator.code.lower()] = indicator
+        self._indicators_editable |= set(
+            access.indicators_editable(
+                self.user, Indicator.objects.filter(code__in=wanted)
+            ).values_list("pk", flat=True)
+        )
+
+    def _load_risks(self, references) -> None:
+        if not hasattr(self, "_risks"):
+            self._risks, self._risks_editable = {}, set()
+        wanted = [r for r in {str(r) for r in references} if r.lower() not in self._risks]
+        for risk in Risk.objects.filter(reference__in=wanted):
+            self._risks[risk.reference.lower()] = risk
+        self._risks_editable |= set(
+            access.risks_editable(self.user, Risk.objects.filter(reference__in=wanted)).values_list(
+                "pk", flat=True
+            )
+        )
+
+    @staticmethod
+    def _text(values: dict, key: str) -> str:
+        value = values.get(key)
+        return "" if value is None else str(value)

@@ -1,0 +1,109 @@
+"""Import of the organisation's sheets: directorates and people."""
+
+from scorecard.organisation import services as organisation_services
+from scorecard.organisation.choices import Role
+from scorecard.organisation.models import Directorate, User
+
+from .outcome import CHANGED, CREATED, UNCHANGED
+
+
+class OrganisationSheets:
+    """Handlers of the Directorates and People sheets (mixed into the Importer)."""
+
+    def _apply_directorates(self, sheet, rows) -> None:
+        existing = {d.code.lower(): d for d in Directorate.objects.all()}
+
+        def handle(number, values):
+            directorate = existing.get(values["code"].lower())
+            if directorate is None:
+                directorate = organisation_services.directorate_create(
+                    code=values["code"], name=values["name"]
+                )
+                if values.get("is_archived"):
+                    organisation_services.directorate_update(
+                        directorate=directorate,
+                        code=directorate.code,
+                        name=directorate.name,
+                        director=None,
+                        is_archived=True,
+                    )
+                existing[directorate.code.lower()] = directorate
+                return CREATED, directorate.name
+            archived = values.get("is_archived", directorate.is_archived)
+            archived = directorate.is_archived if archived is None else archived
+            if (directorate.name, directorate.is_archived) == (values["name"], archived):
+                return UNCHANGED, directorate.name
+            organisation_services.directorate_update(
+                directorate=directorate,
+                code=directorate.code,
+                name=values["name"],
+                director=directorate.director,
+                is_archived=archived,
+            )
+            return CHANGED, directorate.name
+
+        self._each(sheet, rows, handle)
+        if hasattr(self, "_directorates"):
+            del self._directorates
+
+    def _roles(self, sheet, number, text) -> set[tuple[str, int | None]]:
+        roles = set()
+        for part in str(text or "").replace(",", ";").split(";"):
+            if not part.strip():
+                continue
+            role_text, _, code = part.partition(":")
+            role = next(
+                (r for r in Role if role_text.strip().lower() in {r.value, r.label.lower()}), None
+            )
+            if role is None:
+                self._fail(
+                    sheet,
+                    number,
+                    "roles",
+                    f"'{role_text.strip()}' is not a role: use {', '.join(Role.values)}",
+                )
+            directorate = (
+                self._directorate(sheet, number, "roles", code.strip()) if code.strip() else None
+            )
+            roles.add((role, directorate.pk if directorate else None))
+        return roles
+
+    def _apply_people(self, sheet, rows) -> None:
+        existing = {u.username.lower(): u for u in User.objects.prefetch_related("memberships")}
+        fields = ["first_name", "last_name", "email", "job_title"]
+
+        def handle(number, values):
+            person = existing.get(values["username"].lower())
+            roles = self._roles(sheet, number, values.get("roles")) if "roles" in values else set()
+            action = UNCHANGED
+            if person is None:
+                person = organisation_services.person_create(
+                    username=values["username"],
+                    password=None,
+                    **{f: self._text(values, f) for f in fields},
+                )
+                existing[person.username.lower()] = person
+                have = set()
+                action = CREATED
+            else:
+                have = {(m.role, m.directorate_id) for m in person.memberships.all()}
+                wanted = {
+                    f: self._text(values, f) if f in values else getattr(person, f) for f in fields
+                }
+                if any(getattr(person, f) != v for f, v in wanted.items()):
+                    organisation_services.person_update(
+                        person=person, is_active=person.is_active, **wanted
+                    )
+                    action = CHANGED
+            directorates = {
+                d.pk: d for d in Directorate.objects.filter(pk__in=[d for _, d in roles if d])
+            }
+            for role, directorate_id in sorted(roles - have, key=str):
+                organisation_services.membership_create(
+                    person=person, role=role, directorate=directorates.get(directorate_id)
+                )
+                action = action if action == CREATED else CHANGED
+            self._people = None
+            return action, person.username
+
+        self._each(sheet, rows, handle)

@@ -1,0 +1,124 @@
+"""What an import says back: the problems (sheet, row, column, message) and the counts, and the
+sheets recognised in a file."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..readers import Table
+from ..schema import SHEETS, SheetSpec, sheet_for
+
+CREATED, CHANGED, UNCHANGED = "created", "changed", "unchanged"
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Problem:
+    sheet: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.sheet]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column}")
+        message = self.message[:1].upper() + self.message[1:]
+        if not message.endswith((".", "?", "!")):
+            message += "."
+        return f"{', '.join(where)}: {message}"
+
+    def as_dict(self) -> dict:
+        return {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+@dataclass
+class InputSheet:
+    """The rows of one of our sheets, with where each column came from in the person's file."""
+
+    spec: SheetSpec
+    source: str  # the sheet (or file) name the person knows
+    headers: dict[str, str]  # our column key -> the header the person sees
+    rows: list[tuple[int, dict[str, object]]]
+
+
+@dataclass
+class Outcome:
+    dry_run: bool
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    changes: list[dict] = field(default_factory=list)  # a sample of what is created or changed
+    problems: list[Problem] = field(default_factory=list)
+    rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def written(self) -> bool:
+        return self.ok and not self.dry_run
+
+    def as_dict(self) -> dict:
+        return {
+            "dry_run": self.dry_run,
+            "counts": self.counts,
+            "changes": self.changes,
+            "problems": [p.as_dict() for p in self.problems],
+            "rows": self.rows,
+        }
+
+    @staticmethod
+    def from_dict(data: dict) -> "Outcome":
+        return Outcome(
+            dry_run=data["dry_run"],
+            counts=data["counts"],
+            changes=data["changes"],
+            problems=[Problem(**p) for p in data["problems"]],
+            rows=data["rows"],
+        )
+
+    def totals(self) -> dict[str, int]:
+        totals = {CREATED: 0, CHANGED: 0, UNCHANGED: 0}
+        for counts in self.counts.values():
+            for action, number in counts.items():
+                totals[action] += number
+        return totals
+
+
+MAX_CHANGES_LISTED = 200
+
+
+def tables_to_sheets(tables: list[Table]) -> tuple[list[InputSheet], list[Problem]]:
+    """Recognise our template's sheets among the tables of a file."""
+    sheets, problems = [], []
+    for table in tables:
+        spec = sheet_for(table.name, table.headers)
+        if spec is None:
+            problems.append(
+                Problem(
+                    table.name,
+                    None,
+                    None,
+                    "this sheet is not one of the template's sheets ("
+                    + ", ".join(s.title for s in SHEETS)
+                    + "): rename it, or import the file through the column-matching page",
+                )
+            )
+            continue
+        matched = spec.match_headers(table.headers)
+        rows = [
+            (number, {key: values[header] for key, header in matched.items()})
+            for number, values in table.row_dicts()
+        ]
+        sheets.append(InputSheet(spec, table.name, matched, rows))
+    return sheets, problems
+
+
+class RowFailed(Exception):
+    """Raised inside a row's handler to stop that row after a problem was recorded."""

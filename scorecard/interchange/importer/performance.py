@@ -1,0 +1,260 @@
+"""Import of the performance sheets: indicators, targets, measurements and reporting periods."""
+
+from scorecard.performance import services as performance_services
+from scorecard.performance.choices import Aggregation, WorkflowState
+from scorecard.performance.models import CabinetPortfolio, Measurement, ReportingPeriod, Target
+
+from .. import access
+from .outcome import CHANGED, CREATED, UNCHANGED
+
+
+class PerformanceSheets:
+    """Handlers of the Indicators, Targets, Measurements and Reporting periods sheets."""
+
+    INDICATOR_FIELDS = [
+        "title", "definition", "rationale", "unit", "decimals", "polarity", "frequency",
+        "due_quarter", "first_due_year", "aggregation", "ratio_scale", "target_basis", "owner",
+        "directorate", "portfolio", "data_source", "is_contextual", "status_rule",
+    ]  # fmt: skip
+    NULLABLE = {"first_due_year", "owner", "portfolio"}
+    TEXT = {"definition", "rationale", "data_source"}
+
+    def _portfolio(self, name) -> CabinetPortfolio | None:
+        if not name:
+            return None
+        found = CabinetPortfolio.objects.filter(name__iexact=name).first()
+        return found or performance_services.cabinet_portfolio_create(name=name)
+
+    def _apply_indicators(self, sheet, rows) -> None:
+        self._load_indicators(values["code"] for _, values in rows)
+
+        def handle(number, values):
+            indicator = self._indicators.get(values["code"].lower())
+            incoming = {}
+            for key in self.INDICATOR_FIELDS:
+                if key not in values:
+                    continue
+                value = values[key]
+                if key == "directorate":
+                    value = self._directorate(sheet, number, key, value)
+                elif key == "owner":
+                    value = self._person(sheet, number, key, value)
+                elif key == "portfolio":
+                    value = self._portfolio(value)
+                if value is None and key in self.TEXT:
+                    value = ""
+                if value is None and key not in self.NULLABLE:
+                    continue
+                incoming[key] = value
+            updaters = None
+            if "updaters" in values:
+                names = [
+                    n.strip()
+                    for n in str(values["updaters"] or "").replace(",", ";").split(";")
+                    if n.strip()
+                ]
+                updaters = [self._person(sheet, number, "updaters", n) for n in names]
+            retire = values.get("is_retired")
+            if indicator is None:
+                if not access.can_create_indicator_in(self.user, incoming["directorate"].pk):
+                    self._fail(
+                        sheet,
+                        number,
+                        "directorate",
+                        f"you may not add indicators to {incoming['directorate']}",
+                    )
+                fields = {k: v for k, v in incoming.items() if k not in {"title", "directorate"}}
+                indicator = performance_services.indicator_create(
+                    code=values["code"],
+                    title=incoming["title"],
+                    directorate=incoming["directorate"],
+                    updaters=updaters or (),
+                    **fields,
+                )
+                if retire:
+                    performance_services.indicator_retire(indicator=indicator)
+                self._indicators[indicator.code.lower()] = indicator
+                self._indicators_editable.add(indicator.pk)
+                return CREATED, str(indicator)
+            if indicator.pk not in self._indicators_editable:
+                self._fail(sheet, number, "code", f"you may not change indicator {indicator.code}")
+            if (
+                "directorate" in incoming
+                and not self.is_admin
+                and incoming["directorate"].pk != indicator.directorate_id
+            ):
+                self._fail(
+                    sheet,
+                    number,
+                    "directorate",
+                    "only the performance team can move an indicator to another directorate",
+                )
+            changes = {k: v for k, v in incoming.items() if getattr(indicator, k) != v}
+            updaters_change = updaters is not None and {u.pk for u in updaters} != {
+                u.pk for u in indicator.updaters.all()
+            }
+            if indicator.is_retired:
+                if retire is False:
+                    self._fail(
+                        sheet,
+                        number,
+                        "is_retired",
+                        f"{indicator.code} is retired: it cannot be brought back",
+                    )
+                if changes or updaters_change:
+                    self._fail(
+                        sheet, number, "code", f"{indicator.code} is retired: it cannot be changed"
+                    )
+                return UNCHANGED, str(indicator)
+            if not changes and not updaters_change and not retire:
+                return UNCHANGED, str(indicator)
+            if changes or updaters_change:
+                performance_services.indicator_update(
+                    indicator=indicator, updaters=updaters if updaters_change else None, **changes
+                )
+            if retire:
+                performance_services.indicator_retire(indicator=indicator)
+            return CHANGED, str(indicator)
+
+        self._each(sheet, rows, handle)
+
+    def _apply_targets(self, sheet, rows) -> None:
+        self._load_indicators(values["indicator"] for _, values in rows)
+        existing = {
+            (t.indicator_id, t.period): t
+            for t in Target.objects.filter(indicator__code__in=[v["indicator"] for _, v in rows])
+        }
+
+        def handle(number, values):
+            period = self._period(sheet, number, "period", values["period"])
+            indicator = self._indicator(sheet, number, "indicator", values["indicator"])
+            target = existing.get((indicator.pk, period.key))
+            notes = (
+                self._text(values, "notes")
+                if "notes" in values
+                else (target.notes if target else "")
+            )
+            label = f"{indicator.code} {period.key}: {values['value'].normalize()}"
+            if target is not None and target.value == values["value"] and target.notes == notes:
+                return UNCHANGED, label
+            performance_services.target_set(
+                indicator=indicator, period=period.key, value=values["value"], notes=notes
+            )
+            return (CREATED if target is None else CHANGED), label
+
+        self._each(sheet, rows, handle)
+
+    MEASUREMENT_FIELDS = [
+        "value",
+        "numerator",
+        "denominator",
+        "commentary",
+        "improvement_actions",
+        "data_quality",
+        "manual_rating",
+        "manual_reason",
+    ]
+
+    def _apply_measurements(self, sheet, rows) -> None:
+        self._load_indicators(values["indicator"] for _, values in rows)
+        existing = {
+            (m.indicator_id, m.period): m
+            for m in Measurement.objects.filter(
+                indicator__code__in=[v["indicator"] for _, v in rows]
+            )
+        }
+
+        def handle(number, values):
+            period = self._period(sheet, number, "period", values["period"])
+            indicator = self._indicator(sheet, number, "indicator", values["indicator"])
+            measurement = existing.get((indicator.pk, period.key))
+            wanted = {}
+            for key in self.MEASUREMENT_FIELDS:
+                if key in values:
+                    value = values[key]
+                    wanted[key] = (
+                        ""
+                        if value is None and key not in {"value", "numerator", "denominator"}
+                        else value
+                    )
+                elif measurement is not None:
+                    wanted[key] = getattr(measurement, key)
+            if indicator.aggregation == Aggregation.RATIO:
+                wanted.pop("value", None)
+            wanted.setdefault("data_quality", "final")
+            wanted["data_quality"] = wanted["data_quality"] or "final"
+            state = values.get("state") or (
+                measurement.state if measurement else WorkflowState.DRAFT
+            )
+            label = f"{indicator.code} {period.key}"
+            same = measurement is not None and all(
+                getattr(measurement, k) == v for k, v in wanted.items()
+            )
+            if (
+                same
+                and state == measurement.state
+                and (
+                    "review_note" not in values
+                    or (values["review_note"] or "") == measurement.review_note
+                )
+            ):
+                return UNCHANGED, label
+            if state in {
+                WorkflowState.APPROVED,
+                WorkflowState.RETURNED,
+            } and not access.can_approve_measurements(self.user, indicator):
+                self._fail(
+                    sheet,
+                    number,
+                    "state",
+                    f"only the performance team or the directorate's editors can mark a value {WorkflowState(state).label.lower()}",
+                )
+            action = CHANGED if measurement is not None else CREATED
+            if not same or state == WorkflowState.DRAFT:
+                measurement = performance_services.measurement_record(
+                    indicator=indicator, period=period.key, by=self.user,
+                    expected_version=measurement.version if measurement else None, **wanted,
+                )  # fmt: skip
+            if state != measurement.state and state != WorkflowState.DRAFT:
+                if measurement.state == WorkflowState.APPROVED:
+                    measurement = performance_services.measurement_record(
+                        indicator=indicator,
+                        period=period.key,
+                        by=self.user,
+                        expected_version=measurement.version,
+                        **wanted,
+                    )
+                if measurement.state in {WorkflowState.DRAFT, WorkflowState.RETURNED}:
+                    measurement = performance_services.measurement_submit(
+                        measurement=measurement, by=self.user, expected_version=measurement.version
+                    )
+                if state == WorkflowState.APPROVED:
+                    measurement = performance_services.measurement_approve(
+                        measurement=measurement, by=self.user, expected_version=measurement.version
+                    )
+                elif state == WorkflowState.RETURNED:
+                    measurement = performance_services.measurement_return(
+                        measurement=measurement,
+                        by=self.user,
+                        reason=self._text(values, "review_note") or "Returned.",
+                        expected_version=measurement.version,
+                    )
+            existing[(indicator.pk, period.key)] = measurement
+            return action, label
+
+        self._each(sheet, rows, handle)
+
+    def _apply_periods(self, sheet, rows) -> None:
+        existing = {p.period: p for p in ReportingPeriod.objects.all()}
+
+        def handle(number, values):
+            period = self._period(sheet, number, "period", values["period"], kinds=("quarter",))
+            row = existing.get(period.key)
+            if row is not None and row.state == values["state"]:
+                return UNCHANGED, period.key
+            performance_services.reporting_period_set_state(
+                period=period.key, state=values["state"], by=self.user
+            )
+            return (CREATED if row is None else CHANGED), f"{period.key} {values['state']}"
+
+        self._each(sheet, rows, handle)

@@ -1,0 +1,343 @@
+"""Import of the risk sheets: registers, risk areas, risks, controls, actions and assessments."""
+
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from scorecard.risks import services as risk_services
+from scorecard.risks.choices import RiskStatus
+from scorecard.risks.models import Action, Assessment, Control, Register, Risk, RiskArea
+
+from .. import access
+from .outcome import CHANGED, CREATED, MAX_CHANGES_LISTED, UNCHANGED, RowFailed
+
+
+class RiskSheets:
+    """Handlers of the register, risk area, risk, control, action and assessment sheets."""
+
+    def _apply_registers(self, sheet, rows) -> None:
+        def handle(number, values):
+            register = Register.objects.filter(name__iexact=values["name"]).first()
+            directorate = self._directorate(sheet, number, "directorate", values.get("directorate"))
+            parent = self._register(sheet, number, "parent", values.get("parent"))
+            if register is None:
+                register = risk_services.register_create(
+                    name=values["name"],
+                    kind=values["kind"],
+                    directorate=directorate,
+                    parent=parent,
+                    description=self._text(values, "description"),
+                )
+                if values.get("is_archived"):
+                    risk_services.register_archive(register=register)
+                return CREATED, register.name
+            same = (register.kind, register.directorate_id, register.parent_id) == (
+                values["kind"],
+                getattr(directorate, "pk", None),
+                getattr(parent, "pk", None),
+            )
+            same = same and (
+                "description" not in values
+                or register.description == self._text(values, "description")
+            )
+            if not same:
+                self._fail(
+                    sheet,
+                    number,
+                    "kind",
+                    f"{register.name} is already in the system with another kind, directorate, parent or description: change it on its page",
+                )
+            if values.get("is_archived") and not register.is_archived:
+                risk_services.register_archive(register=register)
+                return CHANGED, register.name
+            return UNCHANGED, register.name
+
+        self._each(sheet, rows, handle)
+
+    def _apply_risk_areas(self, sheet, rows) -> None:
+        def handle(number, values):
+            area = RiskArea.objects.filter(name__iexact=values["name"]).first()
+            owner = self._person(sheet, number, "owner", values["owner"])
+            wanted = {"name": values["name"], "owner": owner}
+            for key in ("description", "mitigation_summary"):
+                if key in values:
+                    wanted[key] = self._text(values, key)
+            if values.get("is_archived") is not None:
+                wanted["is_archived"] = values["is_archived"]
+            if area is None:
+                area = risk_services.risk_area_create(
+                    **{k: v for k, v in wanted.items() if k != "is_archived"}
+                )
+                if wanted.get("is_archived"):
+                    risk_services.risk_area_update(area=area, is_archived=True)
+                return CREATED, area.name
+            changes = {k: v for k, v in wanted.items() if getattr(area, k) != v}
+            if not changes:
+                return UNCHANGED, area.name
+            risk_services.risk_area_update(area=area, **changes)
+            return CHANGED, area.name
+
+        self._each(sheet, rows, handle)
+
+    RISK_FIELDS = [
+        "title", "category", "owner", "area", "cause", "event", "consequence",
+        "inherent_likelihood", "inherent_impact", "target_likelihood", "target_impact",
+        "target_date", "review_months", "is_confidential",
+    ]  # fmt: skip
+    RISK_TEXT = {"cause", "event", "consequence"}
+    RISK_NULLABLE = {"area", "target_likelihood", "target_impact", "target_date", "review_months"}
+
+    def _apply_risks(self, sheet, rows) -> None:
+        self._load_risks(values["reference"] for _, values in rows)
+        editable_registers = set(access.registers_editable(self.user).values_list("pk", flat=True))
+
+        def handle(number, values):
+            risk = self._risks.get(values["reference"].lower())
+            register = self._register(sheet, number, "register", values["register"])
+            incoming = {}
+            for key in self.RISK_FIELDS:
+                if key not in values:
+                    continue
+                value = values[key]
+                if key == "owner":
+                    value = self._person(sheet, number, key, value)
+                elif key == "area" and value is not None:
+                    value = RiskArea.objects.filter(name__iexact=value).first()
+                    if value is None:
+                        self._fail(sheet, number, key, f"there is no risk area '{values[key]}'")
+                if value is None and key in self.RISK_TEXT:
+                    value = ""
+                if value is None and key not in self.RISK_NULLABLE:
+                    continue
+                incoming[key] = value
+            current = (values["current_likelihood"], values["current_impact"])
+            status = values.get("status")
+            if risk is None:
+                if register.pk not in editable_registers:
+                    self._fail(
+                        sheet, number, "register", f"you may not add risks to {register.name}"
+                    )
+                risk = risk_services.risk_create(
+                    reference=values["reference"], register=register,
+                    current_likelihood=current[0], current_impact=current[1],
+                    identified_on=values.get("identified_on"), **incoming,
+                )  # fmt: skip
+                self._risks[risk.reference.lower()] = risk
+                self._risks_editable.add(risk.pk)
+                action = CREATED
+            else:
+                if risk.pk not in self._risks_editable:
+                    self._fail(
+                        sheet, number, "reference", f"you may not change risk {risk.reference}"
+                    )
+                if register.pk not in {risk.register_id, risk.escalated_to_id}:
+                    self._fail(
+                        sheet,
+                        number,
+                        "register",
+                        f"risk {risk.reference} is on {risk.register}: a risk moves to another register by escalation, on its page",
+                    )
+                changes = {k: v for k, v in incoming.items() if getattr(risk, k) != v}
+                if changes and risk.status == RiskStatus.CLOSED:
+                    self._fail(
+                        sheet,
+                        number,
+                        "reference",
+                        f"risk {risk.reference} is closed, so it cannot be changed",
+                    )
+                if changes:
+                    risk_services.risk_update(risk=risk, **changes)
+                action = CHANGED if changes else UNCHANGED
+            self._risk_followups.append((sheet, number, risk, current, status, values))
+            return action, str(risk)
+
+        self._each(sheet, rows, handle)
+
+    def _apply_controls(self, sheet, rows) -> None:
+        self._load_risks(values["risk"] for _, values in rows)
+        existing = defaultdict(list)
+        for control in Control.objects.filter(risk__reference__in=[v["risk"] for _, v in rows]):
+            existing[(control.risk_id, control.description.strip())].append(control)
+
+        def handle(number, values):
+            risk = self._risk(sheet, number, "risk", values["risk"])
+            found = existing[(risk.pk, values["description"])]
+            control = found[0] if found else None
+            owner = (
+                self._person(sheet, number, "owner", values.get("owner"))
+                if "owner" in values
+                else (control.owner if control else None)
+            )
+            effectiveness = values.get("effectiveness") or (
+                control.effectiveness if control else "not_assessed"
+            )
+            label = f"{risk.reference}: {values['description'][:60]}"
+            if control is None:
+                control = risk_services.control_create(
+                    risk=risk,
+                    description=values["description"],
+                    owner=owner,
+                    effectiveness=effectiveness,
+                )
+                existing[(risk.pk, values["description"])].append(control)
+                if values.get("is_archived"):
+                    risk_services.control_archive(control=control)
+                return CREATED, label
+            if (control.owner_id, control.effectiveness) != (
+                getattr(owner, "pk", None),
+                effectiveness,
+            ):
+                self._fail(
+                    sheet,
+                    number,
+                    "effectiveness",
+                    "this control is already recorded with another owner or effectiveness: change it on the risk's page",
+                )
+            if values.get("is_archived") and not control.is_archived:
+                risk_services.control_archive(control=control)
+                return CHANGED, label
+            return UNCHANGED, label
+
+        self._each(sheet, rows, handle)
+
+    def _apply_actions(self, sheet, rows) -> None:
+        self._load_risks(values["risk"] for _, values in rows)
+        existing = {}
+        for item in Action.objects.filter(risk__reference__in=[v["risk"] for _, v in rows]):
+            existing.setdefault((item.risk_id, item.description.strip()), item)
+        progress_fields = ["status", "percent_complete", "progress", "on_track", "revised_due_on"]
+
+        def handle(number, values):
+            risk = self._risk(sheet, number, "risk", values["risk"])
+            owner = self._person(sheet, number, "owner", values["owner"])
+            item = existing.get((risk.pk, values["description"]))
+            label = f"{risk.reference}: {values['description'][:60]}"
+            action = UNCHANGED
+            if item is None:
+                item = risk_services.action_create(
+                    risk=risk,
+                    description=values["description"],
+                    owner=owner,
+                    due_on=values["due_on"],
+                )
+                existing[(risk.pk, values["description"])] = item
+                action = CREATED
+            elif item.due_on != values["due_on"]:
+                self._fail(
+                    sheet,
+                    number,
+                    "due_on",
+                    f"the agreed due date is {item.due_on:%d/%m/%Y} and never changes: put a new date in Revised due on",
+                )
+            changes = {}
+            for key in progress_fields:
+                if key in values and values[key] is not None and getattr(item, key) != values[key]:
+                    changes[key] = values[key]
+            if item.owner_id != owner.pk:
+                changes["owner"] = owner
+            if "progress" in values and values["progress"] is None and item.progress:
+                changes["progress"] = ""
+            if changes:
+                risk_services.action_update(action=item, **changes)
+                action = action if action == CREATED else CHANGED
+            return action, label
+
+        self._each(sheet, rows, handle)
+
+    def _apply_assessments(self, sheet, rows) -> None:
+        self._load_risks(values["risk"] for _, values in rows)
+        existing = {
+            (a.risk_id, a.assessed_on): a
+            for a in Assessment.objects.filter(risk__reference__in=[v["risk"] for _, v in rows])
+        }
+        rows = sorted(rows, key=lambda r: (r[1]["assessed_on"], r[0]))  # date order, as recorded
+
+        def handle(number, values):
+            risk = self._risk(sheet, number, "risk", values["risk"])
+            found = existing.get((risk.pk, values["assessed_on"]))
+            label = f"{risk.reference} {values['assessed_on']:%d/%m/%Y}"
+            period = (
+                self._period(sheet, number, "period", values["period"]).key
+                if values.get("period")
+                else None
+            )
+            if found is not None:
+                same = (found.likelihood, found.impact) == (values["likelihood"], values["impact"])
+                same = same and (period is None or period == found.period)
+                same = same and (
+                    "commentary" not in values
+                    or self._text(values, "commentary") == found.commentary
+                )
+                if not same:
+                    self._fail(
+                        sheet,
+                        number,
+                        "likelihood",
+                        f"risk {risk.reference} already has an assessment on {values['assessed_on']:%d/%m/%Y} with other figures: past assessments are not changed",
+                    )
+                return UNCHANGED, label
+            assessor = self._person(sheet, number, "assessor", values.get("assessor")) or self.user
+            risk = Risk.objects.get(pk=risk.pk)
+            assessment = risk_services.assessment_record(
+                risk=risk, likelihood=values["likelihood"], impact=values["impact"], assessor=assessor,
+                assessed_on=values["assessed_on"], period=period, commentary=self._text(values, "commentary"),
+            )  # fmt: skip
+            existing[(risk.pk, values["assessed_on"])] = assessment
+            return CREATED, label
+
+        self._each(sheet, rows, handle)
+
+    def _finish_risks(self) -> None:
+        """After controls, actions and assessments: bring each risk's current rating to the file's
+        (recording a review when it differs) and close the risks the file says are closed."""
+        for sheet, number, risk, current, status, values in self._risk_followups:
+            try:
+                with transaction.atomic():
+                    risk = Risk.objects.get(pk=risk.pk)
+                    changed = False
+                    if (
+                        risk.current_likelihood,
+                        risk.current_impact,
+                    ) != current and risk.status != RiskStatus.CLOSED:
+                        risk_services.assessment_record(
+                            risk=risk, likelihood=current[0], impact=current[1], assessor=self.user,
+                            assessed_on=self.assessed_on_for_changes,
+                            commentary="Current rating changed by an import.",
+                        )  # fmt: skip
+                        changed = True
+                    if status == RiskStatus.CLOSED and risk.status != RiskStatus.CLOSED:
+                        risk = Risk.objects.get(pk=risk.pk)
+                        risk_services.risk_close(
+                            risk=risk,
+                            reason=self._text(values, "closure_reason") or "Closed.",
+                            closed_on=values.get("closed_on"),
+                        )
+                        changed = True
+                    elif status == RiskStatus.OPEN and risk.status == RiskStatus.CLOSED:
+                        self._fail(
+                            sheet,
+                            number,
+                            "status",
+                            f"risk {risk.reference} is closed: a closed risk is not reopened by an import",
+                        )
+            except RowFailed:
+                continue
+            except ValidationError as error:
+                self._service_problems(sheet, number, error)
+                continue
+            if changed:
+                counts = self.outcome.counts[sheet.spec.title]
+                if not any(
+                    c["sheet"] == sheet.spec.title and c["row"] == number
+                    for c in self.outcome.changes
+                ):
+                    counts[UNCHANGED] -= 1
+                    counts[CHANGED] += 1
+                    self._record_change_only(sheet, number, str(risk))
+
+    def _record_change_only(self, sheet, number, label) -> None:
+        if len(self.outcome.changes) < MAX_CHANGES_LISTED:
+            self.outcome.changes.append(
+                {"sheet": sheet.spec.title, "row": number, "action": CHANGED, "label": label}
+            )
