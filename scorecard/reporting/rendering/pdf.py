@@ -1,6 +1,11 @@
 """HTML with print CSS to a tagged, accessible PDF (PDF/UA-1) with WeasyPrint."""
 
+import logging
+
 import weasyprint
+
+# WeasyPrint reports each rendering step at INFO; keep commands' output to what they wrote.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def html_to_pdf(
