@@ -2,10 +2,11 @@
 
 import logging
 
-import weasyprint
-
-# WeasyPrint reports each rendering step at INFO; keep commands' output to what they wrote.
+# WeasyPrint reports each rendering step at INFO, some while it is imported: quieten it first,
+# so commands print only what they write.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+import weasyprint  # noqa: E402
 
 
 def html_to_pdf(
