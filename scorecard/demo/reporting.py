@@ -1,5 +1,7 @@
 """Quarter Two 2017/18 locked and published, so its report renders from the snapshot."""
 
+import datetime as dt
+
 from scorecard.core.periods import parse
 from scorecard.organisation.models import User
 from scorecard.reporting import cover, services
@@ -12,4 +14,7 @@ def load(*, admin: User) -> None:
     if not ReportWording.objects.exists():
         services.report_wording_update(text=cover.DEFAULT_WORDING, by=admin)
     if not Snapshot.objects.filter(period=REPORT_PERIOD).exists():
-        services.period_lock_and_publish(period=parse(REPORT_PERIOD), by=admin)
+        snapshot = services.period_lock_and_publish(period=parse(REPORT_PERIOD), by=admin)
+        # The demo's story: published for the Cabinet meeting of 14 December 2017.
+        snapshot.published_at = dt.datetime(2017, 11, 23, 10, 0, tzinfo=dt.UTC)
+        snapshot.save(update_fields=["published_at"])
