@@ -59,3 +59,14 @@ def test_database_url_selects_postgresql(tmp_path):
 def test_an_unknown_environment_name_is_refused(tmp_path):
     result = settings_value("s.DEBUG", SCORECARD_ENV="staging", SCORECARD_VAR_DIR=str(tmp_path))
     assert "SCORECARD_ENV must be development, test or production" in result.stderr
+
+
+def test_email_goes_to_the_console_unless_an_smtp_server_is_set(tmp_path):
+    console = settings_value("s.EMAIL_BACKEND", SCORECARD_VAR_DIR=str(tmp_path))
+    assert "console.EmailBackend" in console.stdout
+    smtp = settings_value(
+        "s.EMAIL_BACKEND, s.EMAIL_HOST",
+        EMAIL_HOST="mail.council.example",
+        SCORECARD_VAR_DIR=str(tmp_path),
+    )
+    assert "smtp.EmailBackend" in smtp.stdout and "mail.council.example" in smtp.stdout
