@@ -21,8 +21,16 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from scorecard.organisation.choices import Role
 from scorecard.organisation.models import Membership
 from scorecard.organisation.selectors import user_has_role, user_is_administrator, user_memberships
-from scorecard.performance.models import Indicator, Measurement, Target
-from scorecard.risks.models import Action, Assessment, Control, Register, Risk, RiskArea
+from scorecard.performance.models import Indicator, Measurement, ScorecardEntry, Target
+from scorecard.risks.models import (
+    Action,
+    Assessment,
+    Control,
+    Escalation,
+    Register,
+    Risk,
+    RiskArea,
+)
 
 
 def user_has_any_role(user) -> bool:
@@ -69,6 +77,10 @@ def indicators_editable(user, queryset: QuerySet[Indicator] | None = None) -> Qu
 
 def measurements_readable(user) -> QuerySet[Measurement]:
     return Measurement.objects.filter(indicator__in=indicators_readable(user))
+
+
+def scorecard_entries_readable(user) -> QuerySet[ScorecardEntry]:
+    return ScorecardEntry.objects.filter(indicator__in=indicators_readable(user))
 
 
 def targets_readable(user) -> QuerySet[Target]:
@@ -125,6 +137,10 @@ def controls_readable(user) -> QuerySet[Control]:
 
 def actions_readable(user) -> QuerySet[Action]:
     return Action.objects.filter(risk__in=risks_readable(user))
+
+
+def escalations_readable(user) -> QuerySet[Escalation]:
+    return Escalation.objects.filter(risk__in=risks_readable(user))
 
 
 def risk_areas_readable(user) -> QuerySet[RiskArea]:

@@ -6,10 +6,7 @@ A column is found in a file by its header, compared without case, or by its key.
 """
 
 import datetime as dt
-import json
 import re
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from scorecard.organisation.choices import Role
 from scorecard.performance.choices import (
@@ -31,162 +28,17 @@ from scorecard.risks.choices import (
     RiskStatus,
 )
 
+from .columns import (
+    PARSERS,
+    SYNONYMS,
+    CellError,
+    Column,
+    SheetSpec,
+    choices_of,
+)
+from .setup_sheets import ESCALATION_SHEETS, MATRIX_SHEETS, PLAN_SHEETS
 
-class CellError(ValueError):
-    """A value that cannot be read; the message is for the person who typed it."""
-
-
-# Other ways councils write the same choice (compared without case).
-SYNONYMS = {
-    "unit": {"%": "percentage", "£": "currency", "no.": "number", "num": "number", "day": "days"},
-    "polarity": {"high": "higher", "low": "lower", "up": "higher", "down": "lower"},
-    "rating": {"g": "green", "a": "amber", "r": "red"},
-}
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    kind: str = "text"  # text, number, integer, boolean, date, choice, period, json
-    required: bool = False
-    choices: tuple[tuple[str, str], ...] = ()
-    synonyms: str = ""
-    example: object = ""
-    help: str = ""
-
-    def parse(self, value: object) -> object:
-        """The value in Python terms, None when empty; CellError when it cannot be read."""
-        if value is None or (isinstance(value, str) and value.strip() == ""):
-            if self.required:
-                raise CellError("this column must be filled in")
-            return None
-        return PARSERS[self.kind](self, value)
-
-
-def _text(column: Column, value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # Excel stores 12 as 12.0: a reference "12" stays "12"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value).strip()
-
-
-NUMBER_TEXT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d*)(\.\d+)?$")
-
-
-def _number(column: Column, value: object) -> Decimal:
-    if isinstance(value, bool):
-        raise CellError(f"{value!r} is not a number")
-    if isinstance(value, int | float):
-        return Decimal(str(value))
-    text = str(value).strip().replace("£", "").rstrip("%").strip()
-    if not NUMBER_TEXT.match(text) or text in {"", "-", "+", "."}:
-        raise CellError(f"'{value}' is not a number")
-    try:
-        return Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        raise CellError(f"'{value}' is not a number") from None
-
-
-def _integer(column: Column, value: object) -> int:
-    number = _number(column, value)
-    if number != number.to_integral_value():
-        raise CellError(f"'{value}' is not a whole number")
-    return int(number)
-
-
-TRUE, FALSE = {"yes", "y", "true", "1", "x"}, {"no", "n", "false", "0"}
-
-
-def _boolean(column: Column, value: object) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = _text(column, value).lower()
-    if text in TRUE:
-        return True
-    if text in FALSE:
-        return False
-    raise CellError(f"'{value}' is not Yes or No")
-
-
-def _date(column: Column, value: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y"):
-        try:
-            return dt.datetime.strptime(text, pattern).date()  # noqa: DTZ007 - a calendar date
-        except ValueError:
-            continue
-    raise CellError(f"'{value}' is not a date: write it as 31/07/2019 or 2019-07-31")
-
-
-def _choice(column: Column, value: object) -> str:
-    text = _text(column, value).lower()
-    for key, label in column.choices:
-        if text in {key.lower(), label.lower()}:
-            return key
-    synonym = SYNONYMS.get(column.synonyms, {}).get(text)
-    if synonym:
-        return synonym
-    allowed = ", ".join(label for _, label in column.choices)
-    raise CellError(f"'{value}' is not one of: {allowed}")
-
-
-def _json(column: Column, value: object) -> dict:
-    if isinstance(value, dict):
-        return value
-    try:
-        data = json.loads(str(value))
-    except json.JSONDecodeError:
-        raise CellError(f"'{value}' is not a rule written in JSON") from None
-    if not isinstance(data, dict):
-        raise CellError("a rule is written in JSON between { and }")
-    return data
-
-
-PARSERS = {
-    "text": _text,
-    "period": _text,  # parsed by the services, which know the financial year
-    "number": _number,
-    "integer": _integer,
-    "boolean": _boolean,
-    "date": _date,
-    "choice": _choice,
-    "json": _json,
-}
-
-
-def _choices(choices) -> tuple[tuple[str, str], ...]:
-    return tuple((str(value), str(label)) for value, label in choices.choices)
-
-
-@dataclass(frozen=True)
-class SheetSpec:
-    key: str
-    title: str
-    columns: tuple[Column, ...]
-    identity: tuple[str, ...]
-    description: str = ""
-    admin_only: bool = False
-    by_key: dict = field(default_factory=dict, compare=False, repr=False)
-
-    def column(self, key: str) -> Column:
-        return next(c for c in self.columns if c.key == key)
-
-    def match_headers(self, headers: list[str]) -> dict[str, str]:
-        """Our column key -> the file's header, for the headers this sheet knows."""
-        wanted = {}
-        for column in self.columns:
-            names = {column.key.lower(), column.header.lower()}
-            found = next((h for h in headers if h.strip().lower() in names), None)
-            if found is not None:
-                wanted[column.key] = found
-        return wanted
-
+__all__ = ["PARSERS", "SHEETS", "SHEETS_BY_KEY", "SYNONYMS", "CellError", "Column", "SheetSpec"]
 
 C = Column
 PERIOD = "A year (2017/18), quarter (2017/18-Q2) or month (2017/18-M07)"
@@ -198,6 +50,7 @@ SHEETS: tuple[SheetSpec, ...] = (
         (
             C("code", "Code", required=True, example="ASC"),
             C("name", "Name", required=True, example="Adult Services"),
+            C("director", "Director", example="jsmith", help="Username, email or full name"),
             C("is_archived", "Archived", "boolean", example="No"),
         ),
         identity=("code",),
@@ -236,7 +89,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "unit",
                 "Unit",
                 "choice",
-                choices=_choices(Unit),
+                choices=choices_of(Unit),
                 synonyms="unit",
                 example="percentage",
             ),
@@ -245,18 +98,24 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "polarity",
                 "Polarity",
                 "choice",
-                choices=_choices(Polarity),
+                choices=choices_of(Polarity),
                 synonyms="polarity",
                 example="higher",
             ),
-            C("frequency", "Frequency", "choice", choices=_choices(Frequency), example="quarterly"),
+            C(
+                "frequency",
+                "Frequency",
+                "choice",
+                choices=choices_of(Frequency),
+                example="quarterly",
+            ),
             C("due_quarter", "Due quarter", "integer", example=4),
             C("first_due_year", "First due year", "integer"),
             C(
                 "aggregation",
                 "Aggregation",
                 "choice",
-                choices=_choices(Aggregation),
+                choices=choices_of(Aggregation),
                 example="latest",
             ),
             C("ratio_scale", "Ratio scale", "integer", example=100),
@@ -264,7 +123,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "target_basis",
                 "Target basis",
                 "choice",
-                choices=_choices(TargetBasis),
+                choices=choices_of(TargetBasis),
                 example="period",
             ),
             C("owner", "Owner", help="Username, email or full name"),
@@ -308,22 +167,24 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "data_quality",
                 "Data quality",
                 "choice",
-                choices=_choices(DataQuality),
+                choices=choices_of(DataQuality),
                 example="final",
             ),
             C(
                 "manual_rating",
                 "Manual rating",
                 "choice",
-                choices=_choices(Rating),
+                choices=choices_of(Rating),
                 synonyms="rating",
             ),
             C("manual_reason", "Manual reason"),
-            C("state", "State", "choice", choices=_choices(WorkflowState), example="draft"),
+            C("state", "State", "choice", choices=choices_of(WorkflowState), example="draft"),
             C("review_note", "Review note"),
         ),
         identity=("indicator", "period"),
     ),
+    *PLAN_SHEETS,
+    *MATRIX_SHEETS,
     SheetSpec(
         "registers",
         "Registers",
@@ -334,7 +195,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "Kind",
                 "choice",
                 required=True,
-                choices=_choices(RegisterKind),
+                choices=choices_of(RegisterKind),
                 example="directorate",
             ),
             C("directorate", "Directorate", example="ASC"),
@@ -370,7 +231,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "Category",
                 "choice",
                 required=True,
-                choices=_choices(RiskCategory),
+                choices=choices_of(RiskCategory),
                 example="hr",
             ),
             C(
@@ -394,7 +255,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("review_months", "Review every (months)", "integer"),
             C("identified_on", "Identified on", "date"),
             C("is_confidential", "Confidential", "boolean", example="No"),
-            C("status", "Status", "choice", choices=_choices(RiskStatus), example="open"),
+            C("status", "Status", "choice", choices=choices_of(RiskStatus), example="open"),
             C("closed_on", "Closed on", "date"),
             C("closure_reason", "Closure reason"),
         ),
@@ -411,7 +272,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "effectiveness",
                 "Effectiveness",
                 "choice",
-                choices=_choices(ControlEffectiveness),
+                choices=choices_of(ControlEffectiveness),
                 example="effective",
             ),
             C("is_archived", "Archived", "boolean", example="No"),
@@ -427,7 +288,13 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("owner", "Owner", required=True, example="jsmith"),
             C("due_on", "Due on", "date", required=True, example=dt.date(2018, 3, 31)),
             C("revised_due_on", "Revised due on", "date"),
-            C("status", "Status", "choice", choices=_choices(ActionStatus), example="in_progress"),
+            C(
+                "status",
+                "Status",
+                "choice",
+                choices=choices_of(ActionStatus),
+                example="in_progress",
+            ),
             C("percent_complete", "Percent complete", "integer", example=50),
             C("progress", "Progress"),
             C("on_track", "On track", "boolean", example="Yes"),
@@ -448,6 +315,7 @@ SHEETS: tuple[SheetSpec, ...] = (
         ),
         identity=("risk", "assessed_on"),
     ),
+    *ESCALATION_SHEETS,
     SheetSpec(
         "periods",
         "Reporting periods",
@@ -458,7 +326,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "State",
                 "choice",
                 required=True,
-                choices=_choices(PeriodState),
+                choices=choices_of(PeriodState),
                 example="open",
             ),
         ),

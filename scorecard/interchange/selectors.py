@@ -13,7 +13,7 @@ from scorecard.organisation.models import Directorate, Membership, User
 from scorecard.performance.models import ReportingPeriod
 from scorecard.risks.models import Register
 
-from . import access
+from . import access, setup_rows
 from .models import ImportLayout
 from .schema import SHEETS, SheetSpec
 
@@ -23,8 +23,13 @@ def _name(user) -> str:
 
 
 def _directorates(user) -> Iterator[dict]:
-    for d in Directorate.objects.order_by("code"):
-        yield {"code": d.code, "name": d.name, "is_archived": d.is_archived}
+    for d in Directorate.objects.select_related("director").order_by("code"):
+        yield {
+            "code": d.code,
+            "name": d.name,
+            "director": _name(d.director),
+            "is_archived": d.is_archived,
+        }
 
 
 def _people(user) -> Iterator[dict]:
@@ -226,6 +231,7 @@ ROWS = {
     "actions": _actions,
     "assessments": _assessments,
     "periods": _periods,
+    **setup_rows.ROWS,
 }
 
 

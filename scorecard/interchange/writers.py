@@ -24,6 +24,8 @@ def cell_text(value: object) -> str:
     if isinstance(value, Decimal):
         text = format(value.normalize(), "f")
         return text
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
@@ -39,6 +41,7 @@ def write_xlsx(
     workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_numbers": False})
     bold = workbook.add_format({"bold": True, "bg_color": "#f3f2f1", "border": 1})
     date = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    moment = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
     text = workbook.add_format({"num_format": "@"})
     for spec, rows in sheets:
         sheet = workbook.add_worksheet(spec.title)
@@ -69,6 +72,8 @@ def write_xlsx(
                     sheet.write_string(r, col, "Yes" if value else "No")
                 elif isinstance(value, Decimal | int | float):
                     sheet.write_number(r, col, float(value))
+                elif isinstance(value, dt.datetime):
+                    sheet.write_datetime(r, col, value, moment)
                 elif isinstance(value, dt.date):
                     sheet.write_datetime(r, col, dt.datetime.combine(value, dt.time()), date)
                 else:

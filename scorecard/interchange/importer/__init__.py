@@ -15,6 +15,8 @@ from scorecard.organisation.models import User
 
 from ..readers import Table
 from .base import ImporterBase
+from .escalations import EscalationSheets
+from .matrix import MatrixSheets
 from .organisation import OrganisationSheets
 from .outcome import (
     CHANGED,
@@ -29,6 +31,7 @@ from .outcome import (
     tables_to_sheets,
 )
 from .performance import PerformanceSheets
+from .plans import PlanSheets
 from .risks import RiskSheets
 
 __all__ = [
@@ -47,7 +50,15 @@ __all__ = [
 ]
 
 
-class Importer(OrganisationSheets, PerformanceSheets, RiskSheets, ImporterBase):
+class Importer(
+    OrganisationSheets,
+    PerformanceSheets,
+    PlanSheets,
+    MatrixSheets,
+    RiskSheets,
+    EscalationSheets,
+    ImporterBase,
+):
     """One import by one person. Call `run(sheets)`; read the Outcome.
 
     Each area's sheets have their handlers (`_apply_<sheet key>`) in their own module."""

@@ -29,6 +29,26 @@ from .outcome import (
 )
 
 
+def model_update(instance, **changes) -> None:
+    """Change fields that no service of the owning app changes yet (a plan's adoption date, a
+    matrix band's colour...): full_clean() then save, inside the import's transaction."""
+    for name, value in changes.items():
+        setattr(instance, name, value)
+    instance.full_clean()
+    instance.save(update_fields=list(changes))
+
+
+# Sheets imported together by one handler, `_apply_<group>`, given every sheet of the group.
+GROUPS = {
+    "scorecard_versions": "scorecard_versions",
+    "scorecard_entries": "scorecard_versions",
+    "risk_matrices": "matrix",
+    "matrix_levels": "matrix",
+    "matrix_bands": "matrix",
+    "matrix_cells": "matrix",
+}
+
+
 class ImporterBase:
     """One import by one person. Call `run(sheets)`; read the Outcome."""
 
@@ -57,11 +77,23 @@ class ImporterBase:
         self.progress(0, self._total)
         with transaction.atomic():
             self._risk_followups: list = []
+            self._followups: list = []  # (sheet, row, label, write): run once every sheet is in
+            groups_done, by_key = set(), {}
             for sheet, rows in parsed:
+                by_key.setdefault(sheet.spec.key, (sheet, []))[1].extend(rows)
                 self.outcome.counts.setdefault(
                     sheet.spec.title, {CREATED: 0, CHANGED: 0, UNCHANGED: 0}
                 )
-                getattr(self, f"_apply_{sheet.spec.key}")(sheet, rows)
+            for sheet, rows in parsed:
+                group = GROUPS.get(sheet.spec.key)
+                if group is None:
+                    getattr(self, f"_apply_{sheet.spec.key}")(sheet, rows)
+                elif group not in groups_done:  # sheets read together, e.g. a whole matrix
+                    groups_done.add(group)
+                    members = {k: v for k, v in by_key.items() if GROUPS.get(k) == group}
+                    getattr(self, f"_apply_{group}")(members)
+            for sheet, number, label, write in self._followups:
+                self._follow_up(sheet, number, label, write)
             self._finish_risks()
             if not self.outcome.ok or self.dry_run:
                 transaction.set_rollback(True)
@@ -127,6 +159,34 @@ class ImporterBase:
             self._done += 1
             if self._done % 50 == 0:
                 self.progress(self._done, self._total)
+
+    def _follow_up(self, sheet: InputSheet, number: int, label: str, write) -> None:
+        """Run a write left until every sheet was in (a director who is on the People sheet, the
+        retirement of an indicator still to be put on a scorecard); when `write()` says it changed
+        something, count the row as changed."""
+        try:
+            with transaction.atomic():
+                changed = write()
+        except RowFailed:
+            return
+        except ValidationError as error:
+            self._service_problems(sheet, number, error)
+            return
+        if changed:
+            self._count_changed(sheet, number, label)
+
+    def _count_changed(self, sheet: InputSheet, number: int, label: str) -> None:
+        """A row first counted unchanged turns out changed (by a write that came after it)."""
+        if any(c["sheet"] == sheet.spec.title and c["row"] == number for c in self.outcome.changes):
+            return
+        counts = self.outcome.counts[sheet.spec.title]
+        if counts[UNCHANGED]:
+            counts[UNCHANGED] -= 1
+            counts[CHANGED] += 1
+        if len(self.outcome.changes) < MAX_CHANGES_LISTED:
+            self.outcome.changes.append(
+                {"sheet": sheet.spec.title, "row": number, "action": CHANGED, "label": label}
+            )
 
     def _service_problems(self, sheet: InputSheet, row: int, error: ValidationError) -> None:
         if not hasattr(error, "error_dict"):

@@ -1,5 +1,7 @@
 """Import of the organisation's sheets: directorates and people."""
 
+from functools import partial
+
 from scorecard.organisation import services as organisation_services
 from scorecard.organisation.choices import Role
 from scorecard.organisation.models import Directorate, User
@@ -14,6 +16,16 @@ class OrganisationSheets:
         existing = {d.code.lower(): d for d in Directorate.objects.all()}
 
         def handle(number, values):
+            action, directorate = write(number, values)
+            if "director" in values:  # once the People sheet is in: the director may be on it
+                self._followups.append(
+                    (sheet, number, directorate.name, partial(
+                        self._set_director, sheet, number, directorate, values["director"]
+                    ))
+                )  # fmt: skip
+            return action, directorate.name
+
+        def write(number, values):
             directorate = existing.get(values["code"].lower())
             if directorate is None:
                 directorate = organisation_services.directorate_create(
@@ -28,11 +40,11 @@ class OrganisationSheets:
                         is_archived=True,
                     )
                 existing[directorate.code.lower()] = directorate
-                return CREATED, directorate.name
+                return CREATED, directorate
             archived = values.get("is_archived", directorate.is_archived)
             archived = directorate.is_archived if archived is None else archived
             if (directorate.name, directorate.is_archived) == (values["name"], archived):
-                return UNCHANGED, directorate.name
+                return UNCHANGED, directorate
             organisation_services.directorate_update(
                 directorate=directorate,
                 code=directorate.code,
@@ -40,11 +52,29 @@ class OrganisationSheets:
                 director=directorate.director,
                 is_archived=archived,
             )
-            return CHANGED, directorate.name
+            return CHANGED, directorate
 
         self._each(sheet, rows, handle)
         if hasattr(self, "_directorates"):
             del self._directorates
+
+    def _set_director(self, sheet, number, directorate, text) -> bool:
+        directorate = Directorate.objects.get(pk=directorate.pk)
+        director = self._person(sheet, number, "director", text)
+        if directorate.director_id == getattr(director, "pk", None):
+            return False
+        if not self.is_admin:
+            self._fail(
+                sheet, number, None, "only the performance and risk team can change directorates"
+            )
+        organisation_services.directorate_update(
+            directorate=directorate,
+            code=directorate.code,
+            name=directorate.name,
+            director=director,
+            is_archived=directorate.is_archived,
+        )
+        return True
 
     def _roles(self, sheet, number, text) -> set[tuple[str, int | None]]:
         roles = set()

@@ -72,7 +72,7 @@ class PerformanceSheets:
                     **fields,
                 )
                 if retire:
-                    performance_services.indicator_retire(indicator=indicator)
+                    self._retire_later(sheet, number, indicator)
                 self._indicators[indicator.code.lower()] = indicator
                 self._indicators_editable.add(indicator.pk)
                 return CREATED, str(indicator)
@@ -113,10 +113,20 @@ class PerformanceSheets:
                     indicator=indicator, updaters=updaters if updaters_change else None, **changes
                 )
             if retire:
-                performance_services.indicator_retire(indicator=indicator)
+                self._retire_later(sheet, number, indicator)
             return CHANGED, str(indicator)
 
         self._each(sheet, rows, handle)
+
+    def _retire_later(self, sheet, number, indicator) -> None:
+        """Retire the indicator once every sheet is in: a retired indicator takes no values and
+        joins no scorecard, yet the file may hold its past values and scorecard versions."""
+
+        def retire() -> bool:
+            performance_services.indicator_retire(indicator=indicator)
+            return False  # the row is already counted as created or changed
+
+        self._followups.append((sheet, number, str(indicator), retire))
 
     def _apply_targets(self, sheet, rows) -> None:
         self._load_indicators(values["indicator"] for _, values in rows)

@@ -10,7 +10,7 @@ from scorecard.risks.choices import RiskStatus
 from scorecard.risks.models import Action, Assessment, Control, Register, Risk, RiskArea
 
 from .. import access
-from .outcome import CHANGED, CREATED, MAX_CHANGES_LISTED, UNCHANGED, RowFailed
+from .outcome import CHANGED, CREATED, UNCHANGED, RowFailed
 
 
 class RiskSheets:
@@ -327,17 +327,4 @@ class RiskSheets:
                 self._service_problems(sheet, number, error)
                 continue
             if changed:
-                counts = self.outcome.counts[sheet.spec.title]
-                if not any(
-                    c["sheet"] == sheet.spec.title and c["row"] == number
-                    for c in self.outcome.changes
-                ):
-                    counts[UNCHANGED] -= 1
-                    counts[CHANGED] += 1
-                    self._record_change_only(sheet, number, str(risk))
-
-    def _record_change_only(self, sheet, number, label) -> None:
-        if len(self.outcome.changes) < MAX_CHANGES_LISTED:
-            self.outcome.changes.append(
-                {"sheet": sheet.spec.title, "row": number, "action": CHANGED, "label": label}
-            )
+                self._count_changed(sheet, number, str(risk))
