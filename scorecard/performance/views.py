@@ -17,7 +17,7 @@ from django.utils import timezone
 from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.history import history_entries
 from scorecard.organisation.selectors import directorates_list
-from scorecard.reporting.rendering.charts import trend_chart
+from scorecard.rendering.charts import trend_chart
 from scorecard.web import add_service_errors
 
 from . import forms, selectors, services

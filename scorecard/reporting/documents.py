@@ -9,10 +9,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from scorecard.organisation.selectors import organisation_settings_get
+from scorecard.rendering import charts, docx, pdf
+from scorecard.rendering.sparkline import sparkline_svg
 
 from . import cover, formats, summary
-from .rendering import charts, docx, pdf
-from .rendering.sparkline import sparkline_svg
 from .selectors import ReportData, report_wording_get
 
 BAND_CHART_COLOURS = {"Red": "#d4351c", "Amber": "#f47738", "Green": "#00703c"}

@@ -8,7 +8,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from scorecard.reporting.rendering import charts, docx, pdf
+from scorecard.rendering import charts, docx, pdf
 
 
 def test_status_chart_svg_shows_every_count_and_describes_itself():
@@ -86,5 +86,5 @@ def test_docx_table_shades_status_cells_and_picture_has_alt_text():
 def test_rendering_modules_import_without_django(module):
     import sys
 
-    code = f"import sys, scorecard.reporting.rendering.{module}; assert 'django' not in sys.modules"
+    code = f"import sys, scorecard.rendering.{module}; assert 'django' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
