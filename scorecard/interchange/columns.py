@@ -152,7 +152,12 @@ def _datetime(column: Column, value: object) -> dt.datetime:
             except ValueError:
                 continue
         if moment is None:
-            moment = dt.datetime.combine(_date(column, value), dt.time())
+            try:
+                moment = dt.datetime.combine(_date(column, value), dt.time())
+            except CellError:
+                raise CellError(
+                    f"'{value}' is not a date and time: write it as 02/10/2017 09:30 or 2017-10-02 09:30"
+                ) from None
     if timezone.is_aware(moment):
         moment = timezone.localtime(moment).replace(tzinfo=None)
     return timezone.make_aware(moment.replace(microsecond=0))

@@ -10,16 +10,19 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 
+from scorecard.core import scoring
 from scorecard.interchange.readers import read_file
+from scorecard.interchange.schema import SHEETS, sheet_for
 from scorecard.interchange.services import export_data, import_file
 from scorecard.organisation import services as organisation_services
 from scorecard.organisation.choices import Role
 from scorecard.organisation.models import Directorate
 from scorecard.performance import services as performance_services
-from scorecard.performance.choices import Aggregation, PeriodState, Unit
-from scorecard.performance.models import Measurement
+from scorecard.performance.choices import Aggregation, PeriodState, ScorecardTier, Unit
+from scorecard.performance.models import Indicator, Measurement, ScorecardVersion
 from scorecard.risks import services as risk_services
-from scorecard.risks.choices import ActionStatus, RegisterKind, RiskCategory
+from scorecard.risks.choices import ActionStatus, EscalationStatus, RegisterKind, RiskCategory
+from scorecard.risks.models import Escalation, RiskMatrix
 
 from .conftest import MEASUREMENTS, xlsx
 
@@ -59,7 +62,6 @@ def build_organisation(admin):
     old = performance_services.indicator_create(
         code="EI99", title="Retired measure", directorate=ei
     )
-    performance_services.indicator_retire(indicator=old)
     performance_services.target_set(
         indicator=payments, period="2017/18", value="30.5", notes="Plan"
     )
@@ -129,6 +131,64 @@ def build_organisation(admin):
     risk_services.risk_close(
         risk=cyber, reason="Merged into ASC-R1", closed_on=dt.date(2017, 10, 2)
     )
+    build_setup(admin, erin, asc, [payments, waste, old], market, corporate)
+
+
+def build_setup(admin, erin, asc, indicators, market, corporate):
+    """The Corporate Plan, a scorecard refreshed once, a matrix of our own made current, the
+    appetite, a director, and an escalation request with its decision."""
+    payments, waste, old = indicators
+    organisation_services.directorate_update(
+        directorate=asc, code=asc.code, name=asc.name, director=erin, is_archived=False
+    )
+    plan_2013 = performance_services.corporate_plan_create(
+        title="Corporate Plan 2013-2017", adopted_on=dt.date(2013, 5, 16),
+        priorities=[("OFB", "Open for Business"), ("CAF", "Children and Families")],
+    )  # fmt: skip
+    plan = performance_services.corporate_plan_create(
+        title="Corporate Plan 2017-2022", adopted_on=dt.date(2017, 5, 25),
+        priorities=[("OFB", "Open for Business"), ("HWB", "Health and Well-being")],
+    )  # fmt: skip
+    performance_services.priority_create(
+        plan=plan, code="RUN", title="Running the council", order=9
+    )
+    scorecard = performance_services.scorecard_create(
+        name="Corporate Balanced Scorecard", is_published=True
+    )
+    performance_services.scorecard_create(
+        name="Adult Services Scorecard", tier=ScorecardTier.DIRECTORATE, directorate=asc
+    )
+    ofb_2013, caf = plan_2013.priorities.order_by("order")
+    ofb, hwb = plan.priorities.order_by("order")[:2]
+    performance_services.scorecard_version_create(
+        scorecard=scorecard, live_from="2016/17-Q1", corporate_plan=plan_2013,
+        entries=[(waste, ofb_2013), (old, ofb_2013), (payments, caf)],
+    )  # fmt: skip
+    performance_services.scorecard_refresh(
+        scorecard=scorecard, live_from="2017/18-Q2", corporate_plan=plan,
+        move={waste: ofb, payments: hwb}, retire=[old], notes="Refreshed for the new Corporate Plan.",
+    )  # fmt: skip
+    performance_services.indicator_retire(indicator=old)  # off the scorecard, then retired
+    default = scoring.default_matrix()
+    levels = [
+        scoring.Level(lv.number, lv.label, f"{lv.descriptor} (our wording)")
+        for lv in default.likelihood
+    ]
+    bands = [*default.bands[:2], scoring.Band("red", "Red", "#aa0000", 3, 1)]
+    cells = dict(default.cells) | {(4, 3): "red"}
+    risk_services.risk_matrix_create(
+        name="Testshire 5 x 5", likelihood=levels, impact=default.impact, bands=bands, cells=cells
+    )
+    risk_services.risk_appetite_set(
+        category=RiskCategory.FINANCIAL, maximum_score=12, statement="Moderate, for savings."
+    )
+    risk_services.risk_appetite_set(category=RiskCategory.SAFEGUARDING, maximum_score=4)
+    request = risk_services.escalation_request(
+        risk=market, to_register=corporate, reason="Affects every directorate.", requested_by=erin
+    )
+    risk_services.escalation_decide(
+        escalation=request, accepted=True, decided_by=admin, note="Agreed by CMT."
+    )
 
 
 def sheets(data: bytes, filename: str) -> dict:
@@ -152,7 +212,29 @@ def test_an_export_imported_into_an_empty_database_reproduces_it(empty, fmt):
     second = export_data(user=empty, fmt=fmt)
     first_sheets, second_sheets = sheets(first, filename), sheets(second, filename)
     assert sum(len(rows) for _, rows in first_sheets.values()) > 20
+    rows = {sheet_for(name, headers).key: rows for name, (headers, rows) in first_sheets.items()}
+    assert set(rows) == {s.key for s in SHEETS}
+    assert {key for key, sheet_rows in rows.items() if not sheet_rows} == set()  # all filled in
     assert second_sheets == first_sheets
+
+    # What a person would check: the set-up came back as it was built.
+    assert Directorate.objects.get(code="ASC").director.username == "erin"
+    versions = ScorecardVersion.objects.filter(scorecard__name="Corporate Balanced Scorecard")
+    assert [
+        (v.number, v.live_from, v.corporate_plan.title) for v in versions.order_by("number")
+    ] == [
+        (1, "2016/17-Q1", "Corporate Plan 2013-2017"),
+        (2, "2017/18-Q2", "Corporate Plan 2017-2022"),
+    ]
+    first_version = versions.get(number=1).entries.select_related("indicator", "priority")
+    assert [(e.indicator.code, e.priority.code) for e in first_version] == [
+        ("EI01", "OFB"), ("EI99", "OFB"), ("ASC01", "CAF"),
+    ]  # fmt: skip
+    assert Indicator.objects.get(code="EI99").is_retired
+    assert RiskMatrix.objects.get(is_current=True).name == "Testshire 5 x 5"
+    escalation = Escalation.objects.select_related("risk__escalated_to").get()
+    assert escalation.status == EscalationStatus.ACCEPTED
+    assert escalation.risk.escalated_to.name == "Corporate Risk Register"
 
     again = import_file(user=empty, data=second, filename=filename, dry_run=False)
     assert again.totals()["created"] == again.totals()["changed"] == 0

@@ -195,7 +195,7 @@ class ImporterBase:
             return
         aliases = {"likelihood": "likelihood", "impact": "impact", "band": None, "matrix": None}
         for name, messages in error.message_dict.items():
-            key = aliases.get(name, name)
+            key = name if name in sheet.headers else aliases.get(name, name)
             column = sheet.headers.get(key) if key else None
             for message in messages:
                 self._problem(sheet, row, column, message)

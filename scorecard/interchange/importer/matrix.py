@@ -159,6 +159,7 @@ class MatrixSheets:
     def _apply_matrix_rows(self, sheet, rows, made: set[str]) -> None:
         # Rows that make a matrix current first: a matrix stops being current when another is.
         rows = sorted(rows, key=lambda row: not row[1].get("is_current"))
+        was_current = set(RiskMatrix.objects.filter(is_current=True).values_list("pk", flat=True))
 
         def handle(number, values):
             matrix = RiskMatrix.objects.filter(name__iexact=values["name"]).first()
@@ -176,6 +177,8 @@ class MatrixSheets:
             if current and not matrix.is_current:
                 risk_services.risk_matrix_make_current(matrix=matrix)
                 action = action if created else CHANGED
+            elif current is False and matrix.pk in was_current and not matrix.is_current:
+                action = CHANGED  # another row of the file made another matrix current
             elif current is False and matrix.is_current:
                 self._fail(
                     sheet,

@@ -1,0 +1,244 @@
+"""The sheets of how the council is set up: Corporate Plans and priorities, scorecards and their
+versions, the risk matrix and appetite, escalations and directors. A good file imports through
+the services; a bad value in any of them is refused with its sheet, row and column, and nothing
+is written."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from scorecard.interchange.readers import read_file
+from scorecard.interchange.schema import SHEETS
+from scorecard.interchange.services import export_data, import_file
+from scorecard.organisation.models import Directorate
+from scorecard.performance.models import CorporatePlan, Indicator, Scorecard, ScorecardEntry
+from scorecard.risks.choices import EscalationStatus, RiskStatus
+from scorecard.risks.models import Escalation, MatrixCell, MatrixLevel, Risk, RiskAppetite
+
+from .conftest import INDICATORS, xlsx
+
+pytestmark = pytest.mark.django_db
+
+LONDON = ZoneInfo("Europe/London")
+MATRIX = "Corporate 5 x 5 matrix"
+PLAN = "Corporate Plan 2017-2022"
+CARD = "Corporate Balanced Scorecard"
+
+
+def good_sheets() -> dict[str, list[list[object]]]:
+    """One good row in every set-up sheet, with the indicators and risk they refer to."""
+    return {
+        "Directorates": [["Code", "Name", "Director"], ["ASC", "Adult Services", "editor"]],
+        "Indicators": [row[:] for row in INDICATORS],
+        "Corporate Plans": [["Title", "Adopted on"], [PLAN, dt.date(2017, 5, 25)]],
+        "Priorities": [
+            ["Corporate Plan", "Code", "Title", "Order"],
+            [PLAN, "OFB", "Open for Business", 1],
+        ],
+        "Scorecards": [
+            ["Name", "Tier", "Directorate", "Published"],
+            [CARD, "corporate", "", "Yes"],
+        ],
+        "Scorecard versions": [
+            ["Scorecard", "Live from", "Corporate Plan", "Notes"],
+            [CARD, "2017/18-Q2", PLAN, "First version."],
+        ],
+        "Scorecard entries": [
+            ["Scorecard", "Live from", "Indicator", "Priority", "Order"],
+            [CARD, "2017/18-Q2", "ASC01", "OFB", 1],
+        ],
+        "Risk matrices": [["Name", "Current"], [MATRIX, "Yes"]],
+        "Matrix levels": [
+            ["Matrix", "Axis", "Number", "Label", "Descriptor"],
+            [MATRIX, "likelihood", 4, "Likely", "More likely than not."],
+        ],
+        "Matrix bands": [
+            ["Matrix", "Key", "Label", "Colour", "Severity", "Review every (months)"],
+            [MATRIX, "red", "Red", "#d4351c", 3, 1],
+        ],
+        "Matrix cells": [["Matrix", "Likelihood", "Impact", "Band"], [MATRIX, 4, 3, "red"]],
+        "Risk appetite": [
+            ["Category", "Highest acceptable score", "Statement"],
+            ["financial", 12, "Moderate."],
+        ],
+        "Risks": [
+            [
+                "Reference",
+                "Title",
+                "Register",
+                "Category",
+                "Owner",
+                "Inherent likelihood",
+                "Inherent impact",
+                "Current likelihood",
+                "Current impact",
+                "Status",
+            ],
+            [
+                "CR12",
+                "Failure to recruit social workers",
+                "Adult Services Risk Register",
+                "hr",
+                "editor",
+                4,
+                5,
+                3,
+                4,
+                "escalated",
+            ],
+        ],  # fmt: skip
+        "Escalations": [
+            [
+                "Risk",
+                "Direction",
+                "From register",
+                "To register",
+                "Reason",
+                "Requested by",
+                "Requested at",
+                "Status",
+                "Decided by",
+                "Decided at",
+                "Decision note",
+            ],
+            [
+                "CR12",
+                "up",
+                "Adult Services Risk Register",
+                "Corporate Risk Register",
+                "Affects the whole council.",
+                "editor",
+                "02/10/2017 09:30",
+                "accepted",
+                "admin",
+                "2017-10-09 14:00",
+                "Agreed by the management team.",
+            ],
+        ],  # fmt: skip
+    }
+
+
+def cell_band(likelihood: int, impact: int) -> str:
+    return MatrixCell.objects.get(
+        matrix__name=MATRIX, likelihood=likelihood, impact=impact
+    ).band.key
+
+
+def test_every_set_up_sheet_imports_through_the_services(council):
+    outcome = import_file(
+        user=council["admin"], data=xlsx(good_sheets()), filename="setup.xlsx", dry_run=False
+    )
+    assert [str(p) for p in outcome.problems] == []
+    assert Directorate.objects.get(code="ASC").director == council["editor"]
+    entry = ScorecardEntry.objects.get()
+    assert (entry.version.scorecard.name, entry.version.live_from) == (CARD, "2017/18-Q2")
+    assert (entry.indicator.code, entry.priority.code) == ("ASC01", "OFB")
+    assert entry.version.corporate_plan.title == PLAN and Scorecard.objects.get().is_published
+    level = MatrixLevel.objects.get(matrix__name=MATRIX, axis="likelihood", number=4)
+    assert level.descriptor == "More likely than not."
+    assert cell_band(4, 3) == "red"  # amber in the default matrix
+    assert RiskAppetite.objects.get(category="financial").maximum_score == 12
+    escalation = Escalation.objects.select_related("risk", "to_register").get()
+    assert escalation.status == EscalationStatus.ACCEPTED
+    assert escalation.decided_by == council["admin"]
+    assert escalation.requested_at == dt.datetime(2017, 10, 2, 9, 30, tzinfo=LONDON)
+    assert escalation.decided_at == dt.datetime(2017, 10, 9, 14, 0, tzinfo=LONDON)
+    risk = escalation.risk
+    assert (
+        risk.status == RiskStatus.ESCALATED and risk.escalated_to.name == "Corporate Risk Register"
+    )
+
+    again = import_file(
+        user=council["admin"], data=xlsx(good_sheets()), filename="setup.xlsx", dry_run=False
+    )
+    assert [str(p) for p in again.problems] == []
+    assert again.totals()["created"] == again.totals()["changed"] == 0
+
+
+BAD = [
+    ("Directorates", "Director", "nobody",
+     "Directorates, row 2, column Director: Nobody called 'nobody' can sign in"),
+    ("Corporate Plans", "Adopted on", "soon",
+     "Corporate Plans, row 2, column Adopted on: 'soon' is not a date"),
+    ("Priorities", "Corporate Plan", "Plan 1999",
+     "Priorities, row 2, column Corporate Plan: There is no Corporate Plan called 'Plan 1999'"),
+    ("Scorecards", "Tier", "galactic",
+     "Scorecards, row 2, column Tier: 'galactic' is not one of: Corporate, Directorate"),
+    ("Scorecard versions", "Live from", "2017/18",
+     "Scorecard versions, row 2, column Live from: '2017/18' is a year: give a quarter"),
+    ("Scorecard entries", "Priority", "XYZ",
+     "Scorecard entries, row 2, column Priority: There is no priority 'XYZ' in Corporate Plan"),
+    ("Risk matrices", "Current", "perhaps",
+     "Risk matrices, row 2, column Current: 'perhaps' is not Yes or No"),
+    ("Matrix levels", "Number", 0,
+     "Matrix levels, row 2, column Number: A stored matrix keeps its scales"),
+    ("Matrix bands", "Colour", "scarlet",
+     "Matrix bands, row 2, column Colour: Write the colour as # and six hex digits"),
+    ("Matrix cells", "Band", "purple",
+     "Matrix cells, row 2, column Band: Corporate 5 x 5 matrix has no band called 'purple'"),
+    ("Risk appetite", "Highest acceptable score", 99,
+     "Risk appetite, row 2, column Highest acceptable score: The highest acceptable score must be between 1 and 25"),
+    ("Escalations", "Requested at", "yesterday",
+     "Escalations, row 2, column Requested at: 'yesterday' is not a date and time"),
+    ("Escalations", "To register", "Adult Services Risk Register",
+     "Escalations, row 2, column To register: Adult Services Risk Register is not above Adult Services Risk Register"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sheet", "header", "value", "message"), BAD, ids=[b[0] for b in BAD])
+def test_a_bad_value_in_a_set_up_sheet_is_refused_and_nothing_is_written(
+    council, sheet, header, value, message
+):
+    sheets = good_sheets()
+    rows = sheets[sheet]
+    rows[1][rows[0].index(header)] = value
+    outcome = import_file(
+        user=council["admin"], data=xlsx(sheets), filename="setup.xlsx", dry_run=False
+    )
+    # The first problem is the bad cell; rows that depend on its row may follow.
+    assert str(outcome.problems[0]).startswith(message), [str(p) for p in outcome.problems]
+    assert not outcome.written
+    assert Directorate.objects.get(code="ASC").director is None
+    assert not Indicator.objects.exists() and not CorporatePlan.objects.exists()
+    assert not Scorecard.objects.exists() and not ScorecardEntry.objects.exists()
+    assert cell_band(4, 3) == "amber" and not RiskAppetite.objects.exists()
+    assert not Risk.objects.exists() and not Escalation.objects.exists()
+
+
+def test_a_new_matrix_with_a_missing_cell_is_refused_on_the_cells_sheet(council):
+    cells = [["Matrix", "Likelihood", "Impact", "Band"]] + [
+        ["Two by two", lk, im, "low"] for lk in (1, 2) for im in (1, 2) if (lk, im) != (2, 2)
+    ]
+    data = xlsx(
+        {
+            "Matrix levels": [["Matrix", "Axis", "Number", "Label"]]
+            + [["Two by two", axis, n, f"{axis} {n}"] for axis in ("likelihood", "impact") for n in (1, 2)],
+            "Matrix bands": [
+                ["Matrix", "Key", "Label", "Colour", "Severity", "Review every (months)"],
+                ["Two by two", "low", "Low", "#00703c", 1, 6],
+            ],
+            "Matrix cells": cells,
+        }
+    )  # fmt: skip
+    outcome = import_file(user=council["admin"], data=data, filename="m.xlsx", dry_run=False)
+    assert [str(p) for p in outcome.problems] == [
+        "Matrix cells: Two by two: Every cell needs a band; missing: likelihood 2 x impact 2."
+    ]
+
+
+def test_only_the_team_changes_the_set_up(council):
+    sheets = good_sheets()
+    data = xlsx({"Corporate Plans": sheets["Corporate Plans"]})
+    outcome = import_file(user=council["editor"], data=data, filename="p.xlsx", dry_run=False)
+    assert [str(p) for p in outcome.problems] == [
+        "Corporate Plans, row 2: Only the performance and risk team can add or change corporate plans."
+    ]
+
+
+def test_the_export_has_every_sheet(council):
+    data = export_data(user=council["admin"], fmt="xlsx")
+    assert [t.name for t in read_file(data, "all.xlsx")] == [s.title for s in SHEETS]
+    data = export_data(user=council["reader"], fmt="xlsx")
+    names = [t.name for t in read_file(data, "all.xlsx")]
+    assert names == [s.title for s in SHEETS if s.key != "people"]
