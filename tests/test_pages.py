@@ -70,8 +70,7 @@ def test_wal_mode_is_on_for_sqlite(db):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         mode = cursor.fetchone()[0]
-    # The test database is in memory, where SQLite keeps its own "memory" journal.
-    assert mode in {"wal", "memory"}
+    assert mode == "wal"
 
 
 def test_the_scorecard_command_runs_management_commands_with_hyphens():
