@@ -2,7 +2,10 @@
 
 from django import forms
 
-from .choices import ActionStatus
+from scorecard.organisation.models import Directorate, User
+
+from .choices import ActionStatus, ControlEffectiveness, RegisterKind, RiskCategory
+from .models import Register, RiskArea
 
 
 class ReviewForm(forms.Form):
@@ -75,3 +78,239 @@ class EscalationDecisionForm(forms.Form):
         error_messages={"required": "Choose whether to accept or decline the request."},
     )
     note = forms.CharField(label="Reason for the decision", widget=forms.Textarea, required=False)
+
+
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
+REVIEW_CHOICES = [
+    ("", "Follow the band (red monthly, amber quarterly, green six-monthly)"),
+    (1, "Every month"),
+    (3, "Every quarter"),
+    (6, "Every six months"),
+    (12, "Every year"),
+]
+
+
+def _date_field(label: str, help_text: str, required: bool = False) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        input_formats=DATE_FORMATS,
+        error_messages={
+            "invalid": f"Enter the {label.lower()} as day/month/year, like 31/3/2018.",
+            "required": f"Enter the {label.lower()}, like 31/3/2018.",
+        },
+    )
+
+
+def _level_field(label: str, levels, required: bool = True) -> forms.TypedChoiceField:
+    empty = [("", "Choose a level")] if required else [("", "No target")]
+    return forms.TypedChoiceField(
+        label=label,
+        coerce=int,
+        empty_value=None,
+        required=required,
+        choices=empty + [(level.number, f"{level.number} {level.label}") for level in levels],
+        error_messages={"required": f"Choose the {label.lower()}."},
+    )
+
+
+class RiskForm(forms.Form):
+    """A risk's description and ratings. Creating asks for the reference and the current rating;
+    changing leaves the current rating to a review and carries the version the form was opened at."""
+
+    reference = forms.CharField(
+        label="Reference", max_length=30, help_text="E.g. ASC12. Never reused.",
+        error_messages={"required": "Enter the risk's reference, for example ASC12."},
+    )  # fmt: skip
+    title = forms.CharField(
+        label="Title", max_length=300,
+        error_messages={"required": "Enter the risk's title."},
+    )  # fmt: skip
+    cause = forms.CharField(
+        label="Because of (cause)", required=False, widget=forms.Textarea,
+        help_text="What could bring it about.",
+    )  # fmt: skip
+    event = forms.CharField(
+        label="There is a risk that (event)", required=False, widget=forms.Textarea
+    )
+    consequence = forms.CharField(
+        label="Leading to (consequence)", required=False, widget=forms.Textarea
+    )
+    category = forms.ChoiceField(label="Category", choices=RiskCategory.choices)
+    owner = forms.ModelChoiceField(
+        label="Owner", queryset=User.objects.filter(is_active=True),
+        help_text="The officer accountable for managing the risk.",
+        error_messages={"required": "Choose the risk's owner."},
+    )  # fmt: skip
+    register = forms.ModelChoiceField(
+        label="Register", queryset=Register.objects.none(),
+        error_messages={"required": "Choose the register the risk belongs to."},
+    )  # fmt: skip
+    area = forms.ModelChoiceField(
+        label="Risk area", required=False, empty_label="None",
+        queryset=RiskArea.objects.filter(is_archived=False),
+        help_text="The area it is reported under to Cabinet, if any.",
+    )  # fmt: skip
+    inherent_likelihood = forms.TypedChoiceField(label="Inherent likelihood")
+    inherent_impact = forms.TypedChoiceField(label="Inherent impact")
+    current_likelihood = forms.TypedChoiceField(label="Current likelihood")
+    current_impact = forms.TypedChoiceField(label="Current impact")
+    target_likelihood = forms.TypedChoiceField(label="Target likelihood")
+    target_impact = forms.TypedChoiceField(label="Target impact")
+    target_date = _date_field("Target date", "When the target rating should be reached.")
+    review_months = forms.TypedChoiceField(
+        label="How often it is reviewed", choices=REVIEW_CHOICES, coerce=int, empty_value=None,
+        required=False,
+    )  # fmt: skip
+    is_confidential = forms.BooleanField(
+        label="Confidential: leave it out of public reports", required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, matrix, registers, creating: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["register"].queryset = registers
+        for stage, required in (("inherent", True), ("current", True), ("target", False)):
+            for axis, levels in (("likelihood", matrix.likelihood), ("impact", matrix.impact)):
+                name = f"{stage}_{axis}"
+                self.fields[name] = _level_field(self.fields[name].label, levels, required)
+        if creating:
+            del self.fields["version"]
+        else:
+            del self.fields["reference"]
+            del self.fields["current_likelihood"], self.fields["current_impact"]
+
+
+class RiskCloseForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the risk being closed?",
+        widget=forms.Textarea,
+        help_text="The risk stays on record with its whole history; nothing is deleted.",
+        error_messages={"required": "Say why the risk is being closed."},
+    )
+
+
+class ControlForm(forms.Form):
+    description = forms.CharField(
+        label="Control in place", widget=forms.Textarea,
+        help_text="E.g. Business continuity plans, tested yearly.",
+        error_messages={"required": "Describe the control."},
+    )  # fmt: skip
+    owner = forms.ModelChoiceField(
+        label="Owner", required=False, empty_label="No one named",
+        queryset=User.objects.filter(is_active=True),
+    )  # fmt: skip
+    effectiveness = forms.ChoiceField(
+        label="How effective it is", choices=ControlEffectiveness.choices
+    )
+
+
+class ControlChangeForm(ControlForm):
+    is_archived = forms.BooleanField(
+        label="No longer in place (kept on record, shown no more)", required=False
+    )
+
+
+class NewActionForm(forms.Form):
+    description = forms.CharField(
+        label="Further action", widget=forms.Textarea,
+        help_text="What will be done to bring the risk down to its target.",
+        error_messages={"required": "Describe the action."},
+    )  # fmt: skip
+    owner = forms.ModelChoiceField(
+        label="Owner", queryset=User.objects.filter(is_active=True),
+        error_messages={"required": "Every action needs an owner: choose who will do it."},
+    )  # fmt: skip
+    due_on = _date_field("Due date", "For example, 31/3/2018.", required=True)
+
+
+# --- risk settings (administrators) -------------------------------------------------------------
+
+
+class RegisterForm(forms.Form):
+    name = forms.CharField(
+        label="Name", max_length=200, error_messages={"required": "Enter the register's name."}
+    )
+    kind = forms.ChoiceField(label="Kind of register", choices=RegisterKind.choices)
+    directorate = forms.ModelChoiceField(
+        label="Directorate", required=False, empty_label="None (the corporate register)",
+        queryset=Directorate.objects.filter(is_archived=False),
+        help_text="The directorate that owns it; none for the corporate register.",
+    )  # fmt: skip
+    parent = forms.ModelChoiceField(
+        label="Register above it", required=False, empty_label="None",
+        queryset=Register.objects.filter(is_archived=False),
+        help_text="Where its risks are escalated to.",
+    )  # fmt: skip
+    description = forms.CharField(label="Description", required=False, widget=forms.Textarea)
+
+
+class RiskAreaForm(forms.Form):
+    name = forms.CharField(
+        label="Name", max_length=200, help_text="E.g. Children's Social Care.",
+        error_messages={"required": "Enter the risk area's name."},
+    )  # fmt: skip
+    owner = forms.ModelChoiceField(
+        label="Owner", queryset=User.objects.filter(is_active=True),
+        help_text="The senior officer who answers for this area.",
+        error_messages={"required": "Choose the area's owner."},
+    )  # fmt: skip
+    description = forms.CharField(
+        label="What the risks in this area are about", required=False, widget=forms.Textarea
+    )
+    mitigation_summary = forms.CharField(
+        label="Summary of mitigation", required=False, widget=forms.Textarea,
+        help_text="How the council is mitigating these risks: shown in the Cabinet report.",
+    )  # fmt: skip
+
+
+class RiskAreaChangeForm(RiskAreaForm):
+    is_archived = forms.BooleanField(label="Archived (no longer reported)", required=False)
+
+
+class AppetiteForm(forms.Form):
+    category = forms.ChoiceField(label="Category", choices=RiskCategory.choices)
+    maximum_score = forms.IntegerField(
+        label="Highest acceptable score", min_value=1,
+        help_text="Risks in this category scoring above it are outside appetite.",
+        error_messages={"required": "Enter the highest acceptable score, for example 12.",
+                        "invalid": "Enter the highest acceptable score as a whole number.",
+                        "min_value": "The highest acceptable score must be 1 or more."},
+    )  # fmt: skip
+    statement = forms.CharField(label="Appetite statement", required=False, widget=forms.Textarea)
+
+
+class MatrixLevelForm(forms.Form):
+    label = forms.CharField(
+        label="Label", max_length=50, error_messages={"required": "Give the level a label."}
+    )
+    descriptor = forms.CharField(
+        label="What it means", required=False, widget=forms.Textarea,
+        help_text="So that assessors rate alike.",
+    )  # fmt: skip
+
+
+class MatrixBandForm(forms.Form):
+    label = forms.CharField(
+        label="Label", max_length=50, error_messages={"required": "Give the band a label."}
+    )
+    colour = forms.CharField(
+        label="Colour", max_length=7, help_text="# and six hex digits, e.g. #d4351c.",
+        error_messages={"required": "Enter the colour, for example #d4351c."},
+    )  # fmt: skip
+    review_months = forms.IntegerField(
+        label="Review every (months)", min_value=1, max_value=24,
+        error_messages={"required": "Enter how often its risks are reviewed, in months.",
+                        "invalid": "Enter a whole number of months.",
+                        "min_value": "Review at least every 24 months and at most every month.",
+                        "max_value": "Review at least every 24 months and at most every month."},
+    )  # fmt: skip
+
+
+class MatrixCellForm(forms.Form):
+    band = forms.ChoiceField(label="Band", widget=forms.RadioSelect)
+
+    def __init__(self, *args, bands, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["band"].choices = [(band.key, band.label) for band in bands]

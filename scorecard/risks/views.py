@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from scorecard.history import history_entries
@@ -24,7 +25,10 @@ from .selectors.access import Action as Do
 from .selectors.access import (
     action_access,
     can,
+    control_access,
     escalation_access,
+    register_access,
+    registers_for_risk,
     risk_access,
     user_can_manage_risks,
 )
@@ -36,6 +40,7 @@ from .selectors.pages import (
     risks_filtered,
 )
 from .services.escalation import registers_above
+from .services.risks import EDITABLE_FIELDS
 
 SECTION = "risks"
 
@@ -106,6 +111,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "options": options,
             "today": timezone.localdate(),
+            "can_add": matrix is not None and register_access(request.user, Do.EDIT).exists(),
+            "can_manage": user_can_manage_risks(request.user),
             "awaiting": escalations_awaiting(risks=risk_access(request.user, Do.DECIDE))
             if user_can_manage_risks(request.user)
             else [],
@@ -343,5 +350,211 @@ def escalation_decide(request: HttpRequest, pk: int) -> HttpResponse:
             "caption": f"Requested by {escalation.requested_by}: {escalation.reason}",
             "button": "Record decision",
             "risk": escalation.risk,
+        },
+    )
+
+
+# --- creating, changing and closing a risk; its controls and actions ---------------------------------
+
+
+def _edit_page(request, form, context: dict) -> HttpResponse:
+    return _render(request, "risks/edit.html", {"form": form, **context})
+
+
+def _matrix_or_403():
+    matrix = _matrix()
+    if matrix is None:
+        raise PermissionDenied("No risk matrix is in use yet.")
+    return matrix
+
+
+@login_required
+def risk_create(request: HttpRequest) -> HttpResponse:
+    """A new risk on a register the person may add to (administrators: any; editors: theirs)."""
+    registers = register_access(request.user, Do.EDIT)
+    if not registers.exists():
+        raise PermissionDenied
+    matrix = _matrix_or_403()
+    form = forms.RiskForm(
+        request.POST or None,
+        matrix=matrix,
+        registers=registers,
+        creating=True,
+        initial={"owner": request.user.pk},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            risk = services.risk_create(**form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{risk.reference} added to {risk.register}.")
+            return redirect("risks:risk", pk=risk.pk)
+    return _edit_page(
+        request,
+        form,
+        {"title": "Add a risk", "button": "Add risk", "back": reverse("risks:index")},
+    )
+
+
+@login_required
+def risk_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a risk's description, owner, register, area, category, target and review frequency."""
+    risk = _risk(request, pk, Do.EDIT)
+    if risk.status == "closed":
+        raise PermissionDenied
+    matrix = _matrix_or_403()
+    version = record_version(risk)
+    registers = registers_for_risk(request.user, risk)
+    form = forms.RiskForm(request.POST or None, matrix=matrix, registers=registers,
+                          creating=False, initial=_risk_initial(risk, version))  # fmt: skip
+    conflict = []
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        seen = data.pop("version")
+        try:
+            services.risk_change(risk=risk, seen_version=seen, **data)
+        except ValidationError as error:
+            if "version" in getattr(error, "error_dict", {}):
+                conflict = _changes_since(risk, seen)
+                form.data = form.data.copy()
+                form.data["version"] = version
+                form.add_error(None, error.message_dict["version"])
+            else:
+                add_service_errors(form, error)
+        else:
+            messages.success(request, f"{risk.reference} saved.")
+            return redirect("risks:risk", pk=risk.pk)
+    return _edit_page(
+        request,
+        form,
+        {
+            "title": f"Change {risk.reference}",
+            "caption": risk.title,
+            "lead": "The current rating changes through a review.",
+            "button": "Save",
+            "back": reverse("risks:risk", args=[risk.pk]),
+            "back_text": "Back to the risk",
+            "conflict": conflict,
+        },
+    )
+
+
+def _risk_initial(risk: Risk, version: int) -> dict:
+    initial = {name: getattr(risk, name) for name in EDITABLE_FIELDS}
+    initial.update(
+        owner=risk.owner_id, register=risk.register_id, area=risk.area_id, version=version
+    )
+    if risk.target_date:
+        initial["target_date"] = risk.target_date.strftime("%d/%m/%Y")
+    return initial
+
+
+@login_required
+def risk_close(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close a risk with the reason: it is archived with its history, never deleted."""
+    risk = _risk(request, pk, Do.EDIT)
+    form = forms.RiskCloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.risk_close(risk=risk, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{risk.reference} closed. It stays on record.")
+            return redirect("risks:risk", pk=risk.pk)
+    return _edit_page(
+        request,
+        form,
+        {
+            "title": f"Close {risk.reference}",
+            "caption": risk.title,
+            "button": "Close the risk",
+            "back": reverse("risks:risk", args=[risk.pk]),
+            "back_text": "Back to the risk",
+        },
+    )
+
+
+@login_required
+def control_create(request: HttpRequest, pk: int) -> HttpResponse:
+    risk = _risk(request, pk, Do.EDIT)
+    form = forms.ControlForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.control_create(risk=risk, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Control added to {risk.reference}.")
+            return redirect(reverse("risks:risk", args=[risk.pk]) + "#treatment")
+    return _edit_page(
+        request,
+        form,
+        {
+            "title": f"Add a control to {risk.reference}",
+            "caption": risk.title,
+            "button": "Add control",
+            "back": reverse("risks:risk", args=[risk.pk]),
+            "back_text": "Back to the risk",
+        },
+    )
+
+
+@login_required
+def control_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    control = get_object_or_404(control_access(request.user, Do.VIEW), pk=pk)
+    risk = _risk(request, control.risk_id, Do.EDIT)
+    form = forms.ControlChangeForm(
+        request.POST or None,
+        initial={
+            "description": control.description,
+            "owner": control.owner_id,
+            "effectiveness": control.effectiveness,
+            "is_archived": control.is_archived,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.control_update(control=control, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Control on {risk.reference} saved.")
+            return redirect(reverse("risks:risk", args=[risk.pk]) + "#treatment")
+    return _edit_page(
+        request,
+        form,
+        {
+            "title": f"Change a control on {risk.reference}",
+            "caption": risk.title,
+            "button": "Save",
+            "back": reverse("risks:risk", args=[risk.pk]),
+            "back_text": "Back to the risk",
+        },
+    )
+
+
+@login_required
+def action_create(request: HttpRequest, pk: int) -> HttpResponse:
+    risk = _risk(request, pk, Do.EDIT)
+    form = forms.NewActionForm(request.POST or None, initial={"owner": risk.owner_id})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_create(risk=risk, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Action added to {risk.reference}.")
+            return redirect(reverse("risks:risk", args=[risk.pk]) + "#treatment")
+    return _edit_page(
+        request,
+        form,
+        {
+            "title": f"Add a further action to {risk.reference}",
+            "caption": risk.title,
+            "button": "Add action",
+            "back": reverse("risks:risk", args=[risk.pk]),
+            "back_text": "Back to the risk",
         },
     )

@@ -21,7 +21,7 @@ from scorecard.organisation.models import Membership
 from scorecard.organisation.selectors import user_has_role, user_is_administrator, user_memberships
 
 from ..models import Action as RiskAction
-from ..models import Escalation, Risk
+from ..models import Control, Escalation, Register, Risk
 
 
 class Action(StrEnum):
@@ -30,10 +30,10 @@ class Action(StrEnum):
     DECIDE = "decide"  # escalation decisions
 
 
-def _member_of_register_directorate(user, roles: list[str] | None = None) -> Exists:
-    memberships = Membership.objects.filter(
-        person=user, directorate=OuterRef("register__directorate")
-    )
+def _member_of_register_directorate(
+    user, roles: list[str] | None = None, ref: str = "register__directorate"
+) -> Exists:
+    memberships = Membership.objects.filter(person=user, directorate=OuterRef(ref))
     if roles is not None:
         memberships = memberships.filter(role__in=roles)
     return Exists(memberships)
@@ -73,9 +73,39 @@ def action_access(user, action: Action | str = Action.VIEW) -> QuerySet[RiskActi
     )
 
 
+def control_access(user, action: Action | str = Action.VIEW) -> QuerySet[Control]:
+    """Controls follow their risk."""
+    return Control.objects.filter(risk__in=risk_access(user, action))
+
+
 def escalation_access(user, action: Action | str = Action.VIEW) -> QuerySet[Escalation]:
     """Escalations follow their risk; deciding them is for administrators."""
     return Escalation.objects.filter(risk__in=risk_access(user, action))
+
+
+def register_access(user, action: Action | str = Action.VIEW) -> QuerySet[Register]:
+    """Registers in use that `user` may read, or add and move risks to (edit): every register for
+    administrators, their directorates' registers for directorate editors, none for the rest.
+    Changing a register itself is for administrators (user_can_manage_risks)."""
+    action = Action(action)
+    registers = Register.objects.filter(is_archived=False)
+    if not (user.is_authenticated and (user.is_superuser or user_memberships(user))):
+        return registers.none()
+    if user_is_administrator(user) or action is Action.VIEW:
+        return registers
+    if action is Action.DECIDE:
+        return registers.none()
+    return registers.filter(
+        _member_of_register_directorate(user, [Role.DIRECTORATE_EDITOR], ref="directorate")
+    )
+
+
+def registers_for_risk(user, risk: Risk) -> QuerySet[Register]:
+    """The registers a risk may be moved to on its form: those the person may add risks to, and
+    the one it is on now (a risk owner who edits no register keeps it where it is)."""
+    return Register.objects.filter(
+        Q(pk__in=register_access(user, Action.EDIT).values("pk")) | Q(pk=risk.register_id)
+    )
 
 
 def can(user, action: Action | str, risk: Risk) -> bool:

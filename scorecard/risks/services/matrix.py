@@ -11,7 +11,7 @@ from scorecard.core import scoring
 
 from ..choices import MatrixAxis, RiskStatus
 from ..models import MatrixBand, MatrixCell, MatrixLevel, Risk, RiskMatrix
-from ..selectors.matrix import NoCurrentMatrix, risk_matrix_current
+from ..selectors.matrix import NoCurrentMatrix, risk_matrix_as_scoring, risk_matrix_current
 
 DEFAULT_MATRIX_NAME = "Corporate 5 x 5 matrix"
 
@@ -128,6 +128,47 @@ def risk_matrix_cell_set_band(
     cell.full_clean()
     cell.save(update_fields=["band"])
     return cell
+
+
+@transaction.atomic
+def risk_matrix_level_update(
+    *, level: MatrixLevel, label: str, descriptor: str = ""
+) -> MatrixLevel:
+    """Rename a likelihood or impact level or change what it means; its number never changes."""
+    if not label.strip():
+        raise ValidationError({"label": "Give the level a label, for example Likely."})
+    level.label, level.descriptor = label.strip(), descriptor.strip()
+    level.full_clean()
+    level.save(update_fields=["label", "descriptor"])
+    return level
+
+
+@transaction.atomic
+def risk_matrix_band_update(
+    *, band: MatrixBand, label: str, colour: str, review_months: int
+) -> MatrixBand:
+    """Change a band's label, colour and review frequency. Its key and severity stay, so past
+    assessments and the ranking keep their meaning; the whole matrix is checked before saving."""
+    band.label, band.colour, band.review_months = label.strip(), colour.strip(), review_months
+    band.full_clean()
+    matrix = risk_matrix_as_scoring(band.matrix)
+    bands = [
+        scoring.Band(
+            key=b.key,
+            label=band.label if b.key == band.key else b.label,
+            colour=band.colour if b.key == band.key else b.colour,
+            severity=b.severity,
+            review_months=band.review_months if b.key == band.key else b.review_months,
+        )
+        for b in matrix.bands
+    ]
+    problems = scoring.matrix_problems(
+        likelihood=matrix.likelihood, impact=matrix.impact, bands=bands, cells=matrix.cells
+    )
+    if problems:
+        raise ValidationError(problems)
+    band.save(update_fields=["label", "colour", "review_months"])
+    return band
 
 
 def matrix_required() -> scoring.Matrix:

@@ -27,6 +27,22 @@ def register_create(
     return register
 
 
+REGISTER_FIELDS = {"name", "kind", "directorate", "parent", "description"}
+
+
+@transaction.atomic
+def register_update(*, register: Register, **changes) -> Register:
+    """Rename a register, or move it under another (the model refuses a loop or a wrong kind)."""
+    unknown = set(changes) - REGISTER_FIELDS
+    if unknown:
+        raise TypeError(f"A register has no editable field {', '.join(sorted(unknown))}.")
+    for field, value in changes.items():
+        setattr(register, field, value)
+    register.full_clean()
+    register.save(update_fields=list(changes))
+    return register
+
+
 @transaction.atomic
 def register_archive(*, register: Register) -> Register:
     """Archive a register; refused while it still holds risks that are not closed."""

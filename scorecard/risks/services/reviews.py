@@ -12,7 +12,7 @@ from scorecard.organisation.models import User
 from ..choices import ActionStatus
 from ..models import Action, Assessment, Risk
 from ..selectors.pages import record_version
-from .risks import assessment_record
+from .risks import assessment_record, risk_update
 from .treatment import action_update
 
 
@@ -75,3 +75,14 @@ def action_progress(
         on_track=on_track,
         revised_due_on=revised_due_on,
     )
+
+
+@transaction.atomic
+def risk_change(*, risk: Risk, seen_version: int, **changes) -> Risk:
+    """Change a risk from its form (see risks.EDITABLE_FIELDS); refused if someone saved since."""
+    risk = Risk.objects.select_for_update().get(pk=risk.pk)
+    _check_version(risk, seen_version, f"risk {risk.reference}")
+    changed = {name: value for name, value in changes.items() if getattr(risk, name) != value}
+    if not changed:
+        return risk
+    return risk_update(risk=risk, **changed)

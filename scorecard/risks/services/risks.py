@@ -117,9 +117,10 @@ def risk_create(
 
 
 # Fields a risk owner edits directly. The current rating changes only through an assessment,
-# the register through escalation, the status through closing.
+# the status through closing; a move between registers is a plain change, escalation is logged.
 EDITABLE_FIELDS = {
     "title",
+    "register",
     "cause",
     "event",
     "consequence",
@@ -143,6 +144,19 @@ def risk_update(*, risk: Risk, **changes) -> Risk:
         raise TypeError(f"These risk fields are not edited here: {', '.join(sorted(unknown))}.")
     _refuse_if_closed(risk, "changed")
     matrix = matrix_required()
+    register = changes.get("register")
+    if register is not None and register.pk != risk.register_id:
+        if register.is_archived:
+            raise ValidationError(
+                {"register": f"{register} is archived: choose a register in use."}
+            )
+        if risk.escalations.filter(status=EscalationStatus.REQUESTED).exists():
+            raise ValidationError(
+                {
+                    "register": f"Risk {risk.reference} has an escalation awaiting decision: "
+                    "decide it before moving the risk."
+                }
+            )
     for field, value in changes.items():
         setattr(risk, field, value)
     _check_ratings(matrix, {name: getattr(risk, name) for pair in RATING_FIELDS for name in pair})

@@ -41,6 +41,26 @@ def control_archive(*, control: Control) -> Control:
 
 
 @transaction.atomic
+def control_update(
+    *,
+    control: Control,
+    description: str,
+    owner: User | None,
+    effectiveness: ControlEffectiveness,
+    is_archived: bool = False,
+) -> Control:
+    """Change a control; one no longer in place is archived (kept, never deleted)."""
+    _refuse_if_closed(control.risk)
+    control.description = description
+    control.owner = owner
+    control.effectiveness = effectiveness
+    control.is_archived = is_archived
+    control.full_clean()
+    control.save(update_fields=["description", "owner", "effectiveness", "is_archived"])
+    return control
+
+
+@transaction.atomic
 def action_create(
     *,
     risk: Risk,

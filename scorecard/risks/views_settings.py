@@ -1,0 +1,287 @@
+"""Risk settings pages for the performance and risk team (administrators only): registers, risk
+areas, the risk appetite per category and the risk matrix. Writes go through the services, which
+refuse an invalid register or matrix with a message naming what is wrong."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from scorecard.history import history_entries
+from scorecard.web import add_service_errors
+
+from . import forms, services
+from .selectors import NoCurrentMatrix, risk_matrix_as_scoring, risk_matrix_current_model
+from .selectors.access import user_can_manage_risks
+from .selectors.settings import (
+    matrix_band_get,
+    matrix_cell_get,
+    matrix_level_get,
+    register_get,
+    registers_for_settings,
+    risk_appetite_rows,
+    risk_area_get,
+    risk_areas_for_settings,
+    risk_matrix_rows,
+)
+
+SECTION = "administration"
+
+
+def _render(request, template: str, context: dict) -> HttpResponse:
+    return render(request, template, {"active_section": SECTION, **context})
+
+
+def _require_manager(request) -> None:
+    if not user_can_manage_risks(request.user):
+        raise PermissionDenied
+
+
+def _found(obj):
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def _form_page(request, form, context: dict, on_valid) -> HttpResponse:
+    """Validate, call the service, show its refusal on the form (what was typed is kept)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            message, target = on_valid(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, message)
+            return redirect(target)
+    return _render(request, "risks/edit.html", {"form": form, **context})
+
+
+# --- registers ---------------------------------------------------------------------------------
+
+
+@login_required
+def registers(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    return _render(request, "risks/registers.html", {"registers": registers_for_settings()})
+
+
+@login_required
+def register_create(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    form = forms.RegisterForm(request.POST or None, initial={"kind": "directorate"})
+
+    def save(data):
+        register = services.register_create(**data)
+        return f"{register} added.", reverse("risks:registers")
+
+    back = reverse("risks:registers")
+    context = {"title": "Add a register", "button": "Add register", "back": back}
+    return _form_page(request, form, context, save)
+
+
+@login_required
+def register_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    register = _found(register_get(pk))
+    form = forms.RegisterForm(
+        request.POST or None,
+        initial={
+            "name": register.name,
+            "kind": register.kind,
+            "directorate": register.directorate_id,
+            "parent": register.parent_id,
+            "description": register.description,
+        },
+    )
+    form.fields["parent"].queryset = form.fields["parent"].queryset.exclude(pk=register.pk)
+
+    def save(data):
+        services.register_update(register=register, **data)
+        return f"{register} saved.", reverse("risks:registers")
+
+    context = {
+        "title": f"Change {register}",
+        "button": "Save",
+        "back": reverse("risks:registers"),
+        "history": history_entries([register.history.all()]),
+    }
+    return _form_page(request, form, context, save)
+
+
+# --- risk areas --------------------------------------------------------------------------------
+
+
+@login_required
+def areas(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    return _render(request, "risks/areas.html", {"areas": risk_areas_for_settings()})
+
+
+@login_required
+def area_create(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    form = forms.RiskAreaForm(request.POST or None)
+
+    def save(data):
+        area = services.risk_area_create(**data)
+        return f"{area} added.", reverse("risks:areas")
+
+    context = {
+        "title": "Add a risk area",
+        "button": "Add risk area",
+        "back": reverse("risks:areas"),
+    }
+    return _form_page(request, form, context, save)
+
+
+@login_required
+def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    area = _found(risk_area_get(pk))
+    form = forms.RiskAreaChangeForm(
+        request.POST or None,
+        initial={
+            "name": area.name,
+            "owner": area.owner_id,
+            "description": area.description,
+            "mitigation_summary": area.mitigation_summary,
+            "is_archived": area.is_archived,
+        },
+    )
+
+    def save(data):
+        services.risk_area_update(area=area, **data)
+        return f"{area} saved.", reverse("risks:areas")
+
+    context = {
+        "title": f"Change {area}",
+        "button": "Save",
+        "back": reverse("risks:areas"),
+        "history": history_entries([area.history.all()]),
+    }
+    return _form_page(request, form, context, save)
+
+
+# --- appetite ----------------------------------------------------------------------------------
+
+
+@login_required
+def appetite(request: HttpRequest) -> HttpResponse:
+    """Every category's appetite, and a form to set one."""
+    _require_manager(request)
+    form = forms.AppetiteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            row = services.risk_appetite_set(**form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Appetite set: {row}.")
+            return redirect("risks:appetite")
+    return _render(request, "risks/appetite.html", {"form": form, "rows": risk_appetite_rows()})
+
+
+# --- the matrix --------------------------------------------------------------------------------
+
+
+def _current_matrix():
+    try:
+        return risk_matrix_current_model()
+    except NoCurrentMatrix:
+        return None
+
+
+@login_required
+def matrix(request: HttpRequest) -> HttpResponse:
+    """The current matrix: its grid, levels and bands, each with a link to change it."""
+    _require_manager(request)
+    stored = _current_matrix()
+    context = {"stored": stored}
+    if stored is not None:
+        context.update(
+            rows=risk_matrix_rows(stored),
+            scoring_matrix=risk_matrix_as_scoring(stored),
+            history=history_entries(
+                [
+                    stored.levels.model.history.filter(matrix_id=stored.pk),
+                    stored.bands.model.history.filter(matrix_id=stored.pk),
+                    stored.cells.model.history.filter(matrix_id=stored.pk),
+                ]
+            ),
+        )
+    return _render(request, "risks/matrix.html", context)
+
+
+def _matrix_required():
+    stored = _current_matrix()
+    if stored is None:
+        raise Http404("No risk matrix is in use yet.")
+    return stored
+
+
+@login_required
+def matrix_level_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    level = _found(matrix_level_get(_matrix_required(), pk))
+    form = forms.MatrixLevelForm(
+        request.POST or None, initial={"label": level.label, "descriptor": level.descriptor}
+    )
+
+    def save(data):
+        services.risk_matrix_level_update(level=level, **data)
+        return f"{level} saved.", reverse("risks:matrix")
+
+    context = {
+        "title": f"Change {level.get_axis_display().lower()} level {level.number}",
+        "button": "Save",
+        "back": reverse("risks:matrix"),
+    }
+    return _form_page(request, form, context, save)
+
+
+@login_required
+def matrix_band_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    band = _found(matrix_band_get(_matrix_required(), pk))
+    form = forms.MatrixBandForm(
+        request.POST or None,
+        initial={"label": band.label, "colour": band.colour, "review_months": band.review_months},
+    )
+
+    def save(data):
+        services.risk_matrix_band_update(band=band, **data)
+        return f"{band} band saved.", reverse("risks:matrix")
+
+    context = {
+        "title": f"Change the {band.label.lower()} band",
+        "lead": "Past assessments keep the band and colour they were given.",
+        "button": "Save",
+        "back": reverse("risks:matrix"),
+    }
+    return _form_page(request, form, context, save)
+
+
+@login_required
+def matrix_cell_edit(request: HttpRequest, likelihood: int, impact: int) -> HttpResponse:
+    _require_manager(request)
+    stored = _matrix_required()
+    cell = _found(matrix_cell_get(stored, likelihood, impact))
+    form = forms.MatrixCellForm(
+        request.POST or None, bands=risk_matrix_rows(stored).bands, initial={"band": cell.band.key}
+    )
+
+    def save(data):
+        services.risk_matrix_cell_set_band(
+            matrix=stored, likelihood=likelihood, impact=impact, band_key=data["band"]
+        )
+        return f"Likelihood {likelihood} x impact {impact} saved.", reverse("risks:matrix")
+
+    context = {
+        "title": f"Band of likelihood {likelihood} x impact {impact}",
+        "lead": f"Score {likelihood * impact}. Past assessments keep the band they were given.",
+        "button": "Save",
+        "back": reverse("risks:matrix"),
+    }
+    return _form_page(request, form, context, save)
