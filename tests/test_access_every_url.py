@@ -64,6 +64,34 @@ ACCESS = {
     "risks:escalation_request": row(SIGN_IN, OK, OK, FORBIDDEN),
     "risks:action_update": row(SIGN_IN, OK, OK, FORBIDDEN),
     "risks:escalation_decide": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    # Risks: the editor adds and changes risks on Adult Services' registers; readers read.
+    "risks:risk_create": row(SIGN_IN, OK, OK, FORBIDDEN),
+    "risks:risk_edit": row(SIGN_IN, OK, OK, FORBIDDEN),
+    "risks:risk_close": row(SIGN_IN, OK, OK, FORBIDDEN),
+    "risks:control_create": row(SIGN_IN, OK, OK, FORBIDDEN),
+    "risks:control_edit": row(SIGN_IN, OK, OK, FORBIDDEN),
+    "risks:action_create": row(SIGN_IN, OK, OK, FORBIDDEN),
+    # Scorecard and risk settings, and restating a locked quarter: administrators only.
+    "performance:measurement_restate": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "performance:plans": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "performance:plan_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "performance:plan_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "performance:priority_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "performance:priority_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "performance:scorecards": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "performance:scorecard_versions": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "performance:scorecard_refresh": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:registers": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:register_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:register_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:areas": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:area_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:area_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:appetite": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:matrix": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:matrix_level_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:matrix_band_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:matrix_cell_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     # Import and export: every role exports what it may see; jobs are their owner's only.
     "interchange:index": row(SIGN_IN, OK, OK, OK),
     "interchange:template_xlsx": row(SIGN_IN, OK, OK, OK),
@@ -178,6 +206,64 @@ def _escalation(demo) -> dict:
     }
 
 
+def _locked_value(demo) -> dict:
+    from scorecard.performance.choices import PeriodState, WorkflowState
+    from scorecard.performance.services import reporting_period_set_state
+    from tests.performance.factories import MeasurementFactory
+
+    value = MeasurementFactory(indicator=_asc_indicator(demo), state=WorkflowState.APPROVED)
+    reporting_period_set_state(period=value.period, state=PeriodState.LOCKED, by=demo["admin"])
+    return {"pk": value.pk}
+
+
+def _plan(demo):
+    import datetime as dt
+
+    from scorecard.performance.services import corporate_plan_create
+
+    return corporate_plan_create(
+        title="URL walk plan", adopted_on=dt.date(2017, 7, 20), priorities=[("OFB", "Open")]
+    )
+
+
+def _scorecard(demo) -> dict:
+    from scorecard.performance.services import scorecard_create, scorecard_version_create
+
+    plan = _plan(demo)
+    scorecard = scorecard_create(name="URL walk scorecard")
+    scorecard_version_create(
+        scorecard=scorecard,
+        live_from="2017/18-Q1",
+        corporate_plan=plan,
+        entries=[(_asc_indicator(demo), plan.priorities.get())],
+    )
+    return {"pk": scorecard.pk}
+
+
+def _risk_control(demo) -> dict:
+    from scorecard.risks.services import control_create
+
+    return {"pk": control_create(risk=_asc_risk(demo)[0], description="Walk control").pk}
+
+
+def _matrix_part(kind):
+    def build(demo) -> dict:
+        from scorecard.risks.services import risk_matrix_create_default
+
+        matrix = risk_matrix_create_default()
+        if kind == "cell":
+            return {"likelihood": 3, "impact": 4}
+        return {"pk": getattr(matrix, kind).order_by("pk").first().pk}
+
+    return build
+
+
+def _risk_area(demo) -> dict:
+    from scorecard.risks.services import risk_area_create
+
+    return {"pk": risk_area_create(name="URL walk area", owner=demo["admin"]).pk}
+
+
 URL_KWARGS = {
     "organisation:directorate_edit": _directorate,
     "organisation:service_create": _directorate,
@@ -202,6 +288,24 @@ URL_KWARGS = {
     "risks:escalation_request": _risk,
     "risks:action_update": _risk_action,
     "risks:escalation_decide": _escalation,
+    "risks:risk_create": lambda demo: _asc_risk(demo) and {},  # an ASC register to add to
+    "risks:risk_edit": _risk,
+    "risks:risk_close": _risk,
+    "risks:control_create": _risk,
+    "risks:action_create": _risk,
+    "risks:control_edit": _risk_control,
+    "risks:register_edit": lambda demo: {"pk": _asc_risk(demo)[0].register_id},
+    "risks:area_edit": _risk_area,
+    "risks:matrix": lambda demo: _matrix_part("levels")(demo) and {},
+    "risks:matrix_level_edit": _matrix_part("levels"),
+    "risks:matrix_band_edit": _matrix_part("bands"),
+    "risks:matrix_cell_edit": _matrix_part("cell"),
+    "performance:measurement_restate": _locked_value,
+    "performance:plan_edit": lambda demo: {"pk": _plan(demo).pk},
+    "performance:priority_create": lambda demo: {"pk": _plan(demo).pk},
+    "performance:priority_edit": lambda demo: {"pk": _plan(demo).priorities.get().pk},
+    "performance:scorecard_versions": _scorecard,
+    "performance:scorecard_refresh": _scorecard,
     "interchange:template_csv": lambda demo: {"sheet": "measurements"},
     "interchange:job": _import_job,
     "interchange:mapping": _import_job,

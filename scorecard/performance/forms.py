@@ -14,6 +14,7 @@ from .choices import (
     TargetBasis,
     Unit,
 )
+from .models import CorporatePlan, Indicator
 
 
 class MeasurementForm(forms.Form):
@@ -122,3 +123,139 @@ class TargetForm(forms.Form):
     )
     value = forms.CharField(label="Target", max_length=40)
     notes = forms.CharField(label="Where the target comes from", required=False, max_length=500)
+
+
+class RestateForm(forms.Form):
+    """A corrected value for a locked quarter and the mandatory reason."""
+
+    value = forms.CharField(label="Restated value", max_length=40, required=False)
+    numerator = forms.CharField(label="Restated numerator", required=False, max_length=40)
+    denominator = forms.CharField(label="Restated denominator", required=False, max_length=40)
+    reason = forms.CharField(
+        label="Why is the value restated?",
+        widget=forms.Textarea,
+        help_text="Kept with the change, with your name and the date.",
+        error_messages={"required": "Say why the value is restated: the reason is kept with it."},
+    )
+    commentary = forms.CharField(
+        label="Commentary (leave empty to keep the published one)",
+        required=False,
+        widget=forms.Textarea,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, indicator, **kwargs):
+        super().__init__(*args, **kwargs)
+        if indicator.aggregation == Aggregation.RATIO:
+            del self.fields["value"]
+        else:
+            del self.fields["numerator"], self.fields["denominator"]
+
+
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
+
+
+class CorporatePlanForm(forms.Form):
+    title = forms.CharField(
+        label="Title", max_length=200, help_text="E.g. Corporate Plan 2017-2022.",
+        error_messages={"required": "Enter the plan's title."},
+    )  # fmt: skip
+    adopted_on = forms.DateField(
+        label="Adopted on", input_formats=DATE_FORMATS,
+        help_text="The date full Council adopted it. For example, 20/7/2017.",
+        error_messages={"required": "Enter the date the plan was adopted, like 20/7/2017.",
+                        "invalid": "Enter the date the plan was adopted as day/month/year, like 20/7/2017."},
+    )  # fmt: skip
+
+
+class CorporatePlanChangeForm(CorporatePlanForm):
+    is_archived = forms.BooleanField(label="Archived (no longer in use)", required=False)
+
+
+class PriorityForm(forms.Form):
+    code = forms.SlugField(
+        label="Code", max_length=30, help_text="Short code, e.g. OFB for Open for Business.",
+        error_messages={"required": "Enter a short code, e.g. OFB.",
+                        "invalid": "Use letters, numbers, hyphens or underscores in the code."},
+    )  # fmt: skip
+    title = forms.CharField(
+        label="Title", max_length=200, error_messages={"required": "Enter the priority's title."}
+    )
+    order = forms.IntegerField(
+        label="Position in reports", min_value=0, initial=0,
+        error_messages={"invalid": "Enter the position as a whole number."},
+    )  # fmt: skip
+
+
+class PriorityChangeForm(PriorityForm):
+    is_archived = forms.BooleanField(label="Archived (no longer in use)", required=False)
+
+
+RETIRE = "retire"
+
+
+class ScorecardRefreshForm(forms.Form):
+    """A new version: from which quarter, against which plan, and for each indicator on the current
+    version, the priority it sits under now or "take it off"; indicators to add, under a priority."""
+
+    live_from = forms.CharField(
+        label="Live from quarter", max_length=30,
+        help_text="The first quarter the new version reports, e.g. 2018/19-Q1.",
+        error_messages={"required": "Enter the first quarter of the new version, e.g. 2018/19-Q1."},
+    )  # fmt: skip
+    corporate_plan = forms.ModelChoiceField(
+        label="Corporate Plan it reports against", queryset=CorporatePlan.objects.none(),
+        required=False, empty_label="The same plan as now",
+    )  # fmt: skip
+    notes = forms.CharField(
+        label="Why the scorecard is refreshed", required=False, widget=forms.Textarea
+    )
+    add = forms.ModelMultipleChoiceField(
+        label="Indicators to add", queryset=Indicator.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    add_priority = forms.TypedChoiceField(
+        label="Priority of the indicators added", required=False, coerce=int, empty_value=None
+    )
+
+    def __init__(self, *args, plans, entries, addable, priorities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["corporate_plan"].queryset = plans
+        self.fields["add"].queryset = addable
+        self.priorities = {p.pk: p for p in priorities}
+        priority_choices = [(p.pk, f"{p.plan}: {p.title}") for p in priorities]
+        self.fields["add_priority"].choices = [("", "No priority"), *priority_choices]
+        self.entries = {}
+        for entry in entries:
+            name = f"entry_{entry.indicator_id}"
+            self.entries[name] = entry
+            self.fields[name] = forms.ChoiceField(
+                label=f"{entry.indicator.code} {entry.indicator.title}",
+                choices=[
+                    ("", "No priority"),
+                    *priority_choices,
+                    (RETIRE, "Take it off the scorecard"),
+                ],
+                required=False,
+                initial=entry.priority_id or "",
+            )
+
+    def changes(self) -> dict:
+        """The service's arguments: add, retire and move."""
+        data = self.cleaned_data
+        retire, move = [], {}
+        for name, entry in self.entries.items():
+            choice = data.get(name) or ""
+            if choice == RETIRE:
+                retire.append(entry.indicator)
+            elif str(entry.priority_id or "") != choice:
+                move[entry.indicator] = self.priorities.get(int(choice)) if choice else None
+        add_priority = self.priorities.get(data.get("add_priority"))
+        return {
+            "live_from": data["live_from"],
+            "corporate_plan": data.get("corporate_plan"),
+            "notes": data.get("notes", ""),
+            "add": [(indicator, add_priority) for indicator in data.get("add") or []],
+            "retire": retire,
+            "move": move,
+        }

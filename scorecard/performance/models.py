@@ -381,6 +381,13 @@ class Measurement(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(blank=True, help_text="Why the value was returned.")
+    restated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    restated_at = models.DateTimeField(null=True, blank=True)
+    restatement_reason = models.TextField(
+        blank=True, help_text="Why the value of a locked quarter was restated (latest restatement)."
+    )
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 

@@ -31,6 +31,7 @@ from .engine import (
     schedule_for,
 )
 from .models import (
+    CorporatePlan,
     Indicator,
     Measurement,
     Priority,
@@ -422,3 +423,112 @@ INDICATOR_SORTS = {
     "title": ["title", "code"],
     "directorate": ["directorate__name", "code"],
 }
+
+
+# --- restatements ------------------------------------------------------------------------------------
+
+
+def locked_quarters() -> set[str]:
+    """The keys of the locked quarters (one query)."""
+    return set(
+        ReportingPeriod.objects.filter(state=PeriodState.LOCKED).values_list("period", flat=True)
+    )
+
+
+def measurement_is_locked(measurement: Measurement, locked: set[str] | None = None) -> bool:
+    """Whether the quarter the value is reported in is locked."""
+    locked = locked_quarters() if locked is None else locked
+    quarter = reporting_quarter(
+        measurement.indicator, parse(measurement.period, financial_year_start_month())
+    )
+    return quarter.key in locked
+
+
+@dataclass(frozen=True)
+class Restatement:
+    period: str
+    old_value: object
+    new_value: object
+    reason: str
+    by: object
+    at: dt.datetime
+
+
+def indicator_restatements(*, indicator: Indicator) -> list[Restatement]:
+    """Each restatement of the indicator's values, newest first: the value before and after, who,
+    when and why, read from the values' history (one query)."""
+    records = (
+        Measurement.history.filter(indicator_id=indicator.pk)
+        .select_related("restated_by")
+        .order_by("id", "history_date", "history_id")
+    )
+    previous: dict[int, tuple] = {}
+    found = []
+    for record in records:
+        before = previous.get(record.id)
+        if record.restated_at and (before is None or before[1] != record.restated_at):
+            found.append(
+                Restatement(
+                    period=record.period,
+                    old_value=before[0] if before else None,
+                    new_value=record.value,
+                    reason=record.restatement_reason,
+                    by=record.restated_by,
+                    at=record.restated_at,
+                )
+            )
+        previous[record.id] = (record.value, record.restated_at)
+    return sorted(found, key=lambda r: r.at, reverse=True)
+
+
+# --- settings: Corporate Plans and scorecard versions ---------------------------------------------
+
+
+def corporate_plans_list() -> QuerySet[CorporatePlan]:
+    """Every plan, newest first, with its priorities (two queries)."""
+    return CorporatePlan.objects.prefetch_related(
+        Prefetch("priorities", queryset=Priority.objects.order_by("order", "title"))
+    )
+
+
+def corporate_plan_get(pk: int) -> CorporatePlan | None:
+    return CorporatePlan.objects.filter(pk=pk).first()
+
+
+def priority_get(pk: int) -> Priority | None:
+    return Priority.objects.select_related("plan").filter(pk=pk).first()
+
+
+def priorities_in_use() -> QuerySet[Priority]:
+    """The priorities of the plans in use, for choosing where an indicator sits."""
+    return Priority.objects.filter(is_archived=False, plan__is_archived=False).select_related(
+        "plan"
+    )
+
+
+def scorecard_get(pk: int) -> Scorecard | None:
+    return Scorecard.objects.select_related("directorate").filter(pk=pk).first()
+
+
+def scorecard_versions(*, scorecard: Scorecard) -> list[ScorecardVersion]:
+    """The versions of a scorecard, newest first, each with its entries (two queries)."""
+    return list(
+        scorecard.versions.select_related("corporate_plan")
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=ScorecardEntry.objects.select_related("indicator", "priority").order_by(
+                    "priority__order", "order", "indicator__code"
+                ),
+            )
+        )
+        .order_by("-live_from_start")
+    )
+
+
+def indicators_not_on(*, version: ScorecardVersion | None) -> QuerySet[Indicator]:
+    """Indicators in use that a refresh could add to the scorecard."""
+    indicators = Indicator.objects.filter(is_retired=False).order_by("code")
+    if version is None:
+        return indicators
+    return indicators.exclude(entries__version=version)

@@ -18,4 +18,14 @@ urlpatterns = [
         name="measurement_edit",
     ),
     path("values/<int:pk>/review/", views.measurement_review, name="measurement_review"),
+    path("values/<int:pk>/restate/", views.measurement_restate, name="measurement_restate"),
+    # Scorecard settings: administrators only.
+    path("plans/", views.plans, name="plans"),
+    path("plans/new/", views.plan_create, name="plan_create"),
+    path("plans/<int:pk>/change/", views.plan_edit, name="plan_edit"),
+    path("plans/<int:pk>/priorities/new/", views.priority_create, name="priority_create"),
+    path("priorities/<int:pk>/change/", views.priority_edit, name="priority_edit"),
+    path("scorecards/", views.scorecards, name="scorecards"),
+    path("scorecards/<int:pk>/", views.scorecard_versions, name="scorecard_versions"),
+    path("scorecards/<int:pk>/refresh/", views.scorecard_refresh, name="scorecard_refresh"),
 ]

@@ -136,6 +136,8 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     )
     today = timezone.localdate()
+    can_administer = user_can_administer(request.user)
+    locked = selectors.locked_quarters() if can_administer else set()
     return _render(
         request,
         "performance/indicator.html",
@@ -148,7 +150,11 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "chart_description": chart.description,
             "history": history,
             "can_edit": can(request.user, Action.EDIT, indicator),
-            "can_administer": user_can_administer(request.user),
+            "can_administer": can_administer,
+            "restatements": selectors.indicator_restatements(indicator=indicator),
+            "restatable": [m for m in values if selectors.measurement_is_locked(m, locked)]
+            if can_administer
+            else [],
             "next_due": schedule_for(indicator).next_due(
                 Period.containing(today, "quarter", financial_year_start_month())
             ),
@@ -490,5 +496,203 @@ def target_set(request: HttpRequest, pk: int) -> HttpResponse:
         "title": f"Set a target for {indicator.code}",
         "button": "Set target",
         "back": reverse("performance:indicator", args=[indicator.pk]),
+    }
+    return _form_page(request, form, context, save)
+
+
+# --- restating a value of a locked quarter ----------------------------------------------------------
+
+
+@login_required
+def measurement_restate(request: HttpRequest, pk: int) -> HttpResponse:
+    """The performance team restates a value of a locked quarter, with the reason."""
+    _require(user_can_administer(request.user))
+    measurement = get_object_or_404(
+        measurement_access(request.user, Action.VIEW).select_related("indicator"), pk=pk
+    )
+    indicator = measurement.indicator
+    if not selectors.measurement_is_locked(measurement):
+        raise Http404(f"{measurement.period} is not locked: use the update form.")
+    form = forms.RestateForm(
+        request.POST or None, indicator=indicator, initial={"version": measurement.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.measurement_restate(
+                measurement=measurement,
+                by=request.user,
+                expected_version=data.pop("version"),
+                **data,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            if "version" in getattr(error, "error_dict", {}):
+                form.data = form.data.copy()
+                form.data["version"] = measurement.version
+        else:
+            messages.success(request, f"{indicator.code} {measurement.period} restated.")
+            return redirect(reverse("performance:indicator", args=[indicator.pk]) + "#status")
+    published = measurement.value.normalize() if measurement.value is not None else "none"
+    return _render(
+        request,
+        "performance/form.html",
+        {
+            "form": form,
+            "title": f"Restate {indicator.code} for {measurement.period}",
+            "lead": f"{measurement.period} is locked. The value now is {published:f}"
+            if measurement.value is not None
+            else f"{measurement.period} is locked.",
+            "lead_more": "Published reports keep the figure they were published with; the "
+            "restatement shows on the indicator page and in the reports as a correction.",
+            "button": "Restate the value",
+            "back": reverse("performance:indicator", args=[indicator.pk]),
+        },
+    )
+
+
+# --- Corporate Plans and priorities -------------------------------------------------------------------
+
+
+@login_required
+def plans(request: HttpRequest) -> HttpResponse:
+    _require(user_can_administer(request.user))
+    return _render(request, "performance/plans.html", {"plans": selectors.corporate_plans_list()})
+
+
+def _found(obj):
+    if obj is None:
+        raise Http404
+    return obj
+
+
+@login_required
+def plan_create(request: HttpRequest) -> HttpResponse:
+    _require(user_can_administer(request.user))
+    form = forms.CorporatePlanForm(request.POST or None)
+
+    def save(data):
+        plan = services.corporate_plan_create(**data)
+        return f"{plan} added: now add its priorities.", reverse("performance:plans")
+
+    context = {
+        "title": "Add a Corporate Plan",
+        "button": "Add plan",
+        "back": reverse("performance:plans"),
+    }
+    return _form_page(request, form, context, save)
+
+
+@login_required
+def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(user_can_administer(request.user))
+    plan = _found(selectors.corporate_plan_get(pk))
+    form = forms.CorporatePlanChangeForm(
+        request.POST or None,
+        initial={
+            "title": plan.title,
+            "adopted_on": plan.adopted_on.strftime("%d/%m/%Y"),
+            "is_archived": plan.is_archived,
+        },
+    )
+
+    def save(data):
+        services.corporate_plan_update(plan=plan, **data)
+        return f"{plan} saved.", reverse("performance:plans")
+
+    context = {"title": f"Change {plan}", "button": "Save", "back": reverse("performance:plans"),
+               "history": history_entries([plan.history.all()])}  # fmt: skip
+    return _form_page(request, form, context, save)
+
+
+@login_required
+def priority_create(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(user_can_administer(request.user))
+    plan = _found(selectors.corporate_plan_get(pk))
+    form = forms.PriorityForm(request.POST or None)
+
+    def save(data):
+        priority = services.priority_create(plan=plan, **data)
+        return f"{priority} added to {plan}.", reverse("performance:plans")
+
+    context = {"title": f"Add a priority to {plan}", "button": "Add priority",
+               "back": reverse("performance:plans")}  # fmt: skip
+    return _form_page(request, form, context, save)
+
+
+@login_required
+def priority_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(user_can_administer(request.user))
+    priority = _found(selectors.priority_get(pk))
+    form = forms.PriorityChangeForm(
+        request.POST or None,
+        initial={"code": priority.code, "title": priority.title, "order": priority.order,
+                 "is_archived": priority.is_archived},
+    )  # fmt: skip
+
+    def save(data):
+        services.priority_update(priority=priority, **data)
+        return f"{priority} saved.", reverse("performance:plans")
+
+    context = {"title": f"Change the priority {priority}", "button": "Save",
+               "back": reverse("performance:plans"),
+               "history": history_entries([priority.history.all()])}  # fmt: skip
+    return _form_page(request, form, context, save)
+
+
+# --- scorecards and their versions ----------------------------------------------------------------
+
+
+@login_required
+def scorecards(request: HttpRequest) -> HttpResponse:
+    _require(user_can_administer(request.user))
+    return _render(
+        request, "performance/scorecards.html", {"scorecards": selectors.scorecards_list()}
+    )
+
+
+@login_required
+def scorecard_versions(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every version of a scorecard: when it went live, its plan, its indicators by priority."""
+    _require(user_can_administer(request.user))
+    scorecard = _found(selectors.scorecard_get(pk))
+    return _render(
+        request,
+        "performance/scorecard_versions.html",
+        {"scorecard": scorecard, "versions": selectors.scorecard_versions(scorecard=scorecard)},
+    )
+
+
+@login_required
+def scorecard_refresh(request: HttpRequest, pk: int) -> HttpResponse:
+    """Refresh a scorecard into a new version: add, take off and move indicators, from a quarter."""
+    _require(user_can_administer(request.user))
+    scorecard = _found(selectors.scorecard_get(pk))
+    versions = selectors.scorecard_versions(scorecard=scorecard)
+    current = versions[0] if versions else None
+    if current is None:
+        raise Http404("This scorecard has no version yet.")
+    form = forms.ScorecardRefreshForm(
+        request.POST or None,
+        plans=selectors.corporate_plans_list().filter(is_archived=False),
+        entries=current.entries.all(),
+        addable=selectors.indicators_not_on(version=current),
+        priorities=list(selectors.priorities_in_use()),
+    )
+
+    def save(data):
+        version = services.scorecard_refresh(scorecard=scorecard, **form.changes())
+        return (
+            f"{scorecard} version {version.number} is live from {version.live_from}.",
+            reverse("performance:scorecard_versions", args=[scorecard.pk]),
+        )
+
+    context = {
+        "title": f"Refresh {scorecard}",
+        "lead": f"The current version {current.number} has been live since {current.live_from}"
+        + (f", reporting against {current.corporate_plan}." if current.corporate_plan else "."),
+        "lead_more": "Earlier quarters keep reporting against the versions live then.",
+        "button": "Create the new version",
+        "back": reverse("performance:scorecard_versions", args=[scorecard.pk]),
     }
     return _form_page(request, form, context, save)

@@ -10,6 +10,7 @@ from .records import (
     STORED_PLACES,
     cabinet_portfolio_create,
     corporate_plan_create,
+    corporate_plan_update,
     indicator_create,
     indicator_retire,
     indicator_update,
@@ -18,12 +19,14 @@ from .records import (
     measurement_return,
     measurement_submit,
     priority_create,
+    priority_update,
     reporting_period_set_state,
     scorecard_create,
     scorecard_refresh,
     scorecard_version_create,
     target_set,
 )
+from .restatement import measurement_restate
 from .workflow import measurement_save, reporting_period_open
 
 __all__ = [
@@ -31,15 +34,18 @@ __all__ = [
     "STORED_PLACES",
     "cabinet_portfolio_create",
     "corporate_plan_create",
+    "corporate_plan_update",
     "indicator_create",
     "indicator_retire",
     "indicator_update",
     "measurement_approve",
     "measurement_record",
+    "measurement_restate",
     "measurement_return",
     "measurement_save",
     "measurement_submit",
     "priority_create",
+    "priority_update",
     "reporting_period_open",
     "reporting_period_set_state",
     "scorecard_create",

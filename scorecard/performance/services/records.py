@@ -77,6 +77,28 @@ def priority_create(*, plan: CorporatePlan, code: str, title: str, order: int = 
 
 
 @transaction.atomic
+def corporate_plan_update(
+    *, plan: CorporatePlan, title: str, adopted_on: dt.date, is_archived: bool = False
+) -> CorporatePlan:
+    plan.title, plan.adopted_on, plan.is_archived = title, adopted_on, is_archived
+    plan.full_clean()
+    plan.save(update_fields=["title", "adopted_on", "is_archived"])
+    return plan
+
+
+@transaction.atomic
+def priority_update(
+    *, priority: Priority, code: str, title: str, order: int, is_archived: bool = False
+) -> Priority:
+    """Rename or reorder a priority; an archived one stays on the versions that used it."""
+    priority.code, priority.title, priority.order = code, title, order
+    priority.is_archived = is_archived
+    priority.full_clean()
+    priority.save(update_fields=["code", "title", "order", "is_archived"])
+    return priority
+
+
+@transaction.atomic
 def cabinet_portfolio_create(*, name: str, holder: str = "") -> CabinetPortfolio:
     portfolio = CabinetPortfolio(name=name, holder=holder)
     portfolio.full_clean()
