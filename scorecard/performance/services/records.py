@@ -68,8 +68,14 @@ def corporate_plan_create(
     return plan
 
 
+def _refuse_duplicate_code(plan: CorporatePlan, code: str, exclude: int | None = None) -> None:
+    if plan.priorities.filter(code=code).exclude(pk=exclude).exists():
+        raise ValidationError({"code": f"{plan} already has a priority with the code {code}."})
+
+
 @transaction.atomic
 def priority_create(*, plan: CorporatePlan, code: str, title: str, order: int = 0) -> Priority:
+    _refuse_duplicate_code(plan, code)
     priority = Priority(plan=plan, code=code, title=title, order=order)
     priority.full_clean()
     priority.save()
@@ -91,6 +97,7 @@ def priority_update(
     *, priority: Priority, code: str, title: str, order: int, is_archived: bool = False
 ) -> Priority:
     """Rename or reorder a priority; an archived one stays on the versions that used it."""
+    _refuse_duplicate_code(priority.plan, code, exclude=priority.pk)
     priority.code, priority.title, priority.order = code, title, order
     priority.is_archived = is_archived
     priority.full_clean()
