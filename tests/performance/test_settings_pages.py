@@ -127,3 +127,16 @@ def test_the_scorecard_is_refreshed_into_a_new_version(client, demo):
         ("MOVED", "B"), ("NEW", "A"),
     }  # fmt: skip
     assert scorecard.versions.get(number=1).entries.count() == 2  # history kept
+
+
+def test_the_scorecard_list_is_paginated_keeping_the_filters(client, demo):
+    asc = Directorate.objects.get(code="ASC")
+    for n in range(55):
+        IndicatorFactory(code=f"P{n:03d}", directorate=asc)
+    client.force_login(demo["reader"])
+    url = reverse("performance:index") + "?directorate=ASC"
+    page = text(client.get(url))
+    assert "55 indicators, 1 to 50 shown" in page and "P049" in page and "P050" not in page
+    assert "?directorate=ASC&amp;page=2" in page
+    page = text(client.get(url + "&page=2"))
+    assert "P054" in page and "P049" not in page

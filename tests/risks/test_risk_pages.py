@@ -161,3 +161,27 @@ def test_an_action_needs_an_owner_and_a_due_date(client, demo, risk):
     data = {"description": "Recruit carers", "owner": demo["editor"].pk, "due_on": "31/3/2018"}
     assert client.post(url, data).status_code == 302
     assert risk.actions.get().owner == demo["editor"]
+
+
+def test_the_register_is_paginated_keeping_the_filters_with_bounded_queries(
+    client, demo, asc_register, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(60):
+        RiskFactory(reference=f"P{n:03d}", register=asc_register)
+    client.force_login(demo["reader"])
+    url = reverse("risks:index") + "?directorate=ASC&sort=reference"
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        response = client.get(url)
+    page, queries = text(response), len(few)  # counted now: the next request clears the log
+    assert "60 live risks, 1 to 50 shown" in page and "P049" in page and "P050" not in page
+    assert "?directorate=ASC&amp;sort=reference&amp;page=2" in page  # the filters stay
+    page = text(client.get(url + "&page=2"))
+    assert "P050" in page and "P049" not in page and ">51<" in page.replace(" ", "")
+    for n in range(60, 120):
+        RiskFactory(reference=f"P{n:03d}", register=asc_register)
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
