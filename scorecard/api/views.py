@@ -1,6 +1,7 @@
 """The REST API: reads for indicators, measurements, statuses, risks, assessments and risk areas;
 writes for measurements and risk assessments through the same services as the web forms, with
-the same access rules (scorecard.interchange.access, until issue 5's selectors replace it)."""
+the same access functions as the web: `indicator_access` (values follow their indicator) and
+`risk_access` (assessments follow their risk)."""
 
 from django.core.exceptions import ValidationError
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -11,9 +12,11 @@ from rest_framework.response import Response
 
 from scorecard.interchange import access
 from scorecard.performance import services as performance_services
+from scorecard.performance.access import indicator_access, measurement_access, user_has_any_role
 from scorecard.performance.models import Scorecard
 from scorecard.performance.selectors import scorecard_rows
 from scorecard.risks import services as risk_services
+from scorecard.risks.selectors.access import risk_access
 
 from . import filters, serializers
 
@@ -31,7 +34,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            access.indicators_readable(self.request.user)
+            indicator_access(self.request.user, "view")
             .select_related("directorate", "owner")
             .order_by("code")
         )
@@ -45,7 +48,7 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
 
     def get_queryset(self):
         return (
-            access.measurements_readable(self.request.user)
+            measurement_access(self.request.user, "view")
             .select_related("indicator")
             .order_by("indicator__code", "period_start", "period")
         )
@@ -59,11 +62,11 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
         incoming.is_valid(raise_exception=True)
         data = dict(incoming.validated_data)
         indicator = (
-            access.indicators_readable(request.user).filter(code=data.pop("indicator")).first()
+            indicator_access(request.user, "view").filter(code=data.pop("indicator")).first()
         )
         if indicator is None:
             raise ApiValidationError({"indicator": ["There is no such indicator."]})
-        if not access.indicators_editable(request.user).filter(pk=indicator.pk).exists():
+        if not indicator_access(request.user, "edit").filter(pk=indicator.pk).exists():
             raise PermissionDenied(f"You may not change the values of {indicator.code}.")
         try:
             measurement = performance_services.measurement_record(
@@ -102,13 +105,13 @@ class StatusViewSet(viewsets.GenericViewSet):
                 {"scorecard": ["Give a scorecard id and a period, e.g. 2017/18-Q2."]}
             )
         scorecard = Scorecard.objects.filter(pk=scorecard_id, is_archived=False).first()
-        if scorecard is None or not access.user_has_any_role(request.user):
+        if scorecard is None or not user_has_any_role(request.user):
             raise NotFound
         try:
             rows = scorecard_rows(
                 scorecard=scorecard,
                 period=period,
-                indicators=access.indicators_readable(request.user),
+                indicators=indicator_access(request.user, "view"),
             )
         except ValueError as error:
             raise ApiValidationError({"period": [str(error)]}) from None
@@ -134,7 +137,7 @@ class RiskViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            access.risks_readable(self.request.user)
+            risk_access(self.request.user, "view")
             .select_related("register", "owner", "area")
             .order_by("reference")
         )
@@ -148,7 +151,7 @@ class AssessmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            access.assessments_readable(self.request.user)
+            access.assessment_access(self.request.user, "view")
             .select_related("risk", "assessor")
             .order_by("risk__reference", "-assessed_on", "-pk")
         )
@@ -161,10 +164,10 @@ class AssessmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         incoming = serializers.AssessmentWriteSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = dict(incoming.validated_data)
-        risk = access.risks_readable(request.user).filter(reference=data.pop("risk")).first()
+        risk = risk_access(request.user, "view").filter(reference=data.pop("risk")).first()
         if risk is None:
             raise ApiValidationError({"risk": ["There is no such risk."]})
-        if not access.risks_editable(request.user).filter(pk=risk.pk).exists():
+        if not risk_access(request.user, "edit").filter(pk=risk.pk).exists():
             raise PermissionDenied(f"You may not assess risk {risk.reference}.")
         try:
             assessment = risk_services.assessment_record(
@@ -181,6 +184,4 @@ class RiskAreaViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.RiskAreaSerializer
 
     def get_queryset(self):
-        return (
-            access.risk_areas_readable(self.request.user).select_related("owner").order_by("name")
-        )
+        return access.risk_areas_visible(self.request.user).select_related("owner").order_by("name")

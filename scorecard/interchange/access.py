@@ -1,149 +1,62 @@
-"""Who may read and change what, for imports, exports, open data and the API.
+"""Who may import and export, and the few look-ups the import, the export and the API need
+beside the apps' own access functions.
 
-TEMPORARY home: issue 5 builds the web's per-role access functions in
-`scorecard/performance/selectors.py` and `scorecard/risks/selectors/`. Until then, the import,
-the export and the API use these, and they should be merged into those when they exist.
+Who may see or change an object is decided in one access function per object type, in the app
+that owns it, and the interchange app and the API call those directly:
 
-Every function returns a queryset filtered in SQL (EXISTS subqueries on the person's
-memberships), never a Python list of ids. The roles (scorecard.organisation.choices.Role):
+- indicators: `scorecard.performance.access.indicator_access(user, "view" | "edit" | "approve")`
+  (values: `measurement_access`); creating or changing an indicator's definition, its targets,
+  reporting periods, Corporate Plans and scorecards: `user_can_administer` (the performance team);
+- risks: `scorecard.risks.selectors.access.risk_access(user, "view" | "edit" | "decide")`, with
+  `action_access`, `control_access`, `escalation_access` and `register_access`; registers, risk
+  areas, the matrix and the appetite: `user_can_manage_risks`;
+- the organisation (settings, directorates, services, people):
+  `scorecard.organisation.selectors.user_can_manage_organisation`.
 
-- administrator: reads and changes everything;
-- directorate editor: changes the indicators and risks of their directorate(s);
-- indicator updater: changes the indicators they own or update;
-- risk owner: changes the risks they own;
-- reader, auditor (and every other role): read.
-Confidential risks are read only by administrators, auditors and members (any role) of the
-directorate of the risk's register.
+This module only adapts them where the export needs a queryset of rows that follow their
+indicator or risk and the owning app has none (targets, scorecard entries, assessments), and
+keeps what has no counterpart: who may import or export at all, and who reads risk areas.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 
-from scorecard.organisation.choices import Role
-from scorecard.organisation.models import Membership
-from scorecard.organisation.selectors import user_has_role, user_is_administrator, user_memberships
-from scorecard.performance.models import Indicator, Measurement, ScorecardEntry, Target
-from scorecard.risks.models import (
-    Action,
-    Assessment,
-    Control,
-    Escalation,
-    Register,
-    Risk,
-    RiskArea,
-)
+from scorecard.organisation.selectors import user_is_administrator
+from scorecard.performance.access import indicator_access, user_has_any_role
+from scorecard.performance.models import ScorecardEntry, Target
+from scorecard.risks.models import Assessment, RiskArea
+from scorecard.risks.selectors.access import action_access, register_access, risk_access
 
-
-def user_has_any_role(user) -> bool:
-    return bool(user.is_authenticated and (user.is_superuser or user_memberships(user)))
+__all__ = [
+    "assessment_access",
+    "risk_areas_visible",
+    "scorecard_entry_access",
+    "target_access",
+    "user_can_export",
+    "user_can_import",
+    "user_has_any_role",
+]
 
 
-def _member_of(user, directorate_ref: str, roles: list[str] | None = None) -> Exists:
-    """EXISTS (a membership of `user` in the directorate at `directorate_ref`)."""
-    memberships = Membership.objects.filter(person=user, directorate=OuterRef(directorate_ref))
-    if roles is not None:
-        memberships = memberships.filter(role__in=roles)
-    return Exists(memberships)
+# --- rows that follow their indicator or risk ------------------------------------------------------
 
 
-def editor_directorates(user) -> set[int]:
-    """The directorates a user edits as directorate editor (from the cached memberships)."""
-    return {
-        m.directorate_id
-        for m in user_memberships(user)
-        if m.role == Role.DIRECTORATE_EDITOR and m.directorate_id
-    }
+def target_access(user, action: str = "view") -> QuerySet[Target]:
+    """Targets follow their indicator (indicator_access)."""
+    return Target.objects.filter(indicator__in=indicator_access(user, action))
 
 
-# --- performance ---------------------------------------------------------------------------------
+def scorecard_entry_access(user, action: str = "view") -> QuerySet[ScorecardEntry]:
+    """A scorecard's entries follow their indicator (indicator_access)."""
+    return ScorecardEntry.objects.filter(indicator__in=indicator_access(user, action))
 
 
-def indicators_readable(user, queryset: QuerySet[Indicator] | None = None) -> QuerySet[Indicator]:
-    queryset = Indicator.objects.all() if queryset is None else queryset
-    return queryset if user_has_any_role(user) else queryset.none()
+def assessment_access(user, action: str = "view") -> QuerySet[Assessment]:
+    """Assessments (reviews) follow their risk (risk_access)."""
+    return Assessment.objects.filter(risk__in=risk_access(user, action))
 
 
-def indicators_editable(user, queryset: QuerySet[Indicator] | None = None) -> QuerySet[Indicator]:
-    queryset = Indicator.objects.all() if queryset is None else queryset
-    if not user.is_authenticated:
-        return queryset.none()
-    if user_is_administrator(user):
-        return queryset
-    return queryset.filter(
-        _member_of(user, "directorate", [Role.DIRECTORATE_EDITOR])
-        | Q(owner=user)
-        | Exists(Indicator.updaters.through.objects.filter(indicator=OuterRef("pk"), user=user))
-    )
-
-
-def measurements_readable(user) -> QuerySet[Measurement]:
-    return Measurement.objects.filter(indicator__in=indicators_readable(user))
-
-
-def scorecard_entries_readable(user) -> QuerySet[ScorecardEntry]:
-    return ScorecardEntry.objects.filter(indicator__in=indicators_readable(user))
-
-
-def targets_readable(user) -> QuerySet[Target]:
-    return Target.objects.filter(indicator__in=indicators_readable(user))
-
-
-def can_create_indicator_in(user, directorate_id: int | None) -> bool:
-    return user_is_administrator(user) or directorate_id in editor_directorates(user)
-
-
-def can_approve_measurements(user, indicator: Indicator) -> bool:
-    """Approving (and returning) is for the performance team and the indicator's owner, as in
-    scorecard.performance.access (issue 5)."""
-    return user_is_administrator(user) or indicator.owner_id == user.pk
-
-
-# --- risks -----------------------------------------------------------------------------------------
-
-
-def risks_readable(user, queryset: QuerySet[Risk] | None = None) -> QuerySet[Risk]:
-    queryset = Risk.objects.all() if queryset is None else queryset
-    if not user_has_any_role(user):
-        return queryset.none()
-    if user_is_administrator(user) or user_has_role(user, Role.AUDITOR):
-        return queryset
-    return queryset.filter(Q(is_confidential=False) | _member_of(user, "register__directorate"))
-
-
-def risks_editable(user, queryset: QuerySet[Risk] | None = None) -> QuerySet[Risk]:
-    queryset = Risk.objects.all() if queryset is None else queryset
-    if not user.is_authenticated:
-        return queryset.none()
-    if user_is_administrator(user):
-        return queryset
-    return queryset.filter(
-        _member_of(user, "register__directorate", [Role.DIRECTORATE_EDITOR]) | Q(owner=user)
-    )
-
-
-def registers_editable(user) -> QuerySet[Register]:
-    """Registers a user may add risks to."""
-    if user_is_administrator(user):
-        return Register.objects.all()
-    return Register.objects.filter(_member_of(user, "directorate", [Role.DIRECTORATE_EDITOR]))
-
-
-def assessments_readable(user) -> QuerySet[Assessment]:
-    return Assessment.objects.filter(risk__in=risks_readable(user))
-
-
-def controls_readable(user) -> QuerySet[Control]:
-    return Control.objects.filter(risk__in=risks_readable(user))
-
-
-def actions_readable(user) -> QuerySet[Action]:
-    return Action.objects.filter(risk__in=risks_readable(user))
-
-
-def escalations_readable(user) -> QuerySet[Escalation]:
-    return Escalation.objects.filter(risk__in=risks_readable(user))
-
-
-def risk_areas_readable(user) -> QuerySet[RiskArea]:
+def risk_areas_visible(user) -> QuerySet[RiskArea]:
+    """Risk areas are read by every role (the risks app lists them to everyone signed in)."""
     return RiskArea.objects.all() if user_has_any_role(user) else RiskArea.objects.none()
 
 
@@ -151,21 +64,18 @@ def risk_areas_readable(user) -> QuerySet[RiskArea]:
 
 
 def user_can_import(user) -> bool:
-    """Anyone who may change something: administrators, editors, updaters, risk owners."""
-    if not user.is_authenticated:
+    """Anyone who may change something: the team, or whoever the access functions let change an
+    indicator's values, a risk or an action, or add risks to a register (a few EXISTS queries)."""
+    if not user_has_any_role(user):
         return False
-    if user_is_administrator(user):
-        return True
-    return any(
-        m.role in {Role.DIRECTORATE_EDITOR, Role.INDICATOR_UPDATER, Role.RISK_OWNER}
-        for m in user_memberships(user)
+    return (
+        user_is_administrator(user)
+        or indicator_access(user, "edit").exists()
+        or risk_access(user, "edit").exists()
+        or action_access(user, "edit").exists()
+        or register_access(user, "edit").exists()
     )
 
 
 def user_can_export(user) -> bool:
     return user_has_any_role(user)
-
-
-def user_manages_organisation(user) -> bool:
-    """Directorates, people, registers, risk areas and period locks: administrators only."""
-    return user_is_administrator(user)

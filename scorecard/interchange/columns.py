@@ -194,7 +194,10 @@ class SheetSpec:
     columns: tuple[Column, ...]
     identity: tuple[str, ...]
     description: str = ""
-    admin_only: bool = False
+    # Who adds or changes this sheet's rows: the team of "organisation", "performance" or "risks"
+    # (that app's administering access function); empty when each row's object's access
+    # function decides (indicator_access, risk_access...).
+    team: str = ""
     by_key: dict = field(default_factory=dict, compare=False, repr=False)
 
     def column(self, key: str) -> Column:

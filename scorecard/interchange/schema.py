@@ -54,7 +54,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("is_archived", "Archived", "boolean", example="No"),
         ),
         identity=("code",),
-        admin_only=True,
+        team="organisation",
     ),
     SheetSpec(
         "people",
@@ -74,7 +74,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             ),
         ),
         identity=("username",),
-        admin_only=True,
+        team="organisation",
     ),
     SheetSpec(
         "indicators",
@@ -140,6 +140,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("is_retired", "Retired", "boolean", example="No"),
         ),
         identity=("code",),
+        team="performance",
     ),
     SheetSpec(
         "targets",
@@ -151,6 +152,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("notes", "Notes"),
         ),
         identity=("indicator", "period"),
+        team="performance",
     ),
     SheetSpec(
         "measurements",
@@ -204,7 +206,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("is_archived", "Archived", "boolean", example="No"),
         ),
         identity=("name",),
-        admin_only=True,
+        team="risks",
     ),
     SheetSpec(
         "risk_areas",
@@ -217,7 +219,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("is_archived", "Archived", "boolean", example="No"),
         ),
         identity=("name",),
-        admin_only=True,
+        team="risks",
     ),
     SheetSpec(
         "risks",
@@ -331,7 +333,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             ),
         ),
         identity=("period",),
-        admin_only=True,
+        team="performance",
     ),
 )
 

@@ -10,8 +10,11 @@ from collections.abc import Iterator
 from django.db.models import Prefetch
 
 from scorecard.organisation.models import Directorate, Membership, User
+from scorecard.organisation.selectors import user_can_manage_organisation
+from scorecard.performance.access import indicator_access, measurement_access
 from scorecard.performance.models import ReportingPeriod
 from scorecard.risks.models import Register
+from scorecard.risks.selectors.access import action_access, control_access, risk_access
 
 from . import access, setup_rows
 from .models import ImportLayout
@@ -56,7 +59,7 @@ def _people(user) -> Iterator[dict]:
 
 def _indicators(user) -> Iterator[dict]:
     queryset = (
-        access.indicators_readable(user)
+        indicator_access(user, "view")
         .select_related("directorate", "owner", "portfolio")
         .prefetch_related(Prefetch("updaters", queryset=User.objects.order_by("username")))
         .order_by("code")
@@ -88,7 +91,7 @@ def _indicators(user) -> Iterator[dict]:
 
 
 def _targets(user) -> Iterator[dict]:
-    queryset = access.targets_readable(user).select_related("indicator")
+    queryset = access.target_access(user, "view").select_related("indicator")
     for t in queryset.order_by("indicator__code", "period_start", "period"):
         yield {
             "indicator": t.indicator.code,
@@ -99,7 +102,7 @@ def _targets(user) -> Iterator[dict]:
 
 
 def _measurements(user) -> Iterator[dict]:
-    queryset = access.measurements_readable(user).select_related("indicator")
+    queryset = measurement_access(user, "view").select_related("indicator")
     for m in queryset.order_by("indicator__code", "period_start", "period"):
         yield {
             "indicator": m.indicator.code,
@@ -130,7 +133,7 @@ def _registers(user) -> Iterator[dict]:
 
 
 def _risk_areas(user) -> Iterator[dict]:
-    for a in access.risk_areas_readable(user).select_related("owner").order_by("name"):
+    for a in access.risk_areas_visible(user).select_related("owner").order_by("name"):
         yield {
             "name": a.name,
             "owner": a.owner.username,
@@ -141,9 +144,7 @@ def _risk_areas(user) -> Iterator[dict]:
 
 
 def _risks(user) -> Iterator[dict]:
-    queryset = access.risks_readable(user).select_related(
-        "register", "owner", "area", "escalated_to"
-    )
+    queryset = risk_access(user, "view").select_related("register", "owner", "area", "escalated_to")
     for r in queryset.order_by("reference"):
         yield {
             "reference": r.reference,
@@ -172,7 +173,7 @@ def _risks(user) -> Iterator[dict]:
 
 
 def _controls(user) -> Iterator[dict]:
-    queryset = access.controls_readable(user).select_related("risk", "owner")
+    queryset = control_access(user, "view").select_related("risk", "owner")
     for c in queryset.order_by("risk__reference", "pk"):
         yield {
             "risk": c.risk.reference,
@@ -184,7 +185,7 @@ def _controls(user) -> Iterator[dict]:
 
 
 def _actions(user) -> Iterator[dict]:
-    queryset = access.actions_readable(user).select_related("risk", "owner")
+    queryset = action_access(user, "view").select_related("risk", "owner")
     for a in queryset.order_by("risk__reference", "due_on", "pk"):
         yield {
             "risk": a.risk.reference,
@@ -200,7 +201,7 @@ def _actions(user) -> Iterator[dict]:
 
 
 def _assessments(user) -> Iterator[dict]:
-    queryset = access.assessments_readable(user).select_related("risk", "assessor")
+    queryset = access.assessment_access(user, "view").select_related("risk", "assessor")
     for a in queryset.order_by("risk__reference", "assessed_on", "pk"):
         yield {
             "risk": a.risk.reference,
@@ -239,7 +240,7 @@ def export_sheets_for(user) -> list[SheetSpec]:
     """The sheets a person may export: people (with their email addresses) only for the team."""
     if not access.user_can_export(user):
         return []
-    return [s for s in SHEETS if s.key != "people" or access.user_manages_organisation(user)]
+    return [s for s in SHEETS if s.key != "people" or user_can_manage_organisation(user)]
 
 
 def export_rows(*, user, sheet: SheetSpec) -> list[dict]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from scorecard.performance.models import CorporatePlan, Priority, Scorecard, ScorecardVersion
 from scorecard.risks.models import MatrixBand, MatrixCell, MatrixLevel, RiskAppetite, RiskMatrix
+from scorecard.risks.selectors.access import escalation_access
 
 from . import access
 from .columns import local_moment
@@ -57,7 +58,7 @@ def scorecard_versions(user) -> Iterator[dict]:
 
 
 def scorecard_entries(user) -> Iterator[dict]:
-    queryset = access.scorecard_entries_readable(user).select_related(
+    queryset = access.scorecard_entry_access(user, "view").select_related(
         "version__scorecard", "indicator", "priority"
     )
     order = ("version__scorecard__name", "version__live_from_start", "order", "indicator__code")
@@ -120,7 +121,7 @@ def risk_appetite(user) -> Iterator[dict]:
 
 
 def escalations(user) -> Iterator[dict]:
-    queryset = access.escalations_readable(user).select_related(
+    queryset = escalation_access(user, "view").select_related(
         "risk", "from_register", "to_register", "requested_by", "decided_by"
     )
     for e in queryset.order_by("risk__reference", "requested_at", "pk"):

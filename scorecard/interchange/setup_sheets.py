@@ -28,7 +28,7 @@ PLAN_SHEETS: tuple[SheetSpec, ...] = (
             C("is_archived", "Archived", "boolean", example="No"),
         ),
         identity=("title",),
-        admin_only=True,
+        team="performance",
     ),
     SheetSpec(
         "priorities",
@@ -41,7 +41,7 @@ PLAN_SHEETS: tuple[SheetSpec, ...] = (
             C("is_archived", "Archived", "boolean", example="No"),
         ),
         identity=("plan", "code"),
-        admin_only=True,
+        team="performance",
     ),
     SheetSpec(
         "scorecards",
@@ -61,7 +61,7 @@ PLAN_SHEETS: tuple[SheetSpec, ...] = (
             C("is_archived", "Archived", "boolean", example="No"),
         ),
         identity=("name",),
-        admin_only=True,
+        team="performance",
     ),
     SheetSpec(
         "scorecard_versions",
@@ -82,7 +82,7 @@ PLAN_SHEETS: tuple[SheetSpec, ...] = (
         identity=("scorecard", "live_from"),
         description="A new version is made with all its rows in Scorecard entries; "
         "a version already stored never changes.",
-        admin_only=True,
+        team="performance",
     ),
     SheetSpec(
         "scorecard_entries",
@@ -107,7 +107,7 @@ PLAN_SHEETS: tuple[SheetSpec, ...] = (
             C("order", "Order", "integer", example=1),
         ),
         identity=("scorecard", "live_from", "indicator"),
-        admin_only=True,
+        team="performance",
     ),
 )
 
@@ -122,7 +122,7 @@ MATRIX_SHEETS: tuple[SheetSpec, ...] = (
             C("is_current", "Current", "boolean", example="Yes"),
         ),
         identity=("name",),
-        admin_only=True,
+        team="risks",
     ),
     SheetSpec(
         "matrix_levels",
@@ -142,7 +142,7 @@ MATRIX_SHEETS: tuple[SheetSpec, ...] = (
             C("descriptor", "Descriptor", example="Will probably happen (51% to 80%)."),
         ),
         identity=("matrix", "axis", "number"),
-        admin_only=True,
+        team="risks",
     ),
     SheetSpec(
         "matrix_bands",
@@ -156,7 +156,7 @@ MATRIX_SHEETS: tuple[SheetSpec, ...] = (
             C("review_months", "Review every (months)", "integer", required=True, example=1),
         ),
         identity=("matrix", "key"),
-        admin_only=True,
+        team="risks",
     ),
     SheetSpec(
         "matrix_cells",
@@ -168,7 +168,7 @@ MATRIX_SHEETS: tuple[SheetSpec, ...] = (
             C("band", "Band", required=True, example="red", help="The key of a band"),
         ),
         identity=("matrix", "likelihood", "impact"),
-        admin_only=True,
+        team="risks",
     ),
     SheetSpec(
         "risk_appetite",
@@ -186,7 +186,7 @@ MATRIX_SHEETS: tuple[SheetSpec, ...] = (
             C("statement", "Statement", example="We accept moderate financial risk."),
         ),
         identity=("category",),
-        admin_only=True,
+        team="risks",
     ),
 )
 

@@ -164,3 +164,17 @@ def test_statuses_need_a_scorecard_and_period(council, records):
     client = client_for(council["reader"])
     assert client.get("/api/v1/statuses/").status_code == 400
     assert client.get("/api/v1/statuses/?scorecard=999999&period=2017/18-Q2").status_code == 404
+
+
+def test_a_confidential_risks_owner_reads_and_assesses_it(council, records):
+    """risk_access, the project's rule: a confidential risk is seen by its owner too (not only by
+    the team, auditors and members of its register's directorate), and its owner may change it."""
+    Risk.objects.filter(pk=records["risk"].pk).update(owner=council["reader"])
+    client = client_for(council["reader"])
+    assert client.get(f"/api/v1/risks/{records['risk'].reference}/").status_code == 200
+    response = client.post(
+        "/api/v1/assessments/",
+        {"risk": records["risk"].reference, "likelihood": 2, "impact": 4},
+        format="json",
+    )
+    assert response.status_code == 201, response.content

@@ -151,6 +151,56 @@ def test_the_import_runs_with_the_importing_persons_access(council, performance_
     ]
 
 
+def test_only_the_indicators_owner_or_the_team_approves_a_value(council, performance_workbook):
+    """indicator_access(user, "approve"), the project's rule: an indicator's owner or an
+    administrator approves (or returns) its values; a directorate editor who does not own the
+    indicator records values but does not approve them."""
+    import_file(user=council["admin"], data=performance_workbook, filename="q2.xlsx", dry_run=False)
+    indicators = [
+        INDICATORS[0],
+        ["ASC02", "Carers assessed", "ASC", "number", "higher", "quarterly", "reader"],
+    ]
+    import_file(
+        user=council["admin"],
+        data=xlsx({"Indicators": indicators}),
+        filename="i.xlsx",
+        dry_run=False,
+    )
+    rows = [MEASUREMENTS[0], ["ASC02", "2017/18-Q2", 40, "", "approved"]]
+    outcome = import_file(
+        user=council["editor"], data=xlsx({"Measurements": rows}), filename="x.xlsx", dry_run=False
+    )
+    assert [str(p) for p in outcome.problems] == [
+        "Measurements, row 2, column State: Only the performance team or the indicator's owner can mark a value approved."
+    ]
+    rows = [MEASUREMENTS[0], ["ASC01", "2017/18-Q2", 29.1, "", "approved"]]  # the editor owns ASC01
+    outcome = import_file(
+        user=council["editor"], data=xlsx({"Measurements": rows}), filename="x.xlsx", dry_run=False
+    )
+    assert [str(p) for p in outcome.problems] == []
+    assert Measurement.objects.get(indicator__code="ASC01", period="2017/18-Q2").state == "approved"
+
+
+def test_indicators_and_targets_are_set_by_the_performance_team(council, performance_workbook):
+    """performance.access.user_can_administer, the project's rule: creating or changing an
+    indicator and setting its targets is for the performance team, as on the web; a directorate
+    editor records the values of their directorate's indicators."""
+    import_file(user=council["admin"], data=performance_workbook, filename="q2.xlsx", dry_run=False)
+    indicators = [row[:] for row in INDICATORS[:2]]
+    indicators[1][1] = "Direct payments"
+    data = xlsx({"Indicators": indicators, "Targets": [TARGETS[0], ["ASC01", "2017/18", 35]]})
+    outcome = import_file(user=council["editor"], data=data, filename="x.xlsx", dry_run=False)
+    assert [str(p) for p in outcome.problems] == [
+        "Indicators, row 2: Only the performance and risk team can add or change indicators.",
+        "Targets, row 2: Only the performance and risk team can add or change targets.",
+    ]
+    same = xlsx(
+        {"Indicators": INDICATORS[:2], "Targets": TARGETS[:2], "Measurements": MEASUREMENTS[:2]}
+    )
+    outcome = import_file(user=council["editor"], data=same, filename="x.xlsx", dry_run=False)
+    assert [str(p) for p in outcome.problems] == []  # unchanged rows are no change
+
+
 RISKS = [
     ["Reference", "Title", "Register", "Category", "Owner", "Inherent likelihood", "Inherent impact",
      "Current likelihood", "Current impact", "Identified on", "Confidential"],
@@ -184,6 +234,35 @@ def test_risks_with_controls_actions_and_assessments(council):
     again = import_file(user=council["admin"], data=data, filename="risks.xlsx", dry_run=False)
     assert again.totals()["created"] == again.totals()["changed"] == 0
     assert Assessment.objects.count() == 2
+
+
+def test_an_actions_owner_reports_its_progress_but_does_not_change_the_risk(council):
+    """action_access, the project's rule: actions follow their risk, and an action's owner may
+    also report progress on it; giving the action to someone else needs the risk's editors."""
+    actions = [row[:] for row in ACTIONS]
+    actions[1][2] = "reader"  # on ASC-R1, which the reader reads and may not change
+    data = xlsx({"Risks": RISKS, "Actions": actions})
+    assert import_file(user=council["admin"], data=data, filename="r.xlsx", dry_run=False).ok
+    actions[1][5] = 70
+    outcome = import_file(
+        user=council["reader"], data=xlsx({"Actions": actions}), filename="a.xlsx", dry_run=False
+    )
+    assert [str(p) for p in outcome.problems] == []
+    assert Action.objects.get().percent_complete == 70
+    actions[1][2] = "editor"
+    outcome = import_file(
+        user=council["reader"], data=xlsx({"Actions": actions}), filename="a.xlsx", dry_run=False
+    )
+    assert [str(p) for p in outcome.problems] == [
+        "Actions, row 2, column Owner: You may report progress on this action but not change risk ASC-R1."
+    ]
+    actions[1][1] = "A new action"
+    outcome = import_file(
+        user=council["reader"], data=xlsx({"Actions": actions}), filename="a.xlsx", dry_run=False
+    )
+    assert [str(p) for p in outcome.problems] == [
+        "Actions, row 2, column Risk: You may not change risk ASC-R1."
+    ]
 
 
 def test_risk_rules_a_likelihood_off_the_matrix_and_an_action_without_owner(council):

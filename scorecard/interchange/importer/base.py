@@ -10,11 +10,15 @@ from django.utils.text import slugify
 from scorecard.core import periods
 from scorecard.organisation import services as organisation_services
 from scorecard.organisation.models import Directorate, User
-from scorecard.organisation.selectors import organisation_settings_get
+from scorecard.organisation.selectors import (
+    organisation_settings_get,
+    user_can_manage_organisation,
+)
+from scorecard.performance.access import indicator_access, user_can_administer
 from scorecard.performance.models import Indicator
 from scorecard.risks.models import Register, Risk
+from scorecard.risks.selectors.access import risk_access, user_can_manage_risks
 
-from .. import access
 from ..schema import SHEETS, CellError
 from .outcome import (
     CHANGED,
@@ -58,7 +62,13 @@ class ImporterBase:
         self.progress = progress or (lambda done, total: None)
         self.outcome = Outcome(dry_run=dry_run)
         self.start_month = organisation_settings_get().financial_year_start_month
-        self.is_admin = access.user_manages_organisation(user)
+        # Sheets changed by a team (SheetSpec.team): each app's own access function says who.
+        self.teams = {
+            "organisation": user_can_manage_organisation(user),
+            "performance": user_can_administer(user),
+            "risks": user_can_manage_risks(user),
+        }
+        self.is_admin = self.teams["organisation"]  # creates missing people, sets directors
         self._people: dict[str, User] | None = None
         self._done = 0
         self._total = 0
@@ -139,10 +149,12 @@ class ImporterBase:
     def _each(self, sheet: InputSheet, rows: list, handle) -> None:
         """Run `handle(number, values)` for each row, turning refusals into problems."""
         for number, values in rows:
+            followups = len(self._followups)
             try:
                 with transaction.atomic():
                     action, label = handle(number, values)
-                    if action != UNCHANGED and sheet.spec.admin_only and not self.is_admin:
+                    team = sheet.spec.team
+                    if action != UNCHANGED and team and not self.teams[team]:
                         title = sheet.spec.title.lower()
                         self._fail(
                             sheet,
@@ -151,8 +163,9 @@ class ImporterBase:
                             f"only the performance and risk team can add or change {title}",
                         )
             except RowFailed:
-                pass
+                del self._followups[followups:]  # the row's later writes go with it
             except ValidationError as error:
+                del self._followups[followups:]
                 self._service_problems(sheet, number, error)
             else:
                 self._record(sheet, number, action, label)
@@ -262,13 +275,13 @@ class ImporterBase:
             self._fail(sheet, number, key, f"there is no risk register called '{text}'")
         return found
 
-    def _risk(self, sheet, number, key, reference) -> Risk:
+    def _risk(self, sheet, number, key, reference, *, edit: bool = True) -> Risk:
         risk = self._risks.get(str(reference).lower()) if hasattr(self, "_risks") else None
         if risk is None:
             risk = Risk.objects.filter(reference__iexact=reference).first()
         if risk is None:
             self._fail(sheet, number, key, f"there is no risk {reference}")
-        if risk.pk not in self._risks_editable:
+        if edit and risk.pk not in self._risks_editable:
             self._fail(sheet, number, key, f"you may not change risk {risk.reference}")
         return risk
 
@@ -287,8 +300,8 @@ class ImporterBase:
         for indicator in Indicator.objects.filter(code__in=wanted).prefetch_related("updaters"):
             self._indicators[indicator.code.lower()] = indicator
         self._indicators_editable |= set(
-            access.indicators_editable(
-                self.user, Indicator.objects.filter(code__in=wanted)
+            indicator_access(
+                self.user, "edit", Indicator.objects.filter(code__in=wanted)
             ).values_list("pk", flat=True)
         )
 
@@ -299,7 +312,7 @@ class ImporterBase:
         for risk in Risk.objects.filter(reference__in=wanted):
             self._risks[risk.reference.lower()] = risk
         self._risks_editable |= set(
-            access.risks_editable(self.user, Risk.objects.filter(reference__in=wanted)).values_list(
+            risk_access(self.user, "edit", Risk.objects.filter(reference__in=wanted)).values_list(
                 "pk", flat=True
             )
         )

@@ -10,6 +10,7 @@ escalation imported from an export keeps its dates. A recorded request or decisi
 from scorecard.risks import services as risk_services
 from scorecard.risks.choices import EscalationDirection, EscalationStatus
 from scorecard.risks.models import Escalation, Risk
+from scorecard.risks.selectors.access import can as risk_can
 
 from ..columns import local_moment
 from .base import model_update
@@ -105,7 +106,7 @@ class EscalationSheets:
     def _decide(self, sheet, number, values, escalation, status) -> None:
         if status == EscalationStatus.REQUESTED:
             self._fail(sheet, number, "status", "a decided request does not go back to awaiting")
-        if not self.is_admin:
+        if not risk_can(self.user, "decide", escalation.risk):
             self._fail(
                 sheet, number, "status", "only the performance and risk team decide escalations"
             )

@@ -1,10 +1,16 @@
 """Import of the performance sheets: indicators, targets, measurements and reporting periods."""
 
 from scorecard.performance import services as performance_services
+from scorecard.performance.access import indicator_access
 from scorecard.performance.choices import Aggregation, WorkflowState
-from scorecard.performance.models import CabinetPortfolio, Measurement, ReportingPeriod, Target
+from scorecard.performance.models import (
+    CabinetPortfolio,
+    Indicator,
+    Measurement,
+    ReportingPeriod,
+    Target,
+)
 
-from .. import access
 from .outcome import CHANGED, CREATED, UNCHANGED
 
 
@@ -55,14 +61,7 @@ class PerformanceSheets:
                 ]
                 updaters = [self._person(sheet, number, "updaters", n) for n in names]
             retire = values.get("is_retired")
-            if indicator is None:
-                if not access.can_create_indicator_in(self.user, incoming["directorate"].pk):
-                    self._fail(
-                        sheet,
-                        number,
-                        "directorate",
-                        f"you may not add indicators to {incoming['directorate']}",
-                    )
+            if indicator is None:  # the Indicators sheet is the performance team's (its `team`)
                 fields = {k: v for k, v in incoming.items() if k not in {"title", "directorate"}}
                 indicator = performance_services.indicator_create(
                     code=values["code"],
@@ -78,17 +77,6 @@ class PerformanceSheets:
                 return CREATED, str(indicator)
             if indicator.pk not in self._indicators_editable:
                 self._fail(sheet, number, "code", f"you may not change indicator {indicator.code}")
-            if (
-                "directorate" in incoming
-                and not self.is_admin
-                and incoming["directorate"].pk != indicator.directorate_id
-            ):
-                self._fail(
-                    sheet,
-                    number,
-                    "directorate",
-                    "only the performance team can move an indicator to another directorate",
-                )
             changes = {k: v for k, v in incoming.items() if getattr(indicator, k) != v}
             updaters_change = updaters is not None and {u.pk for u in updaters} != {
                 u.pk for u in indicator.updaters.all()
@@ -167,6 +155,12 @@ class PerformanceSheets:
 
     def _apply_measurements(self, sheet, rows) -> None:
         self._load_indicators(values["indicator"] for _, values in rows)
+        codes = [values["indicator"] for _, values in rows]
+        self._indicators_approvable = set(
+            indicator_access(
+                self.user, "approve", Indicator.objects.filter(code__in=codes)
+            ).values_list("pk", flat=True)
+        )
         existing = {
             (m.indicator_id, m.period): m
             for m in Measurement.objects.filter(
@@ -209,15 +203,15 @@ class PerformanceSheets:
                 )
             ):
                 return UNCHANGED, label
-            if state in {
-                WorkflowState.APPROVED,
-                WorkflowState.RETURNED,
-            } and not access.can_approve_measurements(self.user, indicator):
+            if (
+                state in {WorkflowState.APPROVED, WorkflowState.RETURNED}
+                and indicator.pk not in self._indicators_approvable
+            ):
                 self._fail(
                     sheet,
                     number,
                     "state",
-                    f"only the performance team or the directorate's editors can mark a value {WorkflowState(state).label.lower()}",
+                    f"only the performance team or the indicator's owner can mark a value {WorkflowState(state).label.lower()}",
                 )
             action = CHANGED if measurement is not None else CREATED
             if not same or state == WorkflowState.DRAFT:

@@ -8,8 +8,8 @@ from django.db import transaction
 from scorecard.risks import services as risk_services
 from scorecard.risks.choices import RiskStatus
 from scorecard.risks.models import Action, Assessment, Control, Register, Risk, RiskArea
+from scorecard.risks.selectors.access import action_access, register_access
 
-from .. import access
 from .outcome import CHANGED, CREATED, UNCHANGED, RowFailed
 
 
@@ -90,7 +90,7 @@ class RiskSheets:
 
     def _apply_risks(self, sheet, rows) -> None:
         self._load_risks(values["reference"] for _, values in rows)
-        editable_registers = set(access.registers_editable(self.user).values_list("pk", flat=True))
+        editable_registers = set(register_access(self.user, "edit").values_list("pk", flat=True))
 
         def handle(number, values):
             risk = self._risks.get(values["reference"].lower())
@@ -203,15 +203,24 @@ class RiskSheets:
 
     def _apply_actions(self, sheet, rows) -> None:
         self._load_risks(values["risk"] for _, values in rows)
+        references = [v["risk"] for _, v in rows]
         existing = {}
-        for item in Action.objects.filter(risk__reference__in=[v["risk"] for _, v in rows]):
+        for item in Action.objects.filter(risk__reference__in=references):
             existing.setdefault((item.risk_id, item.description.strip()), item)
+        # action_access: those who may change the risk, and an action's owner (its progress).
+        own = set(
+            action_access(self.user, "edit")
+            .filter(risk__reference__in=references)
+            .values_list("pk", flat=True)
+        )
         progress_fields = ["status", "percent_complete", "progress", "on_track", "revised_due_on"]
 
         def handle(number, values):
-            risk = self._risk(sheet, number, "risk", values["risk"])
+            risk = self._risk(sheet, number, "risk", values["risk"], edit=False)
             owner = self._person(sheet, number, "owner", values["owner"])
             item = existing.get((risk.pk, values["description"]))
+            if risk.pk not in self._risks_editable and (item is None or item.pk not in own):
+                self._fail(sheet, number, "risk", f"you may not change risk {risk.reference}")
             label = f"{risk.reference}: {values['description'][:60]}"
             action = UNCHANGED
             if item is None:
@@ -235,6 +244,13 @@ class RiskSheets:
                 if key in values and values[key] is not None and getattr(item, key) != values[key]:
                     changes[key] = values[key]
             if item.owner_id != owner.pk:
+                if risk.pk not in self._risks_editable:
+                    self._fail(
+                        sheet,
+                        number,
+                        "owner",
+                        f"you may report progress on this action but not change risk {risk.reference}",
+                    )
                 changes["owner"] = owner
             if "progress" in values and values["progress"] is None and item.progress:
                 changes["progress"] = ""
