@@ -11,6 +11,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
 
+from scorecard.organisation.choices import MONTH_CHOICES
+
 
 class CellError(ValueError):
     """A value that cannot be read; the message is for the person who typed it."""
@@ -21,6 +23,10 @@ SYNONYMS = {
     "unit": {"%": "percentage", "£": "currency", "no.": "number", "num": "number", "day": "days"},
     "polarity": {"high": "higher", "low": "lower", "up": "higher", "down": "lower"},
     "rating": {"g": "green", "a": "amber", "r": "red"},
+    "month": {  # 4 or Apr for April
+        **{str(number): name for number, name in MONTH_CHOICES},
+        **{name[:3].lower(): name for _, name in MONTH_CHOICES},
+    },
 }
 
 

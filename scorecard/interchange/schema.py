@@ -8,7 +8,7 @@ A column is found in a file by its header, compared without case, or by its key.
 import datetime as dt
 import re
 
-from scorecard.organisation.choices import Role
+from scorecard.organisation.choices import MONTH_CHOICES, Role
 from scorecard.performance.choices import (
     Aggregation,
     DataQuality,
@@ -43,7 +43,29 @@ __all__ = ["PARSERS", "SHEETS", "SHEETS_BY_KEY", "SYNONYMS", "CellError", "Colum
 C = Column
 PERIOD = "A year (2017/18), quarter (2017/18-Q2) or month (2017/18-M07)"
 
+MONTHS = tuple((label, label) for _, label in MONTH_CHOICES)
+
 SHEETS: tuple[SheetSpec, ...] = (
+    SheetSpec(
+        "organisation_settings",
+        "Organisation settings",
+        (
+            C("name", "Council name", required=True, example="Testshire County Council"),
+            C(
+                "financial_year_start_month",
+                "Financial year starts in",
+                "choice",
+                required=True,
+                choices=MONTHS,
+                synonyms="month",
+                example="April",
+                help="UK councils start in April",
+            ),
+        ),
+        identity=(),
+        description="One row: the council's name and when its financial year starts.",
+        team="organisation",
+    ),
     SheetSpec(
         "directorates",
         "Directorates",
@@ -54,6 +76,18 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("is_archived", "Archived", "boolean", example="No"),
         ),
         identity=("code",),
+        team="organisation",
+    ),
+    SheetSpec(
+        "services",
+        "Services",
+        (
+            C("directorate", "Directorate", required=True, example="ASC", help="Code or name"),
+            C("name", "Name", required=True, example="Safeguarding"),
+            C("is_archived", "Archived", "boolean", example="No"),
+        ),
+        identity=("directorate", "name"),
+        description="The services or units of each directorate.",
         team="organisation",
     ),
     SheetSpec(

@@ -5,12 +5,16 @@ rows it has. Rows are plain dicts keyed by the template's column keys.
 """
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
-from scorecard.organisation.models import Directorate, Membership, User
-from scorecard.organisation.selectors import user_can_manage_organisation
+from scorecard.organisation.choices import MONTH_CHOICES
+from scorecard.organisation.models import Directorate, Membership, Service, User
+from scorecard.organisation.selectors import (
+    organisation_settings_get,
+    user_can_manage_organisation,
+)
 from scorecard.performance.access import indicator_access, measurement_access
 from scorecard.performance.models import ReportingPeriod
 from scorecard.risks.models import Register
@@ -20,13 +24,50 @@ from . import access, setup_rows
 from .models import ImportLayout
 from .schema import SHEETS, SheetSpec
 
+MONTHS = dict(MONTH_CHOICES)
+
+
+# What each sheet exports: one queryset per sheet, limited to what the person may see. The rows
+# below read them; export_row_count() counts them (the size that sends an export to the
+# background). The Organisation settings sheet is one row.
+SOURCES: dict[str, Callable[[object], QuerySet]] = {
+    "directorates": lambda user: Directorate.objects.all(),
+    "services": lambda user: Service.objects.all(),
+    "people": lambda user: User.objects.all(),
+    "indicators": lambda user: indicator_access(user, "view"),
+    "targets": lambda user: access.target_access(user, "view"),
+    "measurements": lambda user: measurement_access(user, "view"),
+    "registers": lambda user: Register.objects.all(),
+    "risk_areas": lambda user: access.risk_areas_visible(user),
+    "risks": lambda user: risk_access(user, "view"),
+    "controls": lambda user: control_access(user, "view"),
+    "actions": lambda user: action_access(user, "view"),
+    "assessments": lambda user: access.assessment_access(user, "view"),
+    "periods": lambda user: ReportingPeriod.objects.all(),
+    **setup_rows.SOURCES,
+}
+
 
 def _name(user) -> str:
     return user.username if user is not None else ""
 
 
+def _organisation_settings(user) -> Iterator[dict]:
+    settings = organisation_settings_get()
+    yield {
+        "name": settings.name,
+        "financial_year_start_month": MONTHS[settings.financial_year_start_month],
+    }
+
+
+def _services(user) -> Iterator[dict]:
+    queryset = SOURCES["services"](user).select_related("directorate")
+    for s in queryset.order_by("directorate__code", "name"):
+        yield {"directorate": s.directorate.code, "name": s.name, "is_archived": s.is_archived}
+
+
 def _directorates(user) -> Iterator[dict]:
-    for d in Directorate.objects.select_related("director").order_by("code"):
+    for d in SOURCES["directorates"](user).select_related("director").order_by("code"):
         yield {
             "code": d.code,
             "name": d.name,
@@ -42,7 +83,7 @@ def _people(user) -> Iterator[dict]:
             "role", "directorate__code"
         ),
     )
-    for person in User.objects.order_by("username").prefetch_related(memberships):
+    for person in SOURCES["people"](user).order_by("username").prefetch_related(memberships):
         roles = [
             m.role + (f":{m.directorate.code}" if m.directorate_id else "")
             for m in person.memberships.all()
@@ -59,7 +100,7 @@ def _people(user) -> Iterator[dict]:
 
 def _indicators(user) -> Iterator[dict]:
     queryset = (
-        indicator_access(user, "view")
+        SOURCES["indicators"](user)
         .select_related("directorate", "owner", "portfolio")
         .prefetch_related(Prefetch("updaters", queryset=User.objects.order_by("username")))
         .order_by("code")
@@ -91,7 +132,7 @@ def _indicators(user) -> Iterator[dict]:
 
 
 def _targets(user) -> Iterator[dict]:
-    queryset = access.target_access(user, "view").select_related("indicator")
+    queryset = SOURCES["targets"](user).select_related("indicator")
     for t in queryset.order_by("indicator__code", "period_start", "period"):
         yield {
             "indicator": t.indicator.code,
@@ -102,7 +143,7 @@ def _targets(user) -> Iterator[dict]:
 
 
 def _measurements(user) -> Iterator[dict]:
-    queryset = measurement_access(user, "view").select_related("indicator")
+    queryset = SOURCES["measurements"](user).select_related("indicator")
     for m in queryset.order_by("indicator__code", "period_start", "period"):
         yield {
             "indicator": m.indicator.code,
@@ -121,7 +162,8 @@ def _measurements(user) -> Iterator[dict]:
 
 
 def _registers(user) -> Iterator[dict]:
-    for r in Register.objects.select_related("directorate", "parent").order_by("kind", "name"):
+    queryset = SOURCES["registers"](user).select_related("directorate", "parent")
+    for r in queryset.order_by("kind", "name"):
         yield {
             "name": r.name,
             "kind": r.kind,
@@ -133,7 +175,7 @@ def _registers(user) -> Iterator[dict]:
 
 
 def _risk_areas(user) -> Iterator[dict]:
-    for a in access.risk_areas_visible(user).select_related("owner").order_by("name"):
+    for a in SOURCES["risk_areas"](user).select_related("owner").order_by("name"):
         yield {
             "name": a.name,
             "owner": a.owner.username,
@@ -144,7 +186,7 @@ def _risk_areas(user) -> Iterator[dict]:
 
 
 def _risks(user) -> Iterator[dict]:
-    queryset = risk_access(user, "view").select_related("register", "owner", "area", "escalated_to")
+    queryset = SOURCES["risks"](user).select_related("register", "owner", "area", "escalated_to")
     for r in queryset.order_by("reference"):
         yield {
             "reference": r.reference,
@@ -173,7 +215,7 @@ def _risks(user) -> Iterator[dict]:
 
 
 def _controls(user) -> Iterator[dict]:
-    queryset = control_access(user, "view").select_related("risk", "owner")
+    queryset = SOURCES["controls"](user).select_related("risk", "owner")
     for c in queryset.order_by("risk__reference", "pk"):
         yield {
             "risk": c.risk.reference,
@@ -185,7 +227,7 @@ def _controls(user) -> Iterator[dict]:
 
 
 def _actions(user) -> Iterator[dict]:
-    queryset = action_access(user, "view").select_related("risk", "owner")
+    queryset = SOURCES["actions"](user).select_related("risk", "owner")
     for a in queryset.order_by("risk__reference", "due_on", "pk"):
         yield {
             "risk": a.risk.reference,
@@ -201,7 +243,7 @@ def _actions(user) -> Iterator[dict]:
 
 
 def _assessments(user) -> Iterator[dict]:
-    queryset = access.assessment_access(user, "view").select_related("risk", "assessor")
+    queryset = SOURCES["assessments"](user).select_related("risk", "assessor")
     for a in queryset.order_by("risk__reference", "assessed_on", "pk"):
         yield {
             "risk": a.risk.reference,
@@ -215,12 +257,14 @@ def _assessments(user) -> Iterator[dict]:
 
 
 def _periods(user) -> Iterator[dict]:
-    for p in ReportingPeriod.objects.order_by("period_start"):
+    for p in SOURCES["periods"](user).order_by("period_start"):
         yield {"period": p.period, "state": p.state}
 
 
 ROWS = {
+    "organisation_settings": _organisation_settings,
     "directorates": _directorates,
+    "services": _services,
     "people": _people,
     "indicators": _indicators,
     "targets": _targets,
@@ -241,6 +285,14 @@ def export_sheets_for(user) -> list[SheetSpec]:
     if not access.user_can_export(user):
         return []
     return [s for s in SHEETS if s.key != "people" or user_can_manage_organisation(user)]
+
+
+def export_row_count(user) -> int:
+    """How many rows an export for `user` writes, every sheet included: one COUNT per sheet."""
+    return sum(
+        SOURCES[sheet.key](user).count() if sheet.key in SOURCES else 1
+        for sheet in export_sheets_for(user)
+    )
 
 
 def export_rows(*, user, sheet: SheetSpec) -> list[dict]:

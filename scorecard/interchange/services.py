@@ -15,8 +15,6 @@ from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 
 from scorecard.organisation.models import User
-from scorecard.performance.models import Indicator, Measurement, Target
-from scorecard.risks.models import Action, Assessment, Control, Risk
 
 from . import selectors
 from .importer import Importer, Outcome, Problem, import_tables
@@ -184,8 +182,7 @@ def job_run(*, job: Job, commit: bool = False) -> Job:
 
 def _rows_in(job: Job) -> int:
     if job.kind == Job.Kind.EXPORT:
-        models = (Indicator, Target, Measurement, Risk, Assessment, Control, Action)
-        return sum(model.objects.count() for model in models)
+        return selectors.export_row_count(job.created_by)
     try:
         return sum(len(t.rows) for t in read_file(bytes(job.data), job.filename))
     except ReadError:

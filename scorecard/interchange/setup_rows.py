@@ -4,7 +4,9 @@ priorities, scorecards and their versions, the risk matrix and appetite, and esc
 One query per sheet, limited to what the person may see; rows are dicts keyed by column key.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+
+from django.db.models import QuerySet
 
 from scorecard.performance.models import CorporatePlan, Priority, Scorecard, ScorecardVersion
 from scorecard.risks.models import MatrixBand, MatrixCell, MatrixLevel, RiskAppetite, RiskMatrix
@@ -13,18 +15,32 @@ from scorecard.risks.selectors.access import escalation_access
 from . import access
 from .columns import local_moment
 
+SOURCES: dict[str, Callable[[object], QuerySet]] = {
+    "corporate_plans": lambda user: CorporatePlan.objects.all(),
+    "priorities": lambda user: Priority.objects.all(),
+    "scorecards": lambda user: Scorecard.objects.all(),
+    "scorecard_versions": lambda user: ScorecardVersion.objects.all(),
+    "scorecard_entries": lambda user: access.scorecard_entry_access(user, "view"),
+    "risk_matrices": lambda user: RiskMatrix.objects.all(),
+    "matrix_levels": lambda user: MatrixLevel.objects.all(),
+    "matrix_bands": lambda user: MatrixBand.objects.all(),
+    "matrix_cells": lambda user: MatrixCell.objects.all(),
+    "risk_appetite": lambda user: RiskAppetite.objects.all(),
+    "escalations": lambda user: escalation_access(user, "view"),
+}
+
 
 def _name(user) -> str:
     return user.username if user is not None else ""
 
 
 def corporate_plans(user) -> Iterator[dict]:
-    for plan in CorporatePlan.objects.order_by("adopted_on", "title"):
+    for plan in SOURCES["corporate_plans"](user).order_by("adopted_on", "title"):
         yield {"title": plan.title, "adopted_on": plan.adopted_on, "is_archived": plan.is_archived}
 
 
 def priorities(user) -> Iterator[dict]:
-    queryset = Priority.objects.select_related("plan")
+    queryset = SOURCES["priorities"](user).select_related("plan")
     for p in queryset.order_by("plan__adopted_on", "plan__title", "order", "code"):
         yield {
             "plan": p.plan.title,
@@ -36,7 +52,7 @@ def priorities(user) -> Iterator[dict]:
 
 
 def scorecards(user) -> Iterator[dict]:
-    for s in Scorecard.objects.select_related("directorate").order_by("tier", "name"):
+    for s in SOURCES["scorecards"](user).select_related("directorate").order_by("tier", "name"):
         yield {
             "name": s.name,
             "tier": s.tier,
@@ -47,7 +63,7 @@ def scorecards(user) -> Iterator[dict]:
 
 
 def scorecard_versions(user) -> Iterator[dict]:
-    queryset = ScorecardVersion.objects.select_related("scorecard", "corporate_plan")
+    queryset = SOURCES["scorecard_versions"](user).select_related("scorecard", "corporate_plan")
     for v in queryset.order_by("scorecard__name", "live_from_start"):
         yield {
             "scorecard": v.scorecard.name,
@@ -58,7 +74,7 @@ def scorecard_versions(user) -> Iterator[dict]:
 
 
 def scorecard_entries(user) -> Iterator[dict]:
-    queryset = access.scorecard_entry_access(user, "view").select_related(
+    queryset = SOURCES["scorecard_entries"](user).select_related(
         "version__scorecard", "indicator", "priority"
     )
     order = ("version__scorecard__name", "version__live_from_start", "order", "indicator__code")
@@ -73,13 +89,15 @@ def scorecard_entries(user) -> Iterator[dict]:
 
 
 def risk_matrices(user) -> Iterator[dict]:
-    for m in RiskMatrix.objects.order_by("name"):
+    for m in SOURCES["risk_matrices"](user).order_by("name"):
         yield {"name": m.name, "is_current": m.is_current}
 
 
 def matrix_levels(user) -> Iterator[dict]:
-    for lv in MatrixLevel.objects.select_related("matrix").order_by(
-        "matrix__name", "axis", "number"
+    for lv in (
+        SOURCES["matrix_levels"](user)
+        .select_related("matrix")
+        .order_by("matrix__name", "axis", "number")
     ):
         yield {
             "matrix": lv.matrix.name,
@@ -91,8 +109,10 @@ def matrix_levels(user) -> Iterator[dict]:
 
 
 def matrix_bands(user) -> Iterator[dict]:
-    for b in MatrixBand.objects.select_related("matrix").order_by(
-        "matrix__name", "severity", "key"
+    for b in (
+        SOURCES["matrix_bands"](user)
+        .select_related("matrix")
+        .order_by("matrix__name", "severity", "key")
     ):
         yield {
             "matrix": b.matrix.name,
@@ -105,7 +125,7 @@ def matrix_bands(user) -> Iterator[dict]:
 
 
 def matrix_cells(user) -> Iterator[dict]:
-    queryset = MatrixCell.objects.select_related("matrix", "band")
+    queryset = SOURCES["matrix_cells"](user).select_related("matrix", "band")
     for c in queryset.order_by("matrix__name", "-likelihood", "impact"):
         yield {
             "matrix": c.matrix.name,
@@ -116,12 +136,12 @@ def matrix_cells(user) -> Iterator[dict]:
 
 
 def risk_appetite(user) -> Iterator[dict]:
-    for a in RiskAppetite.objects.order_by("category"):
+    for a in SOURCES["risk_appetite"](user).order_by("category"):
         yield {"category": a.category, "maximum_score": a.maximum_score, "statement": a.statement}
 
 
 def escalations(user) -> Iterator[dict]:
-    queryset = escalation_access(user, "view").select_related(
+    queryset = SOURCES["escalations"](user).select_related(
         "risk", "from_register", "to_register", "requested_by", "decided_by"
     )
     for e in queryset.order_by("risk__reference", "requested_at", "pk"):

@@ -11,12 +11,15 @@ from django.core.management.base import CommandError
 from django.db import transaction
 
 from scorecard.core import scoring
+from scorecard.interchange import selectors, services
+from scorecard.interchange.models import Job
 from scorecard.interchange.readers import read_file
 from scorecard.interchange.schema import SHEETS, sheet_for
 from scorecard.interchange.services import export_data, import_file
 from scorecard.organisation import services as organisation_services
 from scorecard.organisation.choices import Role
-from scorecard.organisation.models import Directorate
+from scorecard.organisation.models import Directorate, Service
+from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.performance import services as performance_services
 from scorecard.performance.choices import Aggregation, PeriodState, ScorecardTier, Unit
 from scorecard.performance.models import Indicator, Measurement, ScorecardVersion
@@ -40,8 +43,15 @@ def empty(db):
 
 def build_organisation(admin):
     """A little of everything a person keys in, through the services."""
+    organisation_services.organisation_settings_update(
+        name="Testshire County Council", financial_year_start_month=4
+    )
     asc = organisation_services.directorate_create(code="ASC", name="Adult Services")
     ei = organisation_services.directorate_create(code="EI", name="Economy and Infrastructure")
+    organisation_services.service_create(directorate=asc, name="Safeguarding")
+    roads = organisation_services.service_create(directorate=ei, name="Highways")
+    roads.is_archived = True  # no service archives a service yet
+    roads.save(update_fields=["is_archived"])
     erin = organisation_services.person_create(
         username="erin",
         password=None,
@@ -219,6 +229,12 @@ def test_an_export_imported_into_an_empty_database_reproduces_it(empty, fmt):
 
     # What a person would check: the set-up came back as it was built.
     assert Directorate.objects.get(code="ASC").director.username == "erin"
+    settings = organisation_settings_get()
+    assert (settings.name, settings.financial_year_start_month) == ("Testshire County Council", 4)
+    assert [(s.directorate.code, s.name, s.is_archived) for s in Service.objects.all()] == [
+        ("ASC", "Safeguarding", False),
+        ("EI", "Highways", True),
+    ]
     versions = ScorecardVersion.objects.filter(scorecard__name="Corporate Balanced Scorecard")
     assert [
         (v.number, v.live_from, v.corporate_plan.title) for v in versions.order_by("number")
@@ -248,7 +264,8 @@ def test_the_template_has_example_rows_and_drop_down_lists(client, council):
     tables = {t.name: t for t in read_file(data, "template.xlsx")}
     assert tables["Measurements"].headers[:3] == ["Indicator", "Period", "Value"]
     assert len(tables["Measurements"].rows) == 1
-    sheet_xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet5.xml").decode()
+    number = [s.key for s in SHEETS].index("measurements") + 1
+    sheet_xml = zipfile.ZipFile(io.BytesIO(data)).read(f"xl/worksheets/sheet{number}.xml").decode()
     assert "<dataValidation" in sheet_xml and "provisional,estimated,final,restated" in sheet_xml
 
 
@@ -275,3 +292,21 @@ def test_import_and_export_commands(council, performance_workbook, tmp_path, cap
     call_command("export", "--format", "xlsx", "--output", str(output), "--user", "reader")
     names = [t.name for t in read_file(output.read_bytes(), "all.xlsx")]
     assert "Measurements" in names and "People" not in names  # people are for the team only
+
+
+def test_an_export_counts_every_sheets_rows_to_choose_the_background(empty, settings):
+    """The size that sends an export to the background (services._rows_in) is the number of rows
+    it writes: every sheet, scorecard entries, matrix cells, escalations, the settings and the
+    services included, of what the person may see."""
+    build_organisation(empty)
+    reader = organisation_services.person_create(username="ruth", password=None)
+    organisation_services.membership_create(person=reader, role=Role.READER)
+    for user in (empty, reader):
+        written = sum(
+            len(selectors.export_rows(user=user, sheet=sheet))
+            for sheet in selectors.export_sheets_for(user)
+        )
+        assert services._rows_in(services.export_job_create(user=user, fmt="csv")) == written
+    settings.INTERCHANGE_BACKGROUND_ROWS = written - 1
+    job = services.job_start(job=services.export_job_create(user=reader, fmt="xlsx"))
+    assert (job.state, job.rows_total) == (Job.State.WAITING, written)

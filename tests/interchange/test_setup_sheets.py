@@ -11,7 +11,8 @@ import pytest
 from scorecard.interchange.readers import read_file
 from scorecard.interchange.schema import SHEETS
 from scorecard.interchange.services import export_data, import_file
-from scorecard.organisation.models import Directorate
+from scorecard.organisation.models import Directorate, Service
+from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.performance.models import CorporatePlan, Indicator, Scorecard, ScorecardEntry
 from scorecard.risks.choices import EscalationStatus, RiskStatus
 from scorecard.risks.models import Escalation, MatrixCell, MatrixLevel, Risk, RiskAppetite
@@ -29,7 +30,12 @@ CARD = "Corporate Balanced Scorecard"
 def good_sheets() -> dict[str, list[list[object]]]:
     """One good row in every set-up sheet, with the indicators and risk they refer to."""
     return {
+        "Organisation settings": [
+            ["Council name", "Financial year starts in"],
+            ["Testshire County Council", "April"],
+        ],
         "Directorates": [["Code", "Name", "Director"], ["ASC", "Adult Services", "editor"]],
+        "Services": [["Directorate", "Name", "Archived"], ["Adult Services", "Safeguarding", "No"]],
         "Indicators": [row[:] for row in INDICATORS],
         "Corporate Plans": [["Title", "Adopted on"], [PLAN, dt.date(2017, 5, 25)]],
         "Priorities": [
@@ -131,6 +137,8 @@ def test_every_set_up_sheet_imports_through_the_services(council):
     )
     assert [str(p) for p in outcome.problems] == []
     assert Directorate.objects.get(code="ASC").director == council["editor"]
+    assert organisation_settings_get().name == "Testshire County Council"
+    assert Service.objects.get().directorate.code == "ASC"
     entry = ScorecardEntry.objects.get()
     assert (entry.version.scorecard.name, entry.version.live_from) == (CARD, "2017/18-Q2")
     assert (entry.indicator.code, entry.priority.code) == ("ASC01", "OFB")
@@ -157,6 +165,13 @@ def test_every_set_up_sheet_imports_through_the_services(council):
 
 
 BAD = [
+    ("Organisation settings", "Financial year starts in", "Smarch",
+     "Organisation settings, row 2, column Financial year starts in: 'Smarch' is not one of: January"),
+    ("Organisation settings", "Council name", "x" * 201,
+     "Organisation settings, row 2, column Council name: Ensure this value has at most 200 characters"),
+    ("Services", "Directorate", "Children's Services",
+     "Services, row 2, column Directorate: There is no directorate 'Children's Services'"),
+    ("Services", "Archived", "maybe", "Services, row 2, column Archived: 'maybe' is not Yes or No"),
     ("Directorates", "Director", "nobody",
      "Directorates, row 2, column Director: Nobody called 'nobody' can sign in"),
     ("Corporate Plans", "Adopted on", "soon",
@@ -186,7 +201,9 @@ BAD = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("sheet", "header", "value", "message"), BAD, ids=[b[0] for b in BAD])
+@pytest.mark.parametrize(
+    ("sheet", "header", "value", "message"), BAD, ids=[f"{b[0]}-{b[1]}" for b in BAD]
+)
 def test_a_bad_value_in_a_set_up_sheet_is_refused_and_nothing_is_written(
     council, sheet, header, value, message
 ):
@@ -200,6 +217,7 @@ def test_a_bad_value_in_a_set_up_sheet_is_refused_and_nothing_is_written(
     assert str(outcome.problems[0]).startswith(message), [str(p) for p in outcome.problems]
     assert not outcome.written
     assert Directorate.objects.get(code="ASC").director is None
+    assert organisation_settings_get().name == "Testshire" and not Service.objects.exists()
     assert not Indicator.objects.exists() and not CorporatePlan.objects.exists()
     assert not Scorecard.objects.exists() and not ScorecardEntry.objects.exists()
     assert cell_band(4, 3) == "amber" and not RiskAppetite.objects.exists()
@@ -233,6 +251,12 @@ def test_only_the_team_changes_the_set_up(council):
     outcome = import_file(user=council["editor"], data=data, filename="p.xlsx", dry_run=False)
     assert [str(p) for p in outcome.problems] == [
         "Corporate Plans, row 2: Only the performance and risk team can add or change corporate plans."
+    ]
+    data = xlsx({key: sheets[key] for key in ("Organisation settings", "Services")})
+    outcome = import_file(user=council["editor"], data=data, filename="o.xlsx", dry_run=False)
+    assert [str(p) for p in outcome.problems] == [
+        "Organisation settings, row 2: Only the performance and risk team can add or change organisation settings.",
+        "Services, row 2: Only the performance and risk team can add or change services.",
     ]
 
 

@@ -1,16 +1,42 @@
-"""Import of the organisation's sheets: directorates and people."""
+"""Import of the organisation's sheets: the council's settings, directorates, their services and
+people."""
 
 from functools import partial
 
 from scorecard.organisation import services as organisation_services
-from scorecard.organisation.choices import Role
-from scorecard.organisation.models import Directorate, User
+from scorecard.organisation.choices import MONTH_CHOICES, Role
+from scorecard.organisation.models import Directorate, OrganisationSettings, Service, User
 
+from .base import model_update
 from .outcome import CHANGED, CREATED, UNCHANGED
+
+MONTH_NUMBERS = {name: number for number, name in MONTH_CHOICES}
 
 
 class OrganisationSheets:
-    """Handlers of the Directorates and People sheets (mixed into the Importer)."""
+    """Handlers of the Organisation settings, Directorates, Services and People sheets (mixed
+    into the Importer)."""
+
+    def _apply_organisation_settings(self, sheet, rows) -> None:
+        stored = OrganisationSettings.objects.order_by("pk").first()
+        first = rows[0][0] if rows else None
+
+        def handle(number, values):
+            if number != first:
+                self._fail(sheet, number, None, "the council has one row of settings: give one")
+            month = MONTH_NUMBERS[values["financial_year_start_month"]]
+            if stored is not None and (stored.name, stored.financial_year_start_month) == (
+                values["name"],
+                month,
+            ):
+                return UNCHANGED, stored.name
+            settings = organisation_services.organisation_settings_update(
+                name=values["name"], financial_year_start_month=month
+            )
+            self.start_month = settings.financial_year_start_month  # the periods that follow
+            return (CREATED if stored is None else CHANGED), settings.name
+
+        self._each(sheet, rows, handle)
 
     def _apply_directorates(self, sheet, rows) -> None:
         existing = {d.code.lower(): d for d in Directorate.objects.all()}
@@ -57,6 +83,32 @@ class OrganisationSheets:
         self._each(sheet, rows, handle)
         if hasattr(self, "_directorates"):
             del self._directorates
+
+    def _apply_services(self, sheet, rows) -> None:
+        existing = {
+            (s.directorate_id, s.name.strip().lower()): s
+            for s in Service.objects.all()  # a few per directorate
+        }
+
+        def handle(number, values):
+            directorate = self._directorate(sheet, number, "directorate", values["directorate"])
+            service = existing.get((directorate.pk, values["name"].lower()))
+            label = f"{directorate.code}: {values['name']}"
+            archived = values.get("is_archived")
+            if service is None:
+                service = organisation_services.service_create(
+                    directorate=directorate, name=values["name"]
+                )
+                existing[(directorate.pk, service.name.lower())] = service
+                if archived:
+                    model_update(service, is_archived=True)
+                return CREATED, label
+            if archived is None or archived == service.is_archived:
+                return UNCHANGED, label
+            model_update(service, is_archived=archived)  # no service archives a service yet
+            return CHANGED, label
+
+        self._each(sheet, rows, handle)
 
     def _set_director(self, sheet, number, directorate, text) -> bool:
         directorate = Directorate.objects.get(pk=directorate.pk)
