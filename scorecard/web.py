@@ -2,6 +2,10 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+
+PER_PAGE = 50  # rows per page of a long list
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -11,3 +15,32 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
         return
     for field, messages in error.message_dict.items():
         form.add_error(field if field in form.fields else None, messages)
+
+
+def paginate(request: HttpRequest, rows, per_page: int = PER_PAGE) -> dict:
+    """One page of `rows` (?page= in the URL, the filters kept) and the GOV.UK pagination
+    component's parameters: two queries whatever the size of the list (the count and the page)."""
+    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+
+    def link(number: int) -> str:
+        query = request.GET.copy()
+        query["page"] = number
+        return "?" + query.urlencode()
+
+    items = []
+    for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
+        if number == Paginator.ELLIPSIS:
+            items.append({"ellipsis": True})
+        else:
+            items.append({"number": number, "href": link(number), "current": number == page.number})
+    pagination = None
+    if page.paginator.num_pages > 1:
+        pagination = {
+            "items": items,
+            "previous": {"href": link(page.previous_page_number())}
+            if page.has_previous()
+            else None,
+            "next": {"href": link(page.next_page_number())} if page.has_next() else None,
+            "landmarkLabel": "Pages of the list",
+        }
+    return {"page": page, "pagination": pagination}

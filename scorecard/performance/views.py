@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,7 +18,7 @@ from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.history import history_entries
 from scorecard.organisation.selectors import directorates_list
 from scorecard.rendering.charts import trend_chart
-from scorecard.web import add_service_errors
+from scorecard.web import add_service_errors, paginate
 
 from . import forms, selectors, services
 from .access import Action, can, indicator_access, measurement_access, user_can_administer
@@ -28,37 +27,6 @@ from .engine import financial_year_start_month, schedule_for
 from .models import Indicator, Measurement
 
 SECTION = "scorecard"
-
-PER_PAGE = 50
-
-
-def _paginate(request, rows, per_page: int = PER_PAGE) -> dict:
-    """One page of `rows` (?page= in the URL, the filters kept) and the GOV.UK pagination
-    component's parameters: two queries whatever the size of the list (the count and the page)."""
-    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
-
-    def link(number: int) -> str:
-        query = request.GET.copy()
-        query["page"] = number
-        return "?" + query.urlencode()
-
-    items = []
-    for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
-        if number == Paginator.ELLIPSIS:
-            items.append({"ellipsis": True})
-        else:
-            items.append({"number": number, "href": link(number), "current": number == page.number})
-    pagination = None
-    if page.paginator.num_pages > 1:
-        pagination = {
-            "items": items,
-            "previous": {"href": link(page.previous_page_number())}
-            if page.has_previous()
-            else None,
-            "next": {"href": link(page.next_page_number())} if page.has_next() else None,
-            "landmarkLabel": "Pages of the list",
-        }
-    return {"page": page, "pagination": pagination}
 
 
 def _render(request, template: str, context: dict, status: int = 200) -> HttpResponse:
@@ -135,7 +103,7 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "performance/index.html",
         {
-            **_paginate(request, rows),
+            **paginate(request, rows),
             "filters": filters,
             "directorate_options": _directorate_options(),
             "frequencies": [("", "Any frequency"), *Frequency.choices],

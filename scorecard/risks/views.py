@@ -4,7 +4,6 @@ escalation request and decision. Access goes through selectors.access.risk_acces
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +11,7 @@ from django.utils import timezone
 
 from scorecard.history import history_entries
 from scorecard.organisation.selectors import directorates_list, people_list
-from scorecard.web import add_service_errors
+from scorecard.web import add_service_errors, paginate
 
 from . import forms, services
 from .models import Action, Assessment, Control, Escalation, Risk
@@ -44,37 +43,6 @@ from .services.escalation import registers_above
 from .services.risks import EDITABLE_FIELDS
 
 SECTION = "risks"
-
-PER_PAGE = 50
-
-
-def _paginate(request, rows, per_page: int = PER_PAGE) -> dict:
-    """One page of `rows` (?page= in the URL, the filters kept) and the GOV.UK pagination
-    component's parameters: two queries whatever the size of the list (the count and the page)."""
-    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
-
-    def link(number: int) -> str:
-        query = request.GET.copy()
-        query["page"] = number
-        return "?" + query.urlencode()
-
-    items = []
-    for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
-        if number == Paginator.ELLIPSIS:
-            items.append({"ellipsis": True})
-        else:
-            items.append({"number": number, "href": link(number), "current": number == page.number})
-    pagination = None
-    if page.paginator.num_pages > 1:
-        pagination = {
-            "items": items,
-            "previous": {"href": link(page.previous_page_number())}
-            if page.has_previous()
-            else None,
-            "next": {"href": link(page.next_page_number())} if page.has_next() else None,
-            "landmarkLabel": "Pages of the list",
-        }
-    return {"page": page, "pagination": pagination}
 
 
 def _render(request, template: str, context: dict) -> HttpResponse:
@@ -138,7 +106,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "risks/index.html",
         {
             "matrix": matrix,
-            **_paginate(request, risks),
+            **paginate(request, risks),
             "bands": bands,
             "filters": filters,
             "options": options,
