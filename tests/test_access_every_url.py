@@ -79,6 +79,7 @@ ACCESS = {
     "performance:priority_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "performance:priority_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "performance:scorecards": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "performance:scorecard_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "performance:scorecard_versions": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "performance:scorecard_refresh": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "risks:registers": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),

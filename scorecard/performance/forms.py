@@ -11,6 +11,7 @@ from .choices import (
     Frequency,
     Polarity,
     Rating,
+    ScorecardTier,
     TargetBasis,
     Unit,
 )
@@ -189,6 +190,33 @@ class PriorityForm(forms.Form):
 
 class PriorityChangeForm(PriorityForm):
     is_archived = forms.BooleanField(label="Archived (no longer in use)", required=False)
+
+
+class ScorecardForm(forms.Form):
+    """A new scorecard and the quarter and plan of its first version."""
+
+    name = forms.CharField(
+        label="Name", max_length=200, help_text="E.g. Adult Services scorecard.",
+        error_messages={"required": "Enter the scorecard's name."},
+    )  # fmt: skip
+    tier = forms.ChoiceField(label="Tier", choices=ScorecardTier.choices)
+    directorate = forms.ModelChoiceField(
+        label="Directorate", queryset=Directorate.objects.filter(is_archived=False), required=False,
+        help_text="For a directorate or team scorecard.",
+    )  # fmt: skip
+    is_published = forms.BooleanField(label="Published to the public", required=False)
+    live_from = forms.CharField(
+        label="First quarter it reports", max_length=30, help_text="E.g. 2018/19-Q1.",
+        error_messages={"required": "Enter the first quarter it reports, e.g. 2018/19-Q1."},
+    )  # fmt: skip
+    corporate_plan = forms.ModelChoiceField(
+        label="Corporate Plan it reports against", queryset=CorporatePlan.objects.none(),
+        required=False,
+    )  # fmt: skip
+
+    def __init__(self, *args, plans, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["corporate_plan"].queryset = plans
 
 
 RETIRE = "retire"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_settings
 
 app_name = "performance"
 urlpatterns = [
@@ -20,12 +20,15 @@ urlpatterns = [
     path("values/<int:pk>/review/", views.measurement_review, name="measurement_review"),
     path("values/<int:pk>/restate/", views.measurement_restate, name="measurement_restate"),
     # Scorecard settings: administrators only.
-    path("plans/", views.plans, name="plans"),
-    path("plans/new/", views.plan_create, name="plan_create"),
-    path("plans/<int:pk>/change/", views.plan_edit, name="plan_edit"),
-    path("plans/<int:pk>/priorities/new/", views.priority_create, name="priority_create"),
-    path("priorities/<int:pk>/change/", views.priority_edit, name="priority_edit"),
-    path("scorecards/", views.scorecards, name="scorecards"),
-    path("scorecards/<int:pk>/", views.scorecard_versions, name="scorecard_versions"),
-    path("scorecards/<int:pk>/refresh/", views.scorecard_refresh, name="scorecard_refresh"),
+    path("plans/", views_settings.plans, name="plans"),
+    path("plans/new/", views_settings.plan_create, name="plan_create"),
+    path("plans/<int:pk>/change/", views_settings.plan_edit, name="plan_edit"),
+    path("plans/<int:pk>/priorities/new/", views_settings.priority_create, name="priority_create"),
+    path("priorities/<int:pk>/change/", views_settings.priority_edit, name="priority_edit"),
+    path("scorecards/", views_settings.scorecards, name="scorecards"),
+    path("scorecards/new/", views_settings.scorecard_create, name="scorecard_create"),
+    path("scorecards/<int:pk>/", views_settings.scorecard_versions, name="scorecard_versions"),
+    path(
+        "scorecards/<int:pk>/refresh/", views_settings.scorecard_refresh, name="scorecard_refresh"
+    ),
 ]

@@ -246,6 +246,12 @@ class RegisterForm(forms.Form):
     description = forms.CharField(label="Description", required=False, widget=forms.Textarea)
 
 
+class RegisterChangeForm(RegisterForm):
+    archive = forms.BooleanField(
+        label="Archive this register (only once all its risks are closed or moved)", required=False
+    )
+
+
 class RiskAreaForm(forms.Form):
     name = forms.CharField(
         label="Name", max_length=200, help_text="E.g. Children's Social Care.",

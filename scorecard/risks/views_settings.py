@@ -5,6 +5,7 @@ refuse an invalid register or matrix with a message naming what is wrong."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -85,7 +86,7 @@ def register_create(request: HttpRequest) -> HttpResponse:
 def register_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _require_manager(request)
     register = _found(register_get(pk))
-    form = forms.RegisterForm(
+    form = forms.RegisterChangeForm(
         request.POST or None,
         initial={
             "name": register.name,
@@ -98,8 +99,12 @@ def register_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form.fields["parent"].queryset = form.fields["parent"].queryset.exclude(pk=register.pk)
 
     def save(data):
-        services.register_update(register=register, **data)
-        return f"{register} saved.", reverse("risks:registers")
+        archive = data.pop("archive")
+        with transaction.atomic():
+            services.register_update(register=register, **data)
+            if archive:
+                services.register_archive(register=register)
+        return f"{register} {'archived' if archive else 'saved'}.", reverse("risks:registers")
 
     context = {
         "title": f"Change {register}",

@@ -10,7 +10,7 @@ from django.urls import reverse
 from scorecard.organisation.models import Directorate
 from scorecard.performance import services
 from scorecard.performance.choices import PeriodState, WorkflowState
-from scorecard.performance.models import CorporatePlan, Measurement
+from scorecard.performance.models import CorporatePlan, Measurement, Scorecard
 
 from .factories import IndicatorFactory, MeasurementFactory
 
@@ -140,3 +140,30 @@ def test_the_scorecard_list_is_paginated_keeping_the_filters(client, demo):
     assert "?directorate=ASC&amp;page=2" in page
     page = text(client.get(url + "&page=2"))
     assert "P054" in page and "P049" not in page
+
+
+def test_a_new_directorate_scorecard_is_added_then_filled_by_a_refresh(client, demo):
+    asc = Directorate.objects.get(code="ASC")
+    indicator = IndicatorFactory(code="ASC-DS1", directorate=asc)
+    client.force_login(demo["admin"])
+    url = reverse("performance:scorecard_create")
+    data = {"name": "Adult Services scorecard", "tier": "directorate", "live_from": "2017/18-Q5"}
+    refused = text(client.post(url, data))
+    assert 'href="#id_directorate"' in refused and "Adult Services scorecard" in refused
+    refused = text(client.post(url, {**data, "directorate": asc.pk}))
+    assert 'href="#id_live_from"' in refused  # the scorecard and its version: both or neither
+    assert not Scorecard.objects.filter(name="Adult Services scorecard").exists()
+
+    response = client.post(
+        url,
+        {"name": "Adult Services scorecard", "tier": "directorate", "directorate": asc.pk,
+         "live_from": "2017/18-Q3"},
+    )  # fmt: skip
+    scorecard = Scorecard.objects.get(name="Adult Services scorecard")
+    assert response["Location"] == reverse("performance:scorecard_refresh", args=[scorecard.pk])
+    assert (scorecard.directorate, scorecard.versions.get().entries.count()) == (asc, 0)
+    response = client.post(
+        response["Location"], {"live_from": "2017/18-Q4", "add": [indicator.pk], "add_priority": ""}
+    )
+    assert response.status_code == 302
+    assert [e.indicator.code for e in scorecard.versions.get(number=2).entries.all()] == ["ASC-DS1"]

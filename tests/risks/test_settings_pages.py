@@ -9,7 +9,7 @@ from scorecard.organisation.models import Directorate
 from scorecard.risks import services
 from scorecard.risks.models import MatrixBand, MatrixCell, MatrixLevel, Register, RiskAppetite
 
-from .factories import corporate_register
+from .factories import RegisterFactory, RiskFactory, corporate_register
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +40,26 @@ def test_registers_are_added_and_a_wrong_parent_is_named(client, admin):
     assert client.post(edit, {**data, "name": "Adult Social Care"}).status_code == 302
     page = text(client.get(reverse("risks:registers")))
     assert "Adult Social Care" in page and "Corporate Risk Register" in page
+
+
+def test_a_register_is_archived_only_once_its_risks_are_closed(client, admin):
+    corporate = corporate_register()
+    asc = Directorate.objects.get(code="ASC")
+    register = RegisterFactory(name="Care homes project", kind="project", directorate=asc,
+                               parent=corporate)  # fmt: skip
+    risk = RiskFactory(register=register)
+    edit = reverse("risks:register_edit", args=[register.pk])
+    data = {"name": "Care homes project", "kind": "project", "directorate": asc.pk,
+            "parent": corporate.pk, "description": "", "archive": "on"}  # fmt: skip
+    page = text(client.post(edit, data))
+    assert "still holds 1 open risk: close or move them first." in page
+    register.refresh_from_db()
+    assert not register.is_archived
+    risk.status = "closed"
+    risk.save(update_fields=["status"])
+    assert client.post(edit, data).status_code == 302
+    register.refresh_from_db()
+    assert register.is_archived and Register.objects.filter(pk=register.pk).exists()
 
 
 def test_risk_areas_are_added_and_changed(client, admin):

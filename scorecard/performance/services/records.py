@@ -198,6 +198,26 @@ def scorecard_version_create(
 
 
 @transaction.atomic
+def scorecard_add(
+    *,
+    name: str,
+    tier: ScorecardTier,
+    directorate: Directorate | None,
+    is_published: bool,
+    live_from: str,
+    corporate_plan: CorporatePlan | None,
+) -> Scorecard:
+    """A new scorecard with its first, empty version: both or neither."""
+    scorecard = scorecard_create(
+        name=name, tier=tier, directorate=directorate, is_published=is_published
+    )
+    scorecard_version_create(
+        scorecard=scorecard, live_from=live_from, corporate_plan=corporate_plan, entries=[]
+    )
+    return scorecard
+
+
+@transaction.atomic
 def scorecard_refresh(
     *,
     scorecard: Scorecard,

@@ -46,12 +46,11 @@ def register_update(*, register: Register, **changes) -> Register:
 @transaction.atomic
 def register_archive(*, register: Register) -> Register:
     """Archive a register; refused while it still holds risks that are not closed."""
-    live = register.risks.exclude(status=RiskStatus.CLOSED)
-    if live.exists():
+    live = register.risks.exclude(status=RiskStatus.CLOSED).count()
+    if live:
+        risks = "1 open risk" if live == 1 else f"{live} open risks"
         raise ValidationError(
-            {
-                "register": f"{register} still holds {live.count()} open risks: close or move them first."
-            }
+            {"register": f"{register} still holds {risks}: close or move them first."}
         )
     register.is_archived = True
     register.save(update_fields=["is_archived"])
