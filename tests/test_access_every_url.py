@@ -110,6 +110,7 @@ ACCESS = {
     "open_data:json": row(404, 404, 404, 404),
     "api:schema": row(OK, OK, OK, OK),
     "api:docs": row(OK, OK, OK, OK),
+    "api:token": row(SIGN_IN, OK, OK, OK),
     # The API: token or session; anonymous callers get 401 (the reads are for every role).
     "api:api-root": row(401, OK, OK, OK),
     "api:indicator-list": row(401, OK, OK, OK),

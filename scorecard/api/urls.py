@@ -3,7 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import pages, views
 
 router = DefaultRouter()
 router.register("indicators", views.IndicatorViewSet, basename="indicator")
@@ -16,6 +16,7 @@ router.register("risk-areas", views.RiskAreaViewSet, basename="risk-area")
 app_name = "api"
 urlpatterns = [
     path("v1/", include(router.urls)),
+    path("token/", pages.token, name="token"),
     path("schema/", SpectacularAPIView.as_view(permission_classes=[AllowAny]), name="schema"),
     path(
         "docs/",
