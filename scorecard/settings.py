@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "scorecard.performance",
     "scorecard.risks",
     "scorecard.reporting",
+    "scorecard.benchmarking",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",

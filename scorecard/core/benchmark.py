@@ -36,8 +36,8 @@ def median(values: Iterable[object]) -> Decimal:
     return (ordered[middle - 1] + ordered[middle]) / TWO
 
 
-def _ranked(polarity: Polarity) -> bool:
-    return polarity in (Polarity.HIGHER, Polarity.LOWER)
+def _ranked(polarity: Polarity | str) -> bool:
+    return Polarity(polarity) in (Polarity.HIGHER, Polarity.LOWER)
 
 
 def rank(value: object, values: Iterable[object], polarity: Polarity) -> int:
@@ -46,7 +46,7 @@ def rank(value: object, values: Iterable[object], polarity: Polarity) -> int:
         raise ValueError("Only higher-is-better or lower-is-better indicators are ranked.")
     mine = to_decimal(value)
     others = [to_decimal(v) for v in values]
-    if polarity is Polarity.HIGHER:
+    if Polarity(polarity) is Polarity.HIGHER:
         return 1 + sum(1 for v in others if v > mine)
     return 1 + sum(1 for v in others if v < mine)
 
@@ -62,7 +62,7 @@ def compare(difference: Decimal, polarity: Polarity) -> str:
     """'better', 'worse' or 'level': a difference (value - reference) read through the polarity."""
     if difference == 0 or not _ranked(polarity):
         return "level" if difference == 0 else "different"
-    better = difference > 0 if polarity is Polarity.HIGHER else difference < 0
+    better = difference > 0 if Polarity(polarity) is Polarity.HIGHER else difference < 0
     return "better" if better else "worse"
 
 

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from scorecard import panels
 from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.history import history_entries
 from scorecard.organisation.selectors import directorates_list
@@ -159,6 +160,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 Period.containing(today, "quarter", financial_year_start_month())
             ),
             "period_slug": period_slug,
+            **panels.collect("indicator", request=request, obj=indicator),
         },
     )
 

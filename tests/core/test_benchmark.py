@@ -20,6 +20,12 @@ def test_lower_is_better_ranks_the_lowest_first():
     assert [rank(v, VALUES, Polarity.LOWER) for v in VALUES] == [3, 1, 5, 1, 4]
 
 
+def test_polarity_may_be_given_as_its_stored_text():
+    assert rank(D(9), VALUES, "higher") == 1
+    assert rank(D(9), VALUES, "lower") == 5
+    assert position_in(D(9), VALUES, "lower").versus_median == "worse"
+
+
 def test_no_polarity_is_not_ranked():
     with pytest.raises(ValueError, match="ranked"):
         rank(D(1), VALUES, Polarity.NONE)

@@ -1,0 +1,93 @@
+"""Writes: importing comparator values and keeping the comparator groups."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from scorecard.performance.models import Indicator
+
+from .imports import Parsed
+from .models import ComparatorGroup, ComparatorGroupMember, ComparatorValue, GroupKind
+
+ALL_COUNCILS = "All English councils"
+
+
+@transaction.atomic
+def comparator_group_ensure(
+    *, name: str, kind: str, members: dict[str, str] | None = None, order: int = 0
+) -> ComparatorGroup:
+    """The group called `name`, created if new, with `members` (ONS code -> name) added."""
+    group = ComparatorGroup.objects.filter(name=name).first()
+    if group is None:
+        group = ComparatorGroup(name=name, kind=kind, order=order)
+        group.full_clean()
+        group.save()
+    have = set(group.members.values_list("area_code", flat=True))
+    new = [
+        ComparatorGroupMember(group=group, area_code=code, area_name=area)
+        for code, area in sorted((members or {}).items())
+        if code not in have
+    ]
+    ComparatorGroupMember.objects.bulk_create(new)
+    return group
+
+
+@transaction.atomic
+def comparators_import(
+    *, indicator: Indicator, parsed: Parsed, source: str, measure: str, regions: bool = True
+) -> int:
+    """Store every row of `parsed` as `indicator`'s comparator values (replacing the same area
+    and year), all or nothing. Adds the All English councils group, and a group per region
+    when the file names the councils' regions. Returns the number of values stored."""
+    polarities = {row.polarity for row in parsed.rows if row.polarity}
+    ranked = indicator.polarity in ("higher", "lower")
+    if polarities and ranked and polarities != {indicator.polarity}:
+        raise ValidationError(
+            {
+                "polarity": f"The file ranks {measure} as {' and '.join(sorted(polarities))} "
+                f"is better, but {indicator.code} is {indicator.polarity} is better."
+            }
+        )
+    if not parsed.rows:
+        raise ValidationError({"file": f"The file holds no published value of {measure}."})
+    now = timezone.now()
+    years = {row.year for row in parsed.rows}
+    existing = {
+        (v.year, v.area_code): v
+        for v in ComparatorValue.objects.filter(indicator=indicator, year__in=years)
+    }
+    create, update = [], []
+    for row in parsed.rows:
+        fields = {
+            "area_name": row.area_name,
+            "level": row.level,
+            "value": row.value,
+            "numerator": row.numerator,
+            "denominator": row.denominator,
+            "published_median": row.published_median,
+            "source": source,
+            "measure": measure,
+            "imported_at": now,
+        }
+        value = existing.get((row.year, row.area_code))
+        if value is None:
+            value = ComparatorValue(
+                indicator=indicator, year=row.year, area_code=row.area_code, **fields
+            )
+            create.append(value)
+        else:
+            for name, field_value in fields.items():
+                setattr(value, name, field_value)
+            update.append(value)
+        value.full_clean(exclude=["indicator"], validate_unique=False)
+    ComparatorValue.objects.bulk_create(create)
+    ComparatorValue.objects.bulk_update(update, [*fields])
+    comparator_group_ensure(name=ALL_COUNCILS, kind=GroupKind.ALL)
+    if regions:
+        by_region: dict[str, dict[str, str]] = {}
+        for row in parsed.rows:
+            if row.region and row.level == "council":
+                by_region.setdefault(row.region, {})[row.area_code] = row.area_name
+        for region, members in sorted(by_region.items()):
+            comparator_group_ensure(name=region, kind=GroupKind.REGION, members=members, order=10)
+    return len(parsed.rows)
