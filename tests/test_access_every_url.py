@@ -71,6 +71,9 @@ ACCESS = {
     "risks:control_create": row(SIGN_IN, OK, OK, FORBIDDEN),
     "risks:control_edit": row(SIGN_IN, OK, OK, FORBIDDEN),
     "risks:action_create": row(SIGN_IN, OK, OK, FORBIDDEN),
+    # Risks linked to indicators: editing the risk links it; unlinking is a POST.
+    "risks:indicator_link": row(SIGN_IN, OK, OK, FORBIDDEN),
+    "risks:indicator_unlink": row(SIGN_IN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     # Scorecard and risk settings, and restating a locked quarter: administrators only.
     "performance:measurement_restate": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "performance:plans": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
@@ -266,6 +269,14 @@ def _risk_area(demo) -> dict:
     return {"pk": risk_area_create(name="URL walk area", owner=demo["admin"]).pk}
 
 
+def _risk_link(demo) -> dict:
+    from scorecard.risks.services import risk_indicator_link
+
+    risk = _asc_risk(demo)[0]
+    indicator = _asc_indicator(demo)
+    return {"pk": risk_indicator_link(risk=risk, indicator=indicator, by=demo["admin"]).pk}
+
+
 URL_KWARGS = {
     "organisation:directorate_edit": _directorate,
     "organisation:service_create": _directorate,
@@ -295,6 +306,8 @@ URL_KWARGS = {
     "risks:risk_close": _risk,
     "risks:control_create": _risk,
     "risks:action_create": _risk,
+    "risks:indicator_link": _risk,
+    "risks:indicator_unlink": _risk_link,
     "risks:control_edit": _risk_control,
     "risks:register_edit": lambda demo: {"pk": _asc_risk(demo)[0].register_id},
     "risks:area_edit": _risk_area,

@@ -12,7 +12,7 @@ from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.rendering import charts, docx, pdf
 from scorecard.rendering.sparkline import sparkline_svg
 
-from . import cover, formats, summary
+from . import cover, formats, links, summary
 from .selectors import ReportData, report_wording_get
 
 BAND_CHART_COLOURS = {"Red": "#d4351c", "Amber": "#f47738", "Green": "#00703c"}
@@ -102,6 +102,7 @@ def pack_html(data: ReportData, *, for_print: bool = False) -> str:
         **performance_context(data),
         **risk_context(data),
         "blocks": cover_blocks(data),
+        **links.pack_context(data),
         "for_print": for_print,
         "generated_at": timezone.now(),
     }

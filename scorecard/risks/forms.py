@@ -5,7 +5,7 @@ from django import forms
 from scorecard.organisation.models import Directorate, User
 
 from .choices import ActionStatus, ControlEffectiveness, RegisterKind, RiskCategory
-from .models import Register, RiskArea
+from .models import IndicatorLink, Register, RiskArea
 
 
 class ReviewForm(forms.Form):
@@ -320,3 +320,22 @@ class MatrixCellForm(forms.Form):
     def __init__(self, *args, bands, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["band"].choices = [(band.key, band.label) for band in bands]
+
+
+class IndicatorLinkForm(forms.Form):
+    """Choose an indicator the risk threatens. The indicator model is read through the link's
+    foreign key, so the risks app does not import the performance app."""
+
+    indicator = forms.ModelChoiceField(
+        label="Indicator", queryset=None, empty_label="Choose an indicator",
+        error_messages={"required": "Choose the indicator this risk threatens."},
+    )  # fmt: skip
+    note = forms.CharField(
+        label="How the risk would affect it (optional)", required=False, max_length=300
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = IndicatorLink._meta.get_field("indicator").related_model
+        self.fields["indicator"].queryset = model.objects.filter(is_retired=False).order_by("code")
+        self.fields["indicator"].label_from_instance = lambda i: f"{i.code} {i.title}"

@@ -8,13 +8,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
+from scorecard import panels
 from scorecard.history import history_entries
 from scorecard.organisation.selectors import directorates_list, people_list
 from scorecard.web import add_service_errors, paginate
 
 from . import forms, services
-from .models import Action, Assessment, Control, Escalation, Risk
+from .models import Action, Assessment, Control, Escalation, IndicatorLink, Risk
 from .selectors import (
     NoCurrentMatrix,
     registers_list,
@@ -132,6 +134,7 @@ def risk_detail(request: HttpRequest, pk: int) -> HttpResponse:
             Control.history.filter(risk_id=risk.pk),
             Action.history.filter(risk_id=risk.pk),
             Escalation.history.filter(risk_id=risk.pk),
+            IndicatorLink.history.filter(risk_id=risk.pk),
         ],
         describe=lambda r: (
             f"{r.instance_type._meta.verbose_name.capitalize()}"
@@ -151,6 +154,7 @@ def risk_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit and risk.status != "closed",
             "can_decide": user_can_manage_risks(request.user),
             "today": timezone.localdate(),
+            **panels.collect("risk", request=request, obj=risk),
         },
     )
 
@@ -558,3 +562,53 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
             "back_text": "Back to the risk",
         },
     )
+
+
+# --- Indicators the risk threatens --------------------------------------------------------------
+
+
+@login_required
+def indicator_link(request: HttpRequest, pk: int) -> HttpResponse:
+    """Link the risk to an indicator it threatens."""
+    risk = _risk(request, pk, Do.EDIT)
+    form = forms.IndicatorLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.risk_indicator_link(risk=risk, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, f"{risk.reference} linked to {form.cleaned_data['indicator']}."
+            )
+            return redirect(reverse("risks:risk", args=[risk.pk]))
+    return _edit_page(
+        request,
+        form,
+        {
+            "title": f"Link {risk.reference} to an indicator it threatens",
+            "caption": risk.title,
+            "lead": "Both pages will then show the other: the risk its indicators' status, "
+            "the indicator the risk's score.",
+            "button": "Link indicator",
+            "back": reverse("risks:risk", args=[risk.pk]),
+            "back_text": "Back to the risk",
+        },
+    )
+
+
+@login_required
+@require_POST
+def indicator_unlink(request: HttpRequest, pk: int) -> HttpResponse:
+    """Unlink an indicator: the link is archived and stays in the risk's history."""
+    link = get_object_or_404(
+        IndicatorLink.objects.filter(risk__in=risk_access(request.user, Do.VIEW)), pk=pk
+    )
+    risk = _risk(request, link.risk_id, Do.EDIT)
+    try:
+        services.risk_indicator_unlink(link=link, by=request.user)
+    except ValidationError:
+        messages.error(request, "That indicator was already unlinked.")
+    else:
+        messages.success(request, f"Indicator unlinked from {risk.reference}.")
+    return redirect(reverse("risks:risk", args=[risk.pk]))

@@ -1,6 +1,7 @@
 """Models of the risks app, one module per part of the register."""
 
 from .escalation import Escalation
+from .links import IndicatorLink
 from .matrix import MatrixBand, MatrixCell, MatrixLevel, RiskMatrix
 from .registers import Register, RiskAppetite, RiskArea
 from .risks import Assessment, Risk
@@ -11,6 +12,7 @@ __all__ = [
     "Assessment",
     "Control",
     "Escalation",
+    "IndicatorLink",
     "MatrixBand",
     "MatrixCell",
     "MatrixLevel",

@@ -1,6 +1,7 @@
 """Writes for the risks app. Each validates, then saves inside a transaction; nothing is deleted."""
 
 from .escalation import escalation_decide, escalation_request, escalation_request_return
+from .links import risk_indicator_link, risk_indicator_unlink
 from .matrix import (
     risk_matrix_band_update,
     risk_matrix_cell_set_band,
@@ -28,6 +29,8 @@ from .treatment import (
 )
 
 __all__ = [
+    "risk_indicator_link",
+    "risk_indicator_unlink",
     "action_progress",
     "risk_review",
     "action_create",
