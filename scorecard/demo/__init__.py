@@ -3,7 +3,9 @@
 Deterministic and idempotent. Each part of the product adds its own loader module here:
 `organisation` (the council, its directorates and the three demo accounts), `performance`
 (the Corporate Balanced Scorecard from 2015/16), `risks` (the Corporate Risk Register from
-April 2017) and `reporting` (Quarter Two 2017/18 locked and published). Its Quarter Two
+April 2017, its red risks linked to the indicators they threaten), `benchmarks` (comparators
+for the ASCOF indicators, from real published files) and `reporting` (Quarter Two 2017/18
+locked and published). Its Quarter Two
 2017/18 reproduces the source Cabinet report (shared/seed/cabinet-report-2017-12-14.txt).
 """
 
@@ -38,7 +40,7 @@ def load_demo() -> list[organisation.DemoAccount]:
     """Everything: organisation, scorecard, risk register and the published Quarter Two."""
     from scorecard.organisation.models import User
 
-    from . import people, performance, reporting, risks
+    from . import benchmarks, people, performance, reporting, risks
 
     _refuse_in_production()
     accounts = organisation.load(password=DEMO_PASSWORD)
@@ -46,5 +48,6 @@ def load_demo() -> list[organisation.DemoAccount]:
     directors = people.load()
     performance.load(admin=users["admin"], editor=users["editor"], directors=directors)
     risks.load(admin=users["admin"], editor=users["editor"], directors=directors)
+    benchmarks.load()
     reporting.load(admin=users["admin"])
     return accounts

@@ -19,6 +19,7 @@ from simple_history.utils import bulk_create_with_history
 
 from scorecard.core import scoring
 from scorecard.organisation.models import Directorate, User
+from scorecard.performance.models import Indicator
 from scorecard.risks import services
 from scorecard.risks.choices import (
     EscalationDirection,
@@ -27,7 +28,7 @@ from scorecard.risks.choices import (
     RiskCategory,
     RiskStatus,
 )
-from scorecard.risks.models import Assessment, Escalation, Register, Risk
+from scorecard.risks.models import Assessment, Escalation, IndicatorLink, Register, Risk
 from scorecard.risks.selectors import risk_matrix_current
 
 C = RiskCategory
@@ -178,6 +179,19 @@ RED = {
     ("ASC", 2): ((4, 5), (4, 5)),
     ("ASC", 3): ((3, 4), (3, 5)),
 }
+# The indicators each red risk threatens (risks.IndicatorLink): both pages show the other.
+LINKS = {
+    "ASC01": ["HW01", "HW06"],  # demand exceeds the budget: care home placements and admissions
+    "ASC02": ["HW07", "HW08"],  # domiciliary care providers fail: reablement outcomes
+    "ASC03": ["HW10"],  # delayed transfers of care
+    "ASC04": ["HW06", "HW01"],  # care home capacity and quality
+    "CFC01": ["CF07", "CF08"],  # children at risk not identified: re-referrals, assessments
+    "CFC02": ["CF16", "CF08"],  # social worker caseloads: vacancies, assessments on time
+    "CFC03": ["CF08", "CF03"],  # Ofsted progress
+    "CFC04": ["CF13", "CF17"],  # placements for looked-after children
+    "CSIP01": ["CF08"],  # the improvement plan overruns
+}
+
 # Red in Quarter One, down to amber in Quarter Two.
 DOWN = {("CFC", 7): ((4, 4), (3, 4)), ("COACH", 0): ((3, 5), (2, 5))}
 ESCALATED = [("CFC", 0), ("ASC", 0), ("COACH", 2)]
@@ -303,6 +317,7 @@ def load(*, admin: User, editor: User, directors: dict[str, User]) -> None:
     bulk_create_with_history(assessments, Assessment, default_user=admin)
     _escalate(by_reference, corporate, admin)
     _treat(by_reference)
+    _link(by_reference, admin)
 
 
 def _quarter_key(day: dt.date) -> str:
@@ -440,3 +455,22 @@ def _treat(by_reference: dict[str, Risk]) -> None:
                 owner=risk.owner,
                 due_on=dt.date(2018, 3 + k, 31 if k == 0 else 30),
             )
+
+
+def _link(by_reference: dict[str, Risk], admin: User) -> None:
+    """Link each red risk to the indicators it threatens (bulk, with history)."""
+    codes = {code for codes in LINKS.values() for code in codes}
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
+    links = [
+        IndicatorLink(
+            risk=by_reference[reference],
+            indicator=indicators[code],
+            linked_by=admin,
+            linked_at=_aware(dt.date(2017, 10, 2)),
+        )
+        for reference, codes in LINKS.items()
+        if reference in by_reference
+        for code in codes
+        if code in indicators
+    ]
+    bulk_create_with_history(links, IndicatorLink, default_user=admin)
