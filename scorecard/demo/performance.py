@@ -46,6 +46,12 @@ STORED = Decimal("0.000001")
 GAPS = {"G": (0.07, -0.03), "A": (0.01, 0.05), "R": (0.02, 0.13)}
 UNRATED_DRIFT = (0.06, 0.0)
 
+# Indicators collected monthly, so that they have enough values (30 months) for an XmR chart.
+# Each quarter's three months average exactly to the quarterly figure the report is built on,
+# so the Quarter Two 2017/18 ratings do not change.
+MONTHLY = {"RC06", "RC09", "CF07", "CF05", "ENV06", "OFB02"}
+MONTH_SPREAD = 0.03  # months differ from their quarter by up to 3% (the third up to 6%)
+
 RED_COMMENTARY = {
     "HW01": (
         "1,299 older people were funded in permanent care home placements at the end of "
@@ -182,6 +188,25 @@ def _values(spec: Spec) -> list[tuple[Period, dict]]:
     return rows
 
 
+def _monthly(spec: Spec, rows: list[tuple[Period, dict]]) -> list[tuple[Period, dict]]:
+    """Each quarter's value as three monthly values whose average is exactly that value."""
+    step = Decimal(1).scaleb(-spec.decimals)
+    monthly = []
+    for n, (quarter, values) in enumerate(rows):
+        value = values["value"]
+        spread = abs(value) * Decimal(str(MONTH_SPREAD))
+        first, second = (
+            (
+                value + spread * Decimal((zlib.crc32(f"{spec.code}:{n}:{k}".encode()) % 5) - 2) / 2
+            ).quantize(step)
+            for k in (1, 2)
+        )
+        third = 3 * value - first - second
+        for month, figure in zip(quarter.months(), (first, second, third), strict=True):
+            monthly.append((month, {"value": figure}))
+    return monthly
+
+
 UNRATED_BASES = {
     "OFB01": 23400, "OFB03": 6.1, "OFB04": 1.4, "OFB12": 18.0, "CF04": 41.0, "CF05": 52.0,
     "CF06": 30.0, "CF16": 14.0, "HW03": 98.0, "HW11": 16.5, "HW16": 72.0, "HW19": 57.0,
@@ -253,6 +278,9 @@ def load(*, admin: User, editor: User, directors: dict[str, User]) -> Scorecard:
             "is_contextual": spec.contextual,
             "status_rule": {"type": "data_only"} if spec.polarity == "none" else rule,
         }
+        if spec.code in MONTHLY:
+            fields["frequency"] = "monthly"
+            fields["aggregation"] = Aggregation.AVERAGE
         if spec.ratio_denominator:
             fields["aggregation"] = Aggregation.RATIO
         if spec.year_to_date:
@@ -312,11 +340,13 @@ def _bulk_values(indicators: dict[str, Indicator], admin: User, editor: User) ->
     for spec in CATALOGUE:
         indicator = indicators[spec.code]
         rows = _values(spec)
+        if spec.code in MONTHLY:
+            rows = _monthly(spec, rows)
         for n, (period, values) in enumerate(rows):
             commentary, actions = _commentary(spec, period, n == len(rows) - 1)
             reported = (
-                period.end
-                if period.kind == "quarter"
+                period.quarter_of().end
+                if period.kind in {"quarter", "month"}
                 else (Period.quarter(period.year, spec.due_quarter).end)
             )
             measurements.append(

@@ -116,6 +116,24 @@ class IndicatorForm(forms.Form):
         label="Outside the council's direct control (shown for context, not rated)",
         required=False,
     )
+    spc_baseline_points = forms.IntegerField(
+        label="SPC baseline: number of first values that set the limits (optional)",
+        required=False,
+        min_value=2,
+        help_text="Statistical process control: leave empty to work the limits out from every "
+        "value.",
+    )
+    spc_recalculate_from = forms.CharField(
+        label="SPC recalculated from (optional)",
+        required=False,
+        max_length=12,
+        help_text="The period from which the process changed, e.g. 2016/17-M04: its limits are "
+        "worked out again from there.",
+    )
+    spc_exclude_large_ranges = forms.BooleanField(
+        label="SPC: leave moving ranges above the upper range limit out of the limits",
+        required=False,
+    )
 
 
 class TargetForm(forms.Form):

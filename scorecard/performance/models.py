@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from scorecard.core.periods import PeriodError, parse
 from scorecard.core.polarity import Polarity as CorePolarity
 from scorecard.core.status_rules import DEFAULT_RULE_DATA, RuleError, parse_rule
 
@@ -242,6 +243,26 @@ class Indicator(models.Model):
     is_retired = models.BooleanField(
         default=False, help_text="Retired indicators keep their history but take no new values."
     )
+    spc_baseline_points = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        verbose_name="SPC baseline",
+        help_text="Statistical process control: work the limits out from this many first values "
+        "and hold them (empty: from every value).",
+    )
+    spc_recalculate_from = models.CharField(
+        max_length=12,
+        blank=True,
+        verbose_name="SPC recalculated from",
+        help_text="Statistical process control: the period (e.g. 2016/17-M04) from which the "
+        "process changed and its limits are worked out again.",
+    )
+    spc_exclude_large_ranges = models.BooleanField(
+        default=False,
+        verbose_name="SPC: leave out large moving ranges",
+        help_text="Statistical process control: leave moving ranges above the upper range limit "
+        "out of the limits, so one jump does not widen them.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -267,6 +288,15 @@ class Indicator(models.Model):
             and self.ratio_scale != 100
         ):
             raise ValidationError({"ratio_scale": "A percentage is a ratio out of 100."})
+        if self.spc_recalculate_from:
+            try:
+                parse(self.spc_recalculate_from)
+            except PeriodError:
+                raise ValidationError(
+                    {"spc_recalculate_from": "Write a period such as 2016/17-M04 or 2016/17-Q1."}
+                ) from None
+        if self.spc_baseline_points is not None and self.spc_baseline_points < 2:
+            raise ValidationError({"spc_baseline_points": "A baseline needs at least 2 values."})
 
 
 class ScorecardEntry(models.Model):

@@ -26,6 +26,7 @@ from .access import Action, can, indicator_access, measurement_access, user_can_
 from .choices import Frequency, WorkflowState
 from .engine import financial_year_start_month, schedule_for
 from .models import Indicator, Measurement
+from .spc import spc_panel
 
 SECTION = "scorecard"
 
@@ -160,6 +161,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 Period.containing(today, "quarter", financial_year_start_month())
             ),
             "period_slug": period_slug,
+            **spc_panel(indicator=indicator, values=values, target=trend[-1][2] if trend else None),
             **panels.collect("indicator", request=request, obj=indicator),
         },
     )

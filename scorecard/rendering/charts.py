@@ -121,6 +121,110 @@ def trend_chart(
     return Chart(_configure(chart, description + "."), description + ".")
 
 
+SPC_COLOURS = {"Improving": "#1d70b8", "Concerning": "#f47738", "Special cause": "#4c2c92"}
+
+
+def xmr_chart(
+    points: list[dict],
+    *,
+    target: float | None = None,
+    title: str = "",
+    unit: str = "",
+    polarity: str = "none",
+) -> Chart:
+    """An XmR chart: the values, the mean and the process limits (which step where the process
+    was recalculated), the target if any, and the special-cause points highlighted.
+
+    Each point is a dict with label, value, mean, upper, lower, rules (the special-cause rules it
+    takes part in) and side ("high" or "low"); `polarity` says which side is better.
+    """
+    order = [p["label"] for p in points]
+    lines = []
+    for p in points:
+        for series, key in (
+            ("Value", "value"),
+            ("Mean", "mean"),
+            ("Upper process limit", "upper"),
+            ("Lower process limit", "lower"),
+        ):
+            lines.append({"period": p["label"], "value": p[key], "series": series})
+        if target is not None:
+            lines.append({"period": p["label"], "value": float(target), "series": "Target"})
+    domain = ["Value", "Mean", "Upper process limit", "Lower process limit"]
+    colours = ["#0b0c0c", "#505a5f", "#505a5f", "#505a5f"]
+    dashes = [[1, 0], [1, 0], [4, 3], [4, 3]]
+    if target is not None:
+        domain.append("Target")
+        colours.append("#d4351c")
+        dashes.append([8, 4])
+    base = alt.Chart(alt.Data(values=lines), title=title or alt.Undefined).encode(
+        x=alt.X("period:O", sort=order, title=None, axis=alt.Axis(labelAngle=-45)),
+        y=alt.Y("value:Q", title=unit or None, scale=alt.Scale(zero=False)),
+        color=alt.Color(
+            "series:N", scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(title=None)
+        ),
+        strokeDash=alt.StrokeDash(
+            "series:N", scale=alt.Scale(domain=domain, range=dashes), legend=None
+        ),
+    )
+    layers = [base.mark_line()]
+    special = []
+    for p in points:
+        if p.get("rules"):
+            better = {"higher": "high", "lower": "low"}.get(polarity)
+            kind = (
+                "Special cause"
+                if better is None
+                else "Improving"
+                if p["side"] == better
+                else "Concerning"
+            )
+            special.append({"period": p["label"], "value": p["value"], "kind": kind})
+    layers.append(
+        alt.Chart(alt.Data(values=[{"period": p["label"], "value": p["value"]} for p in points]))
+        .mark_point(filled=True, size=30, color="#0b0c0c")
+        .encode(x=alt.X("period:O", sort=order), y="value:Q")
+    )
+    if special:
+        layers.append(
+            alt.Chart(alt.Data(values=special))
+            .mark_point(filled=True, size=110, shape="diamond")
+            .encode(
+                x=alt.X("period:O", sort=order),
+                y="value:Q",
+                fill=alt.Fill(
+                    "kind:N",
+                    scale=alt.Scale(
+                        domain=[k for k in SPC_COLOURS if any(p["kind"] == k for p in special)],
+                        range=[
+                            c
+                            for k, c in SPC_COLOURS.items()
+                            if any(p["kind"] == k for p in special)
+                        ],
+                    ),
+                    legend=alt.Legend(title="Special cause"),
+                ),
+            )
+        )
+    chart = alt.layer(*layers).properties(width=520, height=240)
+    if points:
+        first, last = points[0], points[-1]
+        description = (
+            f"XmR chart{' of ' + title if title else ''}: {len(points)} values from "
+            f"{first['label']} ({first['value']:g}) to {last['label']} ({last['value']:g}); "
+            f"mean {last['mean']:.4g}, process limits {last['lower']:.4g} to {last['upper']:.4g}"
+        )
+        if target is not None:
+            description += f"; target {float(target):g}"
+        description += (
+            f"; {len(special)} point{'s' if len(special) != 1 else ''} "
+            "showing special cause variation."
+        )
+    else:
+        description = f"XmR chart{' of ' + title if title else ''}: no values yet."
+    return Chart(_configure(chart, description), description)
+
+
 def as_data_uri(svg: str) -> str:
     """An SVG as a data URI, for an <img> whose alt text is the chart's description."""
     import base64

@@ -53,6 +53,21 @@ def performance_context(data: ReportData, *, filters: dict | None = None) -> dic
     }
 
 
+def spc_charts(data: ReportData) -> dict:
+    """The XmR chart of each indicator that has one, for the pack."""
+    return {
+        line.code: _chart(
+            charts.xmr_chart(
+                line.spc["points"],
+                target=line.spc.get("target"),
+                title=f"{line.code} {line.title}",
+                polarity=line.spc.get("polarity", "none"),
+            )
+        )
+        for line in summary.with_spc(data.indicators)
+    }
+
+
 def risk_context(data: ReportData) -> dict:
     """What the corporate risk dashboard and the pack show."""
     bands = summary.bands_of(data.matrix)
@@ -103,6 +118,7 @@ def pack_html(data: ReportData, *, for_print: bool = False) -> str:
         **risk_context(data),
         "blocks": cover_blocks(data),
         **links.pack_context(data),
+        "spc_charts": spc_charts(data),
         "for_print": for_print,
         "generated_at": timezone.now(),
     }

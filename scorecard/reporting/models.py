@@ -77,6 +77,12 @@ class IndicatorSnapshot(models.Model):
     )
     measurement_version = models.PositiveIntegerField(null=True, blank=True)
     trend = models.JSONField(default=list, help_text="[period, value] pairs for the sparkline.")
+    spc = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The XmR chart as published (statistical process control); empty with too few "
+        "values.",
+    )
 
     class Meta:
         ordering = ["snapshot", "order"]

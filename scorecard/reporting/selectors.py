@@ -22,6 +22,7 @@ from scorecard.performance.choices import PeriodState, ScorecardTier, WorkflowSt
 from scorecard.performance.engine import financial_year_start_month, schedule_for
 from scorecard.performance.models import Measurement, ReportingPeriod, Scorecard
 from scorecard.performance.selectors import scorecard_rows, scorecard_version_live
+from scorecard.performance.spc import spc_data
 from scorecard.risks.choices import ACTION_STATUSES_OPEN, EscalationDirection, EscalationStatus
 from scorecard.risks.models import Action, Assessment, Escalation, Risk, RiskArea
 from scorecard.risks.selectors import NoCurrentMatrix, risk_matrix_current
@@ -266,6 +267,13 @@ def indicator_lines(*, scorecard: Scorecard, period: Period) -> list[IndicatorSn
                 stored_period=shown.key if shown else "",
                 measurement_version=measurement.version if measurement else None,
                 trend=trend,
+                spc=spc_data(
+                    indicator,
+                    indicator.recent_measurements,
+                    until=period,
+                    target=status.target,
+                    start_month=period.start_month,
+                ),
             )
         )
     return lines

@@ -61,6 +61,46 @@ def red_carried(lines: Iterable) -> list:
     return [line for line in lines if line.rating == "red" and line.state != "red"]
 
 
+# Statistical process control splits the red exceptions by what the XmR chart says (the
+# line's `spc` dict, empty when the indicator has too few values for a chart).
+SPC_GROUPS = {
+    "change": "Red, and a real change: special cause variation that is concerning",
+    "capability": "Red, and the current process cannot reach the target",
+    "other": "Red, with no signal from statistical process control",
+}
+
+
+def spc_of(line) -> dict:
+    return getattr(line, "spc", None) or {}
+
+
+def spc_group(line) -> str:
+    """Which SPC group a red indicator falls in: a real change (the latest value is special
+    cause, concerning) first; else a process whose limits are all on the wrong side of the
+    target (it cannot reach it); else no signal (common cause and hit and miss, or too few
+    values for a chart)."""
+    spc = spc_of(line)
+    if spc.get("variation") == "concerning":
+        return "change"
+    if spc.get("assurance") == "missed":
+        return "capability"
+    return "other"
+
+
+def red_by_spc(lines: Iterable) -> list[tuple[str, str, list]]:
+    """The red indicators updated this quarter, split into the SPC groups (key, title, lines),
+    every group listed even when empty."""
+    grouped: dict[str, list] = {key: [] for key in SPC_GROUPS}
+    for line in red_updated(lines):
+        grouped[spc_group(line)].append(line)
+    return [(key, title, grouped[key]) for key, title in SPC_GROUPS.items()]
+
+
+def with_spc(lines: Iterable) -> list:
+    """The indicators that have an XmR chart."""
+    return [line for line in lines if spc_of(line)]
+
+
 # --- risks -----------------------------------------------------------------------------------
 
 

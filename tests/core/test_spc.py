@@ -1,7 +1,7 @@
 """SPC (Making Data Count): examples worked out by hand, and properties."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scorecard.core.polarity import Polarity
@@ -135,6 +135,7 @@ values_strategy = st.lists(
 )
 
 
+@settings(deadline=None)
 @given(values_strategy)
 def test_limits_are_symmetric_around_the_mean(values):
     limits = limits_for(values)
@@ -142,6 +143,7 @@ def test_limits_are_symmetric_around_the_mean(values):
     assert limits.lower <= limits.mean <= limits.upper
 
 
+@settings(deadline=None)
 @given(values_strategy, st.integers(min_value=-500, max_value=500))
 def test_shifting_every_value_moves_the_limits_and_keeps_the_signals(values, offset):
     before = analyse(values)
@@ -151,6 +153,7 @@ def test_shifting_every_value_moves_the_limits_and_keeps_the_signals(values, off
     assert [p.signals for p in after.points] == [p.signals for p in before.points]
 
 
+@settings(deadline=None)
 @given(values_strategy)
 def test_mirroring_the_values_mirrors_the_signals_and_the_icons(values):
     before = analyse(values, polarity=Polarity.HIGHER)
@@ -162,6 +165,7 @@ def test_mirroring_the_values_mirrors_the_signals_and_the_icons(values):
     assert before.variation == after.variation
 
 
+@settings(deadline=None)
 @given(values_strategy)
 def test_a_constant_series_has_no_special_cause(values):
     flat = [values[0]] * len(values)
@@ -169,6 +173,7 @@ def test_a_constant_series_has_no_special_cause(values):
     assert special_causes(flat, limits_for(flat)) == [{} for _ in flat]
 
 
+@settings(deadline=None)
 @given(values_strategy)
 def test_a_point_outside_is_beyond_a_limit(values):
     result = analyse(values)

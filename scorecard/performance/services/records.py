@@ -268,7 +268,8 @@ def scorecard_refresh(
 INDICATOR_FIELDS = {
     "title", "definition", "rationale", "unit", "decimals", "polarity", "frequency", "due_quarter",
     "first_due_year", "aggregation", "ratio_scale", "target_basis", "owner", "directorate",
-    "portfolio", "data_source", "is_contextual", "status_rule",
+    "portfolio", "data_source", "is_contextual", "status_rule", "spc_baseline_points",
+    "spc_recalculate_from", "spc_exclude_large_ranges",
 }  # fmt: skip
 
 
