@@ -11,6 +11,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from scorecard.core.periods import PeriodError, parse
+
 RATINGS = ("green", "amber", "red")
 RATING_LABELS = {"green": "Green", "amber": "Amber", "red": "Red", "not_rated": "Not rated"}
 MOVEMENT_LABELS = {"up": "Up (worse)", "down": "Down (better)", "same": "No change", "new": "New"}
@@ -259,8 +261,8 @@ def display(value, unit: str, decimals: int) -> str:
 
 
 def period_short(key: str) -> str:
-    """ "2017/18-Q2" -> "Q2 2017/18"; a year or month key stays as it is."""
-    if "-Q" in key:
-        year, quarter = key.split("-")
-        return f"{quarter} {year}"
-    return key
+    """ "2017/18-Q2" -> "Q2 2017/18", "2017/18-M09" -> "Sep 2017"; anything else stays as it is."""
+    try:
+        return parse(key).short_label
+    except PeriodError:
+        return key

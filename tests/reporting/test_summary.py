@@ -100,3 +100,10 @@ def test_a_broken_wording_is_refused(wording, problem):
 
 def test_the_wording_sandbox_refuses_reaching_into_python():
     assert "cannot be filled in" in cover.template_problem("{{ ''.__class__.__mro__ }}")
+
+
+def test_periods_are_written_short_as_in_the_tables():
+    assert summary.period_short("2017/18-Q2") == "Q2 2017/18"
+    assert summary.period_short("2017/18-M09") == "Sep 2017"
+    assert summary.period_short("2017/18") == "2017/18"
+    assert summary.period_short("not a period") == "not a period"
