@@ -435,12 +435,14 @@ def locked_quarters() -> set[str]:
     )
 
 
-def measurement_is_locked(measurement: Measurement, locked: set[str] | None = None) -> bool:
-    """Whether the quarter the value is reported in is locked."""
+def measurement_is_locked(
+    measurement: Measurement, locked: set[str] | None = None, start_month: int | None = None
+) -> bool:
+    """Whether the quarter the value is reported in is locked. Pass `locked` and `start_month`
+    when checking many values, so that they are read once."""
     locked = locked_quarters() if locked is None else locked
-    quarter = reporting_quarter(
-        measurement.indicator, parse(measurement.period, financial_year_start_month())
-    )
+    start_month = start_month or financial_year_start_month()
+    quarter = reporting_quarter(measurement.indicator, parse(measurement.period, start_month))
     return quarter.key in locked
 
 

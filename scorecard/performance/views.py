@@ -140,6 +140,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     can_administer = user_can_administer(request.user)
     locked = selectors.locked_quarters() if can_administer else set()
+    start_month = financial_year_start_month()
     return _render(
         request,
         "performance/indicator.html",
@@ -154,11 +155,13 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can(request.user, Action.EDIT, indicator),
             "can_administer": can_administer,
             "restatements": selectors.indicator_restatements(indicator=indicator),
-            "restatable": [m for m in values if selectors.measurement_is_locked(m, locked)]
+            "restatable": [
+                m for m in values if selectors.measurement_is_locked(m, locked, start_month)
+            ]
             if can_administer
             else [],
             "next_due": schedule_for(indicator).next_due(
-                Period.containing(today, "quarter", financial_year_start_month())
+                Period.containing(today, "quarter", start_month)
             ),
             "period_slug": period_slug,
             **spc_panel(indicator=indicator, values=values, target=trend[-1][2] if trend else None),

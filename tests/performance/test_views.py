@@ -348,3 +348,27 @@ def test_list_pages_run_the_same_queries_for_5_and_50_indicators(
         response = client.get(reverse(name))
     assert response.status_code == 200
     assert len(few) <= 12, [q["sql"] for q in few.captured_queries]
+
+
+def test_the_indicator_page_runs_the_same_queries_however_long_its_history(client, demo):
+    """Eight locked quarterly values or thirty-two: the same number of queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from scorecard.core.periods import Period
+    from scorecard.performance.choices import PeriodState
+
+    indicator = IndicatorFactory(directorate=Directorate.objects.get(code="ASC"))
+    client.force_login(demo["admin"])
+    counts = []
+    for years in [range(2015, 2017), range(2009, 2015)]:
+        for quarter in [q for y in years for q in Period.financial_year(y).quarters()]:
+            MeasurementFactory(indicator=indicator, period=quarter.key, value=90 + quarter.number)
+            services.reporting_period_set_state(
+                period=quarter.key, state=PeriodState.LOCKED, by=demo["admin"]
+            )
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("performance:indicator", args=[indicator.pk]))
+        assert page.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
