@@ -3,10 +3,15 @@
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("SCORECARD_ENV", "test")
 # pytest-django's live_server runs in a thread beside Playwright's sync API.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Property tests judge rules, not speed: no per-example deadline on a busy two-core machine.
+hypothesis_settings.register_profile("scorecard", deadline=None)
+hypothesis_settings.load_profile("scorecard")
 
 FIGURES = pytest.StashKey[list[str]]()
 
