@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
+from types import SimpleNamespace
 
 from django.utils import timezone
 
@@ -218,9 +220,81 @@ def pack_benchmarks(data) -> list[dict]:
     return rows
 
 
+def _frozen_benchmark(benchmark) -> dict:
+    """A benchmark as JSON: what the pack prints, numbers as exact decimal strings."""
+    p = benchmark.position
+    return {
+        "group": benchmark.group.name,
+        "year": benchmark.year,
+        "count": benchmark.count,
+        "median": str(benchmark.median),
+        "own_period": benchmark.own_period,
+        "position": None
+        if p is None
+        else {
+            "value": str(p.value),
+            "count": p.count,
+            "median": str(p.median),
+            "distance": str(p.distance),
+            "versus_median": p.versus_median,
+            "rank": p.rank,
+            "quartile": p.quartile,
+        },
+    }
+
+
+def _thawed_benchmark(frozen: dict) -> SimpleNamespace:
+    fields = {k: v for k, v in frozen.items() if k != "position"}
+    p = frozen["position"]
+    return SimpleNamespace(
+        **{**fields, "median": Decimal(frozen["median"])},
+        position=None
+        if p is None
+        else SimpleNamespace(
+            **{**p, **{k: Decimal(p[k]) for k in ("value", "median", "distance")}}
+        ),
+    )
+
+
+def pack_sections_freeze(data) -> dict:
+    """The pack's linked-indicator and benchmarking sections of a live report, as JSON for its
+    snapshot, so a published pack never changes when links or comparator values do."""
+    return {
+        "red_risk_links": [
+            {"risk_id": item.risk.risk_id, "indicators": item.indicators}
+            for item in red_risks_with_indicators(data)
+        ],
+        "benchmarks": [
+            {"indicator_id": row["line"].indicator_id, **_frozen_benchmark(row["benchmark"])}
+            for row in pack_benchmarks(data)
+        ],
+    }
+
+
+def _pack_from_snapshot(data, frozen: dict) -> dict:
+    risks = {line.risk_id: line for line in data.risks}
+    lines = {line.indicator_id: line for line in data.indicators}
+    return {
+        "red_risk_links": [
+            PackRisk(risks[item["risk_id"]], item["indicators"])
+            for item in frozen.get("red_risk_links", [])
+            if item["risk_id"] in risks
+        ],
+        "pack_benchmarks": [
+            {"line": lines[row["indicator_id"]], "benchmark": _thawed_benchmark(row)}
+            for row in frozen.get("benchmarks", [])
+            if row["indicator_id"] in lines
+        ],
+    }
+
+
 def pack_context(data) -> dict:
     """What the pack shows beside the scorecard and the register: red risks with their
-    indicators, and benchmarking."""
+    indicators, and benchmarking. A published quarter reads them from its snapshot (a snapshot
+    published before they were frozen has none, and reads them live)."""
+    snapshot = getattr(data, "snapshot", None)
+    if snapshot is not None and snapshot.pack_sections:
+        return _pack_from_snapshot(data, snapshot.pack_sections)
     return {
         "red_risk_links": red_risks_with_indicators(data),
         "pack_benchmarks": pack_benchmarks(data),

@@ -32,6 +32,12 @@ class Snapshot(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     published_at = models.DateTimeField()
+    pack_sections = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The pack's red risks with their linked indicators, and its benchmarking, as "
+        "published (empty in snapshots made before they were frozen).",
+    )
 
     class Meta:
         ordering = ["-period_start"]

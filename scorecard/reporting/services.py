@@ -9,7 +9,7 @@ from scorecard.organisation.models import User
 from scorecard.performance.choices import PeriodState
 from scorecard.performance.services import reporting_period_set_state
 
-from . import cover
+from . import cover, links
 from .models import AreaSnapshot, IndicatorSnapshot, ReportWording, RiskSnapshot, Snapshot
 from .selectors import corporate_scorecard, report_data
 
@@ -17,7 +17,8 @@ from .selectors import corporate_scorecard, report_data
 @transaction.atomic
 def snapshot_create(*, period: Period, by: User) -> Snapshot:
     """Freeze the quarter's report: every indicator status, value, target and commentary, every
-    risk score, band, area and movement, and the risk areas. Refused if already published."""
+    risk score, band, area and movement, the risk areas, and the pack's linked indicators and
+    benchmarking. Refused if already published."""
     if period.kind != "quarter":
         raise ValidationError({"period": f"{period.label} is not a quarter: publish a quarter."})
     if Snapshot.objects.filter(period=period.key).exists():
@@ -41,6 +42,7 @@ def snapshot_create(*, period: Period, by: User) -> Snapshot:
         corporate_plan=data.corporate_plan,
         refreshed_this_period=data.refreshed_this_period,
         matrix=data.matrix,
+        pack_sections=links.pack_sections_freeze(data),
         published_by=by,
         published_at=timezone.now(),
     )
