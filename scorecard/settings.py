@@ -211,9 +211,6 @@ if PRODUCTION:
 # Content-Security-Policy (django-csp): scripts only from this site or with the page's nonce
 # (the one inline script of the GOV.UK template), never 'unsafe-inline' or eval.
 CONTENT_SECURITY_POLICY = {
-    # The API's Swagger page ships an inline script without a nonce (drf-spectacular's
-    # SpectacularSwaggerView); it keeps no policy until it moves to the split view.
-    "EXCLUDE_URL_PREFIXES": ["/api/docs"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'", csp_constants.NONCE],
