@@ -19,9 +19,16 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=7)
         parser.add_argument("--import-rows", type=int, default=100_000)
         parser.add_argument("--json", action="store_true")
+        parser.add_argument(
+            "--only",
+            action="append",
+            default=[],
+            metavar="WORDS",
+            help="Only the figures whose name contains WORDS (repeatable), e.g. --only dashboard.",
+        )
 
-    def handle(self, *args, scale, repeat, import_rows, **options):
-        result = run(scale=scale, repeat=repeat, import_rows=import_rows)
+    def handle(self, *args, scale, repeat, import_rows, only, **options):
+        result = run(scale=scale, repeat=repeat, import_rows=import_rows, only=tuple(only))
         self.stdout.write(
             json.dumps(result, indent=2, default=str) if options["json"] else table(result)
         )
