@@ -14,6 +14,7 @@ urlpatterns = [
     path("scorecard/", include("scorecard.performance.urls")),
     path("risks/", include("scorecard.risks.urls")),
     path("reports/", include("scorecard.reporting.urls")),
+    path("benchmarking/", include("scorecard.benchmarking.urls")),
     path("administration/", include("scorecard.organisation.urls")),
     path("import-export/", include("scorecard.interchange.urls")),
     path("open-data/", include("scorecard.interchange.open_data_urls")),

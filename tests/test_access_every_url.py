@@ -96,6 +96,10 @@ ACCESS = {
     "risks:matrix_level_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "risks:matrix_band_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "risks:matrix_cell_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    # Comparator groups: everyone signed in reads them; the performance team keeps named lists.
+    "benchmarking:groups": row(SIGN_IN, OK, OK, OK),
+    "benchmarking:group_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "benchmarking:group_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     # Import and export: every role exports what it may see; jobs are their owner's only.
     "interchange:index": row(SIGN_IN, OK, OK, OK),
     "interchange:template_xlsx": row(SIGN_IN, OK, OK, OK),
@@ -277,7 +281,14 @@ def _risk_link(demo) -> dict:
     return {"pk": risk_indicator_link(risk=risk, indicator=indicator, by=demo["admin"]).pk}
 
 
+def _comparator_group(demo) -> dict:
+    from scorecard.benchmarking.services import comparator_group_create
+
+    return {"pk": comparator_group_create(name="URL walk group", members={"E1": "One"}).pk}
+
+
 URL_KWARGS = {
+    "benchmarking:group_edit": _comparator_group,
     "organisation:directorate_edit": _directorate,
     "organisation:service_create": _directorate,
     "organisation:person_edit": _person,

@@ -38,6 +38,9 @@ class ComparatorGroupMember(models.Model):
     group = models.ForeignKey(ComparatorGroup, on_delete=models.PROTECT, related_name="members")
     area_code = models.CharField(max_length=12, help_text="ONS code, e.g. E10000034.")
     area_name = models.CharField(max_length=200)
+    is_archived = models.BooleanField(
+        default=False, help_text="Taken out of the group (kept, with its history)."
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -11,10 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.urls import reverse
 
 from scorecard.core.benchmark import Position, median, position
 from scorecard.core.polarity import Polarity
+from scorecard.performance.access import user_can_administer, user_has_any_role
 from scorecard.performance.choices import WorkflowState
 from scorecard.performance.models import Indicator, Measurement
 
@@ -36,10 +38,78 @@ class Benchmark:
 
 
 def groups_list():
-    members = ComparatorGroupMember.objects.only("group_id", "area_code")
+    members = ComparatorGroupMember.objects.filter(is_archived=False).only("group_id", "area_code")
     return ComparatorGroup.objects.filter(is_archived=False).prefetch_related(
         Prefetch("members", queryset=members)
     )
+
+
+# --- The comparator groups page -------------------------------------------------------------------
+
+
+def comparator_group_access(user, action: str = "view") -> QuerySet[ComparatorGroup]:
+    """The groups `user` may read ("view": everyone with a role) or change ("edit": the
+    performance team, and only named lists: the others are filled from the national files)."""
+    groups = ComparatorGroup.objects.all()
+    if not user_has_any_role(user):
+        return groups.none()
+    if action == "view":
+        return groups
+    if action == "edit" and comparator_groups_editable(user):
+        return groups.filter(kind=GroupKind.LIST)
+    return groups.none()
+
+
+def comparator_groups_editable(user) -> bool:
+    """Whether `user` adds and changes named lists (the performance team)."""
+    return user_has_any_role(user) and user_can_administer(user)
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    group: ComparatorGroup
+    members: list[ComparatorGroupMember]  # empty for all English councils
+    councils: int  # councils counted: the members, or every council with a value
+    values: int  # comparator values of those councils, every indicator and year
+
+
+def groups_for_page(user) -> list[GroupRow]:
+    """Every group `user` may see, archived last, with its members and how many values it
+    holds (three queries: groups, members, values per council)."""
+    members = ComparatorGroupMember.objects.filter(is_archived=False)
+    groups = (
+        comparator_group_access(user)
+        .order_by("is_archived", "order", "name")
+        .prefetch_related(Prefetch("members", queryset=members))
+    )
+    per_council = dict(
+        ComparatorValue.objects.filter(level=AreaLevel.COUNCIL)
+        .values_list("area_code")
+        .annotate(n=Count("pk"))
+        .values_list("area_code", "n")
+    )
+    rows = []
+    for group in groups:
+        listed = list(group.members.all())
+        if group.kind == GroupKind.ALL:
+            rows.append(GroupRow(group, [], len(per_council), sum(per_council.values())))
+        else:
+            total = sum(per_council.get(m.area_code, 0) for m in listed)
+            rows.append(GroupRow(group, listed, len(listed), total))
+    return rows
+
+
+def comparator_councils() -> dict[str, str]:
+    """Every council known in the comparator data and in the groups: ONS code -> name, by name
+    (two queries)."""
+    known = dict(
+        ComparatorValue.objects.filter(level=AreaLevel.COUNCIL)
+        .values_list("area_code", "area_name")
+        .distinct()
+    )
+    for code, name in ComparatorGroupMember.objects.values_list("area_code", "area_name"):
+        known.setdefault(code, name)
+    return dict(sorted(known.items(), key=lambda item: (item[1].lower(), item[0])))
 
 
 def _members(group: ComparatorGroup) -> set[str] | None:
@@ -140,4 +210,7 @@ def indicator_benchmarks(indicators: list[Indicator]) -> dict[int, list[Benchmar
 
 def indicator_panel(*, request, obj) -> dict:
     """The Benchmarking section of the indicator page."""
-    return {"benchmarks": indicator_benchmarks([obj]).get(obj.pk, [])}
+    return {
+        "benchmarks": indicator_benchmarks([obj]).get(obj.pk, []),
+        "comparator_groups_url": reverse("benchmarking:groups"),
+    }

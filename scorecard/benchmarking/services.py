@@ -22,14 +22,84 @@ def comparator_group_ensure(
         group = ComparatorGroup(name=name, kind=kind, order=order)
         group.full_clean()
         group.save()
-    have = set(group.members.values_list("area_code", flat=True))
+    _members_set(group=group, members=members or {}, exactly=False)
+    return group
+
+
+def _members_set(*, group: ComparatorGroup, members: dict[str, str], exactly: bool) -> None:
+    """Add `members` (ONS code -> name) to `group`, bringing back archived ones; with `exactly`,
+    archive every other member (a member is never deleted: its history stays)."""
+    have = {m.area_code: m for m in group.members.all()}
     new = [
         ComparatorGroupMember(group=group, area_code=code, area_name=area)
-        for code, area in sorted((members or {}).items())
+        for code, area in sorted(members.items())
         if code not in have
     ]
     ComparatorGroupMember.objects.bulk_create(new)
+    for code, member in have.items():
+        archive = exactly and code not in members
+        if member.is_archived != archive:
+            member.is_archived = archive
+            member.save(update_fields=["is_archived"])
+
+
+def _named_list_check(*, name: str, members: dict[str, str], group=None) -> None:
+    if not members:
+        raise ValidationError({"members": "Choose at least one council for the group."})
+    clash = ComparatorGroup.objects.filter(name__iexact=name.strip())
+    if group is not None:
+        clash = clash.exclude(pk=group.pk)
+    if clash.exists():
+        raise ValidationError({"name": f"There is already a comparator group called {name}."})
+
+
+@transaction.atomic
+def comparator_group_create(
+    *, name: str, members: dict[str, str], description: str = ""
+) -> ComparatorGroup:
+    """A named list of councils (e.g. nearest neighbours), with its members by ONS code."""
+    _named_list_check(name=name, members=members)
+    group = ComparatorGroup(
+        name=name.strip(), kind=GroupKind.LIST, description=description, order=20
+    )
+    group.full_clean()
+    group.save()
+    _members_set(group=group, members=members, exactly=True)
     return group
+
+
+@transaction.atomic
+def comparator_group_update(
+    *,
+    group: ComparatorGroup,
+    name: str,
+    members: dict[str, str],
+    description: str = "",
+    is_archived: bool = False,
+) -> ComparatorGroup:
+    """Rename a named list, set exactly its members, or archive it (never deleted)."""
+    if group.kind != GroupKind.LIST:
+        raise ValidationError(
+            {"name": f"{group} is filled from the national files: only named lists change here."}
+        )
+    _named_list_check(name=name, members=members, group=group)
+    group.name, group.description, group.is_archived = name.strip(), description, is_archived
+    group.full_clean()
+    group.save(update_fields=["name", "description", "is_archived"])
+    _members_set(group=group, members=members, exactly=True)
+    return group
+
+
+@transaction.atomic
+def comparator_group_refresh(*, name: str, members: dict[str, str]) -> ComparatorGroup:
+    """The named list `name` with exactly `members` (created, or brought up to date, from a
+    file that defines the group, such as a near-neighbour peer group)."""
+    group = ComparatorGroup.objects.filter(name=name).first()
+    if group is None:
+        return comparator_group_create(name=name, members=members)
+    return comparator_group_update(
+        group=group, name=name, members=members, description=group.description
+    )
 
 
 @transaction.atomic
