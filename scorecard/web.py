@@ -1,9 +1,13 @@
 """Small helpers shared by the views of every app."""
 
+from collections.abc import Callable
+
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 PER_PAGE = 50  # rows per page of a long list
 
@@ -13,8 +17,25 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
         return
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
+    for field, texts in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, texts)
+
+
+def form_saved(
+    request: HttpRequest, form: forms.Form, save: Callable[[dict], tuple[str, str]]
+) -> HttpResponse | None:
+    """On a valid POST, call `save(cleaned_data)` (the service call, returning the success
+    message and where to go) and redirect there. On the service's refusal, or on GET, None:
+    the view shows the form again, with the refusal on it and what was typed kept."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        message, target = save(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    messages.success(request, message)
+    return redirect(target)
 
 
 def paginate(request: HttpRequest, rows, per_page: int = PER_PAGE) -> dict:

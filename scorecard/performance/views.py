@@ -19,7 +19,7 @@ from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.history import history_entries
 from scorecard.organisation.selectors import directorates_list
 from scorecard.rendering.charts import trend_chart
-from scorecard.web import add_service_errors, paginate
+from scorecard.web import add_service_errors, form_saved, paginate
 
 from . import forms, selectors, services
 from .access import Action, can, indicator_access, measurement_access, user_can_administer
@@ -389,16 +389,13 @@ def periods(request: HttpRequest) -> HttpResponse:
     """Open a quarter for updates; see every quarter's state. Locking is the reporting team's."""
     _require(user_can_administer(request.user))
     form = forms.PeriodOpenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            row = services.reporting_period_open(
-                period=form.cleaned_data["period"], by=request.user
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{parse(row.period).label} is open for updates.")
-            return redirect("performance:periods")
+
+    def save(data):
+        row = services.reporting_period_open(period=data["period"], by=request.user)
+        return f"{parse(row.period).label} is open for updates.", reverse("performance:periods")
+
+    if saved := form_saved(request, form, save):
+        return saved
     return _render(
         request,
         "performance/periods.html",
@@ -422,15 +419,8 @@ def _reporting_lock_url(period: str) -> str | None:
 
 
 def _form_page(request, form, context: dict, on_valid) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        try:
-            message, target = on_valid(form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, message)
-            return redirect(target)
-    return _render(request, "performance/form.html", {"form": form, **context})
+    saved = form_saved(request, form, on_valid)
+    return saved or _render(request, "performance/form.html", {"form": form, **context})
 
 
 @login_required

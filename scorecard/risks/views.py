@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from scorecard import panels
 from scorecard.history import history_entries
 from scorecard.organisation.selectors import directorates_list, people_list
-from scorecard.web import add_service_errors, paginate
+from scorecard.web import add_service_errors, form_saved, paginate
 
 from . import forms, services
 from .models import Action, Assessment, Control, Escalation, IndicatorLink, Risk
@@ -49,6 +49,10 @@ SECTION = "risks"
 
 def _render(request, template: str, context: dict) -> HttpResponse:
     return render(request, template, {"active_section": SECTION, **context})
+
+
+def _risk_url(risk: Risk, anchor: str = "") -> str:
+    return reverse("risks:risk", args=[risk.pk]) + anchor
 
 
 def _risk(request, pk: int, action: Do = Do.VIEW) -> Risk:
@@ -295,19 +299,18 @@ def escalation_request(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, Do.EDIT)
     above = registers_above(risk.escalated_to or risk.register)
     form = forms.EscalationRequestForm(request.POST or None, registers=above)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.escalation_request(
-                risk=risk,
-                to_register=form.registers[form.cleaned_data["to_register"]],
-                reason=form.cleaned_data["reason"],
-                requested_by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Escalation of {risk.reference} requested.")
-            return redirect("risks:risk", pk=risk.pk)
+
+    def save(data):
+        services.escalation_request(
+            risk=risk,
+            to_register=form.registers[data["to_register"]],
+            reason=data["reason"],
+            requested_by=request.user,
+        )
+        return f"Escalation of {risk.reference} requested.", _risk_url(risk)
+
+    if saved := form_saved(request, form, save):
+        return saved
     return _render(
         request,
         "risks/form.html",
@@ -332,19 +335,18 @@ def escalation_decide(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     form = forms.EscalationDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.escalation_decide(
-                escalation=escalation,
-                accepted=form.cleaned_data["decision"] == "accept",
-                decided_by=request.user,
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Escalation of {escalation.risk.reference} decided.")
-            return redirect("risks:risk", pk=escalation.risk_id)
+
+    def save(data):
+        services.escalation_decide(
+            escalation=escalation,
+            accepted=data["decision"] == "accept",
+            decided_by=request.user,
+            note=data["note"],
+        )
+        return f"Escalation of {escalation.risk.reference} decided.", _risk_url(escalation.risk)
+
+    if saved := form_saved(request, form, save):
+        return saved
     return _render(
         request,
         "risks/form.html",
@@ -386,14 +388,13 @@ def risk_create(request: HttpRequest) -> HttpResponse:
         creating=True,
         initial={"owner": request.user.pk},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            risk = services.risk_create(**form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{risk.reference} added to {risk.register}.")
-            return redirect("risks:risk", pk=risk.pk)
+
+    def save(data):
+        risk = services.risk_create(**data)
+        return f"{risk.reference} added to {risk.register}.", _risk_url(risk)
+
+    if saved := form_saved(request, form, save):
+        return saved
     return _edit_page(
         request,
         form,
@@ -459,14 +460,13 @@ def risk_close(request: HttpRequest, pk: int) -> HttpResponse:
     """Close a risk with the reason: it is archived with its history, never deleted."""
     risk = _risk(request, pk, Do.EDIT)
     form = forms.RiskCloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.risk_close(risk=risk, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{risk.reference} closed. It stays on record.")
-            return redirect("risks:risk", pk=risk.pk)
+
+    def save(data):
+        services.risk_close(risk=risk, reason=data["reason"])
+        return f"{risk.reference} closed. It stays on record.", _risk_url(risk)
+
+    if saved := form_saved(request, form, save):
+        return saved
     return _edit_page(
         request,
         form,
@@ -484,14 +484,13 @@ def risk_close(request: HttpRequest, pk: int) -> HttpResponse:
 def control_create(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, Do.EDIT)
     form = forms.ControlForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.control_create(risk=risk, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Control added to {risk.reference}.")
-            return redirect(reverse("risks:risk", args=[risk.pk]) + "#treatment")
+
+    def save(data):
+        services.control_create(risk=risk, **data)
+        return f"Control added to {risk.reference}.", _risk_url(risk, "#treatment")
+
+    if saved := form_saved(request, form, save):
+        return saved
     return _edit_page(
         request,
         form,
@@ -518,14 +517,13 @@ def control_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "is_archived": control.is_archived,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.control_update(control=control, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Control on {risk.reference} saved.")
-            return redirect(reverse("risks:risk", args=[risk.pk]) + "#treatment")
+
+    def save(data):
+        services.control_update(control=control, **data)
+        return f"Control on {risk.reference} saved.", _risk_url(risk, "#treatment")
+
+    if saved := form_saved(request, form, save):
+        return saved
     return _edit_page(
         request,
         form,
@@ -543,14 +541,13 @@ def control_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, Do.EDIT)
     form = forms.NewActionForm(request.POST or None, initial={"owner": risk.owner_id})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_create(risk=risk, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Action added to {risk.reference}.")
-            return redirect(reverse("risks:risk", args=[risk.pk]) + "#treatment")
+
+    def save(data):
+        services.action_create(risk=risk, **data)
+        return f"Action added to {risk.reference}.", _risk_url(risk, "#treatment")
+
+    if saved := form_saved(request, form, save):
+        return saved
     return _edit_page(
         request,
         form,
@@ -572,16 +569,13 @@ def indicator_link(request: HttpRequest, pk: int) -> HttpResponse:
     """Link the risk to an indicator it threatens."""
     risk = _risk(request, pk, Do.EDIT)
     form = forms.IndicatorLinkForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.risk_indicator_link(risk=risk, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, f"{risk.reference} linked to {form.cleaned_data['indicator']}."
-            )
-            return redirect(reverse("risks:risk", args=[risk.pk]))
+
+    def save(data):
+        services.risk_indicator_link(risk=risk, by=request.user, **data)
+        return f"{risk.reference} linked to {data['indicator']}.", _risk_url(risk)
+
+    if saved := form_saved(request, form, save):
+        return saved
     return _edit_page(
         request,
         form,

@@ -2,16 +2,15 @@
 areas, the risk appetite per category and the risk matrix. Writes go through the services, which
 refuse an invalid register or matrix with a message naming what is wrong."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from scorecard.history import history_entries
-from scorecard.web import add_service_errors
+from scorecard.web import form_saved
 
 from . import forms, services
 from .selectors import NoCurrentMatrix, risk_matrix_as_scoring, risk_matrix_current_model
@@ -48,15 +47,8 @@ def _found(obj):
 
 def _form_page(request, form, context: dict, on_valid) -> HttpResponse:
     """Validate, call the service, show its refusal on the form (what was typed is kept)."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            message, target = on_valid(form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, message)
-            return redirect(target)
-    return _render(request, "risks/edit.html", {"form": form, **context})
+    saved = form_saved(request, form, on_valid)
+    return saved or _render(request, "risks/edit.html", {"form": form, **context})
 
 
 # --- registers ---------------------------------------------------------------------------------
@@ -177,14 +169,12 @@ def appetite(request: HttpRequest) -> HttpResponse:
     """Every category's appetite, and a form to set one."""
     _require_manager(request)
     form = forms.AppetiteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            row = services.risk_appetite_set(**form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Appetite set: {row}.")
-            return redirect("risks:appetite")
+
+    def save(data):
+        return f"Appetite set: {services.risk_appetite_set(**data)}.", reverse("risks:appetite")
+
+    if saved := form_saved(request, form, save):
+        return saved
     return _render(request, "risks/appetite.html", {"form": form, "rows": risk_appetite_rows()})
 
 
