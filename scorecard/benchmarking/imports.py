@@ -7,6 +7,10 @@ messages when they are not.
   on the command line (the file is one year's release).
 - Oflog (Office for Local Government, ASC data): one row per council, year and measure with
   Value, MEDIAN and rank_order (desc: higher is better, asc: lower is better).
+- A near-neighbour peer group (Trafford Data Lab's files, e.g. ASCOF measures for Trafford and
+  the 15 authorities of its NHS England Near Neighbour Peer Group): one indicator per file, one
+  row per area and year (`area_code,area_name,period,indicator,measure,unit,value`), England
+  among them. The councils in the file are the group.
 
 A value left empty is unpublished (suppressed or not collected) and is skipped; anything else
 that is not a number is an error. Every error is collected, so one run lists them all.
@@ -43,6 +47,8 @@ OFLOG_COLUMNS = [
     "MEDIAN",
     "rank_order",
 ]
+PEER_GROUP_COLUMNS = ["area_code", "area_name", "period", "indicator", "measure", "unit", "value"]
+PEER_GROUP_SOURCE = "peer-group"  # only its own councils: never counted as all English councils
 LEVELS = {"council": "council", "region": "region", "england": "england"}
 YEAR = re.compile(r"^(\d{4})[-/](\d{2})$")
 UNPUBLISHED = {"", "na", "n/a", "x", "[x]", "[c]", "[z]", ":", "-"}
@@ -76,6 +82,7 @@ class Row:
 class Parsed:
     rows: list[Row] = field(default_factory=list)
     skipped: int = 0  # unpublished values
+    councils: dict[str, str] = field(default_factory=dict)  # a peer group's: code -> name
 
 
 def year_key(text: str) -> str:
@@ -212,6 +219,60 @@ def read_oflog(text: str, *, measure: str, years: Iterable[str] | None = None) -
         )
     if not seen:
         problems.append(f"The file has no row for Oflog measure {measure}.")
+    if problems:
+        raise ImportRefused(problems)
+    return parsed
+
+
+def _peer_level(code: str) -> str:
+    # ONS codes: E92 England, E12 a region; councils are E06, E07, E08, E09 and E10.
+    return {"E92": "england", "E12": "region"}.get(code[:3], "council")
+
+
+def read_peer_group(text: str, *, years: Iterable[str] | None = None) -> Parsed:
+    """Every area's value of the file's one indicator, and the councils that make the group
+    (every council named in the file, whether or not each year is published)."""
+    reader = _reader(text, PEER_GROUP_COLUMNS, "a near-neighbour peer group")
+    wanted = {year_key(y) for y in years} if years else None
+    problems: list[str] = []
+    parsed = Parsed()
+    seen: dict[tuple[str, str], int] = {}
+    first: tuple[str, str] | None = None
+    for number, record in enumerate(reader, start=2):
+        code, name = record["area_code"].strip(), record["area_name"].strip()
+        if not code:
+            problems.append(f"Row {number}, column area_code: empty.")
+            continue
+        what = (record["indicator"].strip(), record["measure"].strip())
+        first = first or what
+        if what != first:
+            problems.append(
+                f"Row {number}, column indicator: {what[0]!r} ({what[1]}) is not the file's "
+                f"indicator {first[0]!r} ({first[1]}); import one indicator per file."
+            )
+            continue
+        try:
+            year = year_key(record["period"])
+        except ValueError as error:
+            problems.append(f"Row {number}, column period: {error}")
+            continue
+        level = _peer_level(code)
+        if level == "council":
+            parsed.councils[code] = name
+        if (code, year) in seen:
+            problems.append(f"Row {number}: {name} ({code}) {year} already given in row "
+                            f"{seen[code, year]}.")  # fmt: skip
+            continue
+        seen[code, year] = number
+        if wanted is not None and year not in wanted:
+            continue
+        value = _number(record["value"], number, "value", problems)
+        if value is None:
+            parsed.skipped += 1
+            continue
+        parsed.rows.append(Row(area_code=code, area_name=name, level=level, year=year, value=value))
+    if not seen and not problems:
+        problems.append("The file has no rows.")
     if problems:
         raise ImportRefused(problems)
     return parsed

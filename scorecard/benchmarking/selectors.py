@@ -20,6 +20,7 @@ from scorecard.performance.access import user_can_administer, user_has_any_role
 from scorecard.performance.choices import WorkflowState
 from scorecard.performance.models import Indicator, Measurement
 
+from .imports import PEER_GROUP_SOURCE
 from .models import AreaLevel, ComparatorGroup, ComparatorGroupMember, ComparatorValue, GroupKind
 
 
@@ -82,17 +83,21 @@ def groups_for_page(user) -> list[GroupRow]:
         .order_by("is_archived", "order", "name")
         .prefetch_related(Prefetch("members", queryset=members))
     )
-    per_council = dict(
+    per_council, national = {}, {}
+    for code, n, from_national_files in (
         ComparatorValue.objects.filter(level=AreaLevel.COUNCIL)
         .values_list("area_code")
-        .annotate(n=Count("pk"))
-        .values_list("area_code", "n")
-    )
+        .annotate(n=Count("pk"), national=Count("pk", filter=~Q(source=PEER_GROUP_SOURCE)))
+        .values_list("area_code", "n", "national")
+    ):
+        per_council[code] = n
+        if from_national_files:
+            national[code] = from_national_files
     rows = []
     for group in groups:
         listed = list(group.members.all())
         if group.kind == GroupKind.ALL:
-            rows.append(GroupRow(group, [], len(per_council), sum(per_council.values())))
+            rows.append(GroupRow(group, [], len(national), sum(national.values())))
         else:
             total = sum(per_council.get(m.area_code, 0) for m in listed)
             rows.append(GroupRow(group, listed, len(listed), total))
@@ -129,7 +134,11 @@ def group_values(
         for v in values
         if v.level == AreaLevel.COUNCIL
         and v.area_code != exclude
-        and (members is None or v.area_code in members)
+        and (
+            v.area_code in members
+            if members is not None
+            else v.source != PEER_GROUP_SOURCE  # a peer group is not every English council
+        )
     ]
 
 

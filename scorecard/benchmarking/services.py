@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from scorecard.performance.models import Indicator
 
-from .imports import Parsed
+from .imports import PEER_GROUP_SOURCE, Parsed
 from .models import ComparatorGroup, ComparatorGroupMember, ComparatorValue, GroupKind
 
 ALL_COUNCILS = "All English councils"
@@ -161,3 +161,17 @@ def comparators_import(
         for region, members in sorted(by_region.items()):
             comparator_group_ensure(name=region, kind=GroupKind.REGION, members=members, order=10)
     return len(parsed.rows)
+
+
+@transaction.atomic
+def peer_group_import(*, indicator: Indicator, parsed: Parsed, group: str, measure: str) -> int:
+    """A near-neighbour file: its values for `indicator`, and the named list `group` with
+    exactly the councils of the file. All or nothing; returns the number of values stored."""
+    if not group.strip():
+        raise ValidationError({"group": "Name the group the file's councils make."})
+    stored = comparators_import(
+        indicator=indicator, parsed=parsed, source=PEER_GROUP_SOURCE, measure=measure,
+        regions=False,
+    )  # fmt: skip
+    comparator_group_refresh(name=group.strip(), members=parsed.councils)
+    return stored
