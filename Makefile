@@ -9,7 +9,8 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: setup demo test lint check pytest-sqlite pytest-postgres postgres system-packages assets
+.PHONY: setup demo test lint check pytest-sqlite pytest-postgres postgres system-packages assets \
+	load-test
 
 setup: $(VENV)/.installed node_modules/.installed scorecard/static_build/css/main.css
 
@@ -57,3 +58,7 @@ postgres:
 
 system-packages:
 	@scripts/ensure-system-packages.sh
+
+# 50 simulated users for 60 seconds against gunicorn and a fresh PostgreSQL database (docs/performance.md).
+load-test: setup postgres
+	scripts/load-test.sh
