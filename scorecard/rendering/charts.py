@@ -4,8 +4,10 @@ Every chart comes with a text alternative, and pages show the same numbers as a 
 chart is never the only way to read them.
 """
 
+import json
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import altair as alt
 import vl_convert
@@ -24,16 +26,34 @@ FONT = "Arial, Liberation Sans, DejaVu Sans, sans-serif"
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart and the sentence that describes it for people who cannot see it."""
+    """A chart and the sentence that describes it for people who cannot see it. The spec is an
+    Altair chart or a Vega-Lite dict."""
 
-    spec: alt.TopLevelMixin
+    spec: alt.TopLevelMixin | dict
     description: str
 
+    def _json(self) -> str:
+        spec = self.spec if isinstance(self.spec, dict) else self.spec.to_dict()
+        return json.dumps(spec, sort_keys=True)
+
     def svg(self) -> str:
-        return vl_convert.vegalite_to_svg(self.spec.to_dict())
+        return _svg(self._json())
 
     def png(self, scale: float = 2.0) -> bytes:
-        return vl_convert.vegalite_to_png(self.spec.to_dict(), scale=scale)
+        return _png(self._json(), scale)
+
+
+# A drawing is a pure function of its spec, and a published quarter's charts are asked for again
+# and again (pack, PDF, dashboards): keep the recent ones, keyed by the spec's full text, so a
+# changed value is a new key and never a stale picture. 128 charts of about 50 KB at most.
+@lru_cache(maxsize=128)
+def _svg(spec_json: str) -> str:
+    return vl_convert.vegalite_to_svg(json.loads(spec_json))
+
+
+@lru_cache(maxsize=16)
+def _png(spec_json: str, scale: float) -> bytes:
+    return vl_convert.vegalite_to_png(json.loads(spec_json), scale=scale)
 
 
 def _configure(chart: alt.TopLevelMixin, description: str) -> alt.TopLevelMixin:
@@ -137,6 +157,9 @@ def xmr_chart(
 
     Each point is a dict with label, value, mean, upper, lower, rules (the special-cause rules it
     takes part in) and side ("high" or "low"); `polarity` says which side is better.
+
+    The Vega-Lite spec is written as a plain dict, the one Altair would build: building and
+    validating it through Altair took longer than drawing it, and the pack draws one per indicator.
     """
     order = [p["label"] for p in points]
     lines = []
@@ -157,17 +180,30 @@ def xmr_chart(
         domain.append("Target")
         colours.append("#d4351c")
         dashes.append([8, 4])
-    base = alt.Chart(alt.Data(values=lines), title=title or alt.Undefined).encode(
-        x=alt.X("period:O", sort=order, title=None, axis=alt.Axis(labelAngle=-45)),
-        y=alt.Y("value:Q", title=unit or None, scale=alt.Scale(zero=False)),
-        color=alt.Color(
-            "series:N", scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(title=None)
-        ),
-        strokeDash=alt.StrokeDash(
-            "series:N", scale=alt.Scale(domain=domain, range=dashes), legend=None
-        ),
-    )
-    layers = [base.mark_line()]
+    x = {"field": "period", "sort": order, "type": "ordinal"}
+    y = {"field": "value", "type": "quantitative"}
+    line_layer = {
+        "data": {"values": lines},
+        "mark": {"type": "line"},
+        "encoding": {
+            "color": {
+                "field": "series",
+                "legend": {"title": None},
+                "scale": {"domain": domain, "range": colours},
+                "type": "nominal",
+            },
+            "strokeDash": {
+                "field": "series",
+                "legend": None,
+                "scale": {"domain": domain, "range": dashes},
+                "type": "nominal",
+            },
+            "x": {**x, "axis": {"labelAngle": -45}, "title": None},
+            "y": {**y, "scale": {"zero": False}, "title": unit or None},
+        },
+    }
+    if title:
+        line_layer["title"] = title
     special = []
     for p in points:
         if p.get("rules"):
@@ -180,33 +216,32 @@ def xmr_chart(
                 else "Concerning"
             )
             special.append({"period": p["label"], "value": p["value"], "kind": kind})
-    layers.append(
-        alt.Chart(alt.Data(values=[{"period": p["label"], "value": p["value"]} for p in points]))
-        .mark_point(filled=True, size=30, color="#0b0c0c")
-        .encode(x=alt.X("period:O", sort=order), y="value:Q")
-    )
+    layers = [
+        line_layer,
+        {
+            "data": {"values": [{"period": p["label"], "value": p["value"]} for p in points]},
+            "mark": {"type": "point", "color": "#0b0c0c", "filled": True, "size": 30},
+            "encoding": {"x": x, "y": y},
+        },
+    ]
     if special:
+        kinds = [k for k in SPC_COLOURS if any(p["kind"] == k for p in special)]
         layers.append(
-            alt.Chart(alt.Data(values=special))
-            .mark_point(filled=True, size=110, shape="diamond")
-            .encode(
-                x=alt.X("period:O", sort=order),
-                y="value:Q",
-                fill=alt.Fill(
-                    "kind:N",
-                    scale=alt.Scale(
-                        domain=[k for k in SPC_COLOURS if any(p["kind"] == k for p in special)],
-                        range=[
-                            c
-                            for k, c in SPC_COLOURS.items()
-                            if any(p["kind"] == k for p in special)
-                        ],
-                    ),
-                    legend=alt.Legend(title="Special cause"),
-                ),
-            )
+            {
+                "data": {"values": special},
+                "mark": {"type": "point", "filled": True, "shape": "diamond", "size": 110},
+                "encoding": {
+                    "fill": {
+                        "field": "kind",
+                        "legend": {"title": "Special cause"},
+                        "scale": {"domain": kinds, "range": [SPC_COLOURS[k] for k in kinds]},
+                        "type": "nominal",
+                    },
+                    "x": x,
+                    "y": y,
+                },
+            }
         )
-    chart = alt.layer(*layers).properties(width=520, height=240)
     if points:
         first, last = points[0], points[-1]
         description = (
@@ -222,7 +257,14 @@ def xmr_chart(
         )
     else:
         description = f"XmR chart{' of ' + title if title else ''}: no values yet."
-    return Chart(_configure(chart, description), description)
+    spec = {
+        "config": {"view": {"strokeWidth": 0}, "font": FONT},
+        "layer": layers,
+        "description": description,
+        "height": 240,
+        "width": 520,
+    }
+    return Chart(spec, description)
 
 
 def as_data_uri(svg: str) -> str:
