@@ -27,6 +27,7 @@ from .choices import Frequency, WorkflowState
 from .engine import financial_year_start_month, schedule_for
 from .models import Indicator, Measurement
 from .spc import spc_panel
+from .spc_list import spc_for_list
 
 SECTION = "scorecard"
 
@@ -101,11 +102,13 @@ def index(request: HttpRequest) -> HttpResponse:
         frequency=filters["frequency"],
         sort=filters["sort"],
     )
+    listing = paginate(request, rows)
     return _render(
         request,
         "performance/index.html",
         {
-            **paginate(request, rows),
+            **listing,
+            "spc_by_indicator": spc_for_list(list(listing["page"].object_list)),
             "filters": filters,
             "directorate_options": _directorate_options(),
             "frequencies": [("", "Any frequency"), *Frequency.choices],

@@ -1,0 +1,44 @@
+"""The SPC icons of the indicator list: every indicator of a page in three queries (values,
+targets, the council's first month of the year), however many indicators the page holds.
+
+Each indicator's XmR chart is the one its page shows: its approved values of its own kind,
+against the target of its latest value's period (or of that period's year).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .choices import WorkflowState
+from .engine import financial_year_start_month
+from .models import Indicator, Measurement, Target
+from .spc import spc_data, spc_min_points, spc_series
+
+
+def spc_for_list(indicators: list[Indicator]) -> dict[int, dict]:
+    """Indicator id -> its SPC data (see `spc.spc_data`), for those with enough values."""
+    ids = [indicator.pk for indicator in indicators]
+    if not ids:
+        return {}
+    start_month = financial_year_start_month()
+    values: dict[int, list[Measurement]] = defaultdict(list)
+    for m in Measurement.objects.filter(
+        indicator_id__in=ids, state=WorkflowState.APPROVED, value__isnull=False
+    ).only("indicator_id", "period", "period_start", "value", "state"):
+        values[m.indicator_id].append(m)
+    targets: dict[int, dict] = defaultdict(dict)
+    for t in Target.objects.filter(indicator_id__in=ids).only("indicator_id", "period", "value"):
+        targets[t.indicator_id][t.period] = t.value
+    minimum = spc_min_points()
+    result = {}
+    for indicator in indicators:
+        series = spc_series(indicator, values[indicator.pk], start_month=start_month)
+        if len(series) < minimum:
+            continue
+        latest = series[-1][0]
+        own = targets[indicator.pk]
+        target = own.get(latest.key, own.get(latest.year_of().key))
+        result[indicator.pk] = spc_data(
+            indicator, values[indicator.pk], target=target, start_month=start_month
+        )
+    return result
