@@ -1,5 +1,6 @@
 """Import of the performance sheets: indicators, targets, measurements and reporting periods."""
 
+from scorecard.core import periods
 from scorecard.performance import services as performance_services
 from scorecard.performance.access import indicator_access
 from scorecard.performance.choices import Aggregation, WorkflowState
@@ -11,6 +12,7 @@ from scorecard.performance.models import (
     Target,
 )
 
+from .measurement_rows import MeasurementRows
 from .outcome import CHANGED, CREATED, UNCHANGED
 
 
@@ -153,6 +155,10 @@ class PerformanceSheets:
         "manual_reason",
     ]
 
+    # Measurements go through the bulk path (`MeasurementRows`); False sends every row through
+    # the services one by one, the reference the bulk path is tested against.
+    bulk_measurements = True
+
     def _apply_measurements(self, sheet, rows) -> None:
         self._load_indicators(values["indicator"] for _, values in rows)
         codes = [values["indicator"] for _, values in rows]
@@ -161,47 +167,75 @@ class PerformanceSheets:
                 self.user, "approve", Indicator.objects.filter(code__in=codes)
             ).values_list("pk", flat=True)
         )
-        existing = {
-            (m.indicator_id, m.period): m
-            for m in Measurement.objects.filter(
-                indicator__code__in=[v["indicator"] for _, v in rows]
-            )
+        existing = self._measurements_stored(rows)
+        handle = self._measurement_handler(sheet, existing)
+        if self.bulk_measurements and not sheet.spec.team:
+            MeasurementRows(self, sheet, existing, handle).run(rows)
+        else:
+            self._each(sheet, rows, handle)
+
+    def _measurements_stored(self, rows) -> dict:
+        """The stored values of the file's indicators and periods, by (indicator id, period)."""
+        keys = set()
+        for _, values in rows:
+            try:
+                keys.add(periods.parse(str(values["period"]), self.start_month).key)
+            except periods.PeriodError:
+                continue  # the row's problem is told when it is handled
+        pks = {
+            self._indicators[code].pk
+            for code in {str(values["indicator"]).lower() for _, values in rows}
+            if code in self._indicators
         }
+        stored = Measurement.objects.select_for_update().filter(
+            indicator_id__in=pks, period__in=keys
+        )
+        return {(m.indicator_id, m.period): m for m in stored}
+
+    def _measurement_wanted(self, values, indicator, measurement) -> tuple[dict, str, bool, bool]:
+        """What the row asks for: the fields to record, the state, whether the fields are the
+        stored ones, and whether nothing at all changes."""
+        wanted = {}
+        for key in self.MEASUREMENT_FIELDS:
+            if key in values:
+                value = values[key]
+                wanted[key] = (
+                    ""
+                    if value is None and key not in {"value", "numerator", "denominator"}
+                    else value
+                )
+            elif measurement is not None:
+                wanted[key] = getattr(measurement, key)
+        if indicator.aggregation == Aggregation.RATIO:
+            wanted.pop("value", None)
+        wanted.setdefault("data_quality", "final")
+        wanted["data_quality"] = wanted["data_quality"] or "final"
+        state = values.get("state") or (measurement.state if measurement else WorkflowState.DRAFT)
+        same = measurement is not None and all(
+            getattr(measurement, k) == v for k, v in wanted.items()
+        )
+        unchanged = (
+            same
+            and state == measurement.state
+            and (
+                "review_note" not in values
+                or (values["review_note"] or "") == measurement.review_note
+            )
+        )
+        return wanted, state, same, unchanged
+
+    def _measurement_handler(self, sheet, existing):
+        """The row by row import of one value, through the services (see `_each`)."""
 
         def handle(number, values):
             period = self._period(sheet, number, "period", values["period"])
             indicator = self._indicator(sheet, number, "indicator", values["indicator"])
             measurement = existing.get((indicator.pk, period.key))
-            wanted = {}
-            for key in self.MEASUREMENT_FIELDS:
-                if key in values:
-                    value = values[key]
-                    wanted[key] = (
-                        ""
-                        if value is None and key not in {"value", "numerator", "denominator"}
-                        else value
-                    )
-                elif measurement is not None:
-                    wanted[key] = getattr(measurement, key)
-            if indicator.aggregation == Aggregation.RATIO:
-                wanted.pop("value", None)
-            wanted.setdefault("data_quality", "final")
-            wanted["data_quality"] = wanted["data_quality"] or "final"
-            state = values.get("state") or (
-                measurement.state if measurement else WorkflowState.DRAFT
+            wanted, state, same, unchanged = self._measurement_wanted(
+                values, indicator, measurement
             )
             label = f"{indicator.code} {period.key}"
-            same = measurement is not None and all(
-                getattr(measurement, k) == v for k, v in wanted.items()
-            )
-            if (
-                same
-                and state == measurement.state
-                and (
-                    "review_note" not in values
-                    or (values["review_note"] or "") == measurement.review_note
-                )
-            ):
+            if unchanged:
                 return UNCHANGED, label
             if (
                 state in {WorkflowState.APPROVED, WorkflowState.RETURNED}
@@ -246,7 +280,7 @@ class PerformanceSheets:
             existing[(indicator.pk, period.key)] = measurement
             return action, label
 
-        self._each(sheet, rows, handle)
+        return handle
 
     def _apply_periods(self, sheet, rows) -> None:
         existing = {p.period: p for p in ReportingPeriod.objects.all()}

@@ -2,7 +2,7 @@
 raises ValidationError naming the field, leaving nothing written, when the input is wrong."""
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -353,9 +353,15 @@ def reporting_period_set_state(
     return row
 
 
-def _refuse_if_locked(indicator: Indicator, period: Period) -> None:
+def _is_locked(quarter: Period) -> bool:
+    return ReportingPeriod.objects.filter(period=quarter.key, state=PeriodState.LOCKED).exists()
+
+
+def _refuse_if_locked(
+    indicator: Indicator, period: Period, is_locked: Callable[[Period], bool] = _is_locked
+) -> None:
     quarter = reporting_quarter(indicator, period)
-    if ReportingPeriod.objects.filter(period=quarter.key, state=PeriodState.LOCKED).exists():
+    if is_locked(quarter):
         raise ValidationError(
             {
                 "period": f"{quarter.label} is locked: its values can no longer be changed. Ask the performance team."
@@ -406,6 +412,50 @@ def _check_version(measurement: Measurement, expected_version: int | None) -> No
         )
 
 
+def refuse_if_retired(indicator: Indicator) -> None:
+    if indicator.is_retired:
+        raise ValidationError(
+            {"indicator": f"{indicator.code} is retired: it takes no new values."}
+        )
+
+
+def measurement_check(
+    *,
+    indicator: Indicator,
+    when: Period,
+    value: object,
+    numerator: object,
+    denominator: object,
+    manual_rating: str,
+    manual_reason: str,
+    is_locked: Callable[[Period], bool] = _is_locked,
+) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """The rules a value must meet before it is recorded (after `refuse_if_retired`), shared by
+    `measurement_record` and the import's bulk path, which passes `is_locked` answered from the
+    quarters it loaded at once. Returns the value, numerator and denominator as stored."""
+    schedule = schedule_for(indicator)
+    if not schedule.accepts(when):
+        raise ValidationError(
+            {
+                "period": f"{indicator.code} is collected {indicator.get_frequency_display().lower()}: enter {schedule.expected_kind_label()}, not {when.label}."
+            }
+        )
+    _refuse_if_locked(indicator, when, is_locked)
+    value, numerator, denominator = _check_values(indicator, value, numerator, denominator)
+    is_manual = indicator.status_rule.get("type") == "manual"
+    if manual_rating and not is_manual:
+        raise ValidationError(
+            {"manual_rating": f"{indicator.code} is rated by its rule, not by hand."}
+        )
+    if manual_rating and manual_rating not in Rating.values:
+        raise ValidationError({"manual_rating": "Choose green, amber or red."})
+    if manual_rating and not manual_reason.strip():
+        raise ValidationError({"manual_reason": "Give the reason for the manual rating."})
+    if value is None and not manual_rating:
+        raise ValidationError({"value": "Enter the value, a number."})
+    return value, numerator, denominator
+
+
 @transaction.atomic
 def measurement_record(
     *,
@@ -424,31 +474,17 @@ def measurement_record(
 ) -> Measurement:
     """Record or correct the value of an indicator for a period. A new value starts as a draft;
     correcting one needs the version the person saw (`expected_version`) and sends it back to draft."""
-    if indicator.is_retired:
-        raise ValidationError(
-            {"indicator": f"{indicator.code} is retired: it takes no new values."}
-        )
+    refuse_if_retired(indicator)
     when = _period(period, "period")
-    schedule = schedule_for(indicator)
-    if not schedule.accepts(when):
-        raise ValidationError(
-            {
-                "period": f"{indicator.code} is collected {indicator.get_frequency_display().lower()}: enter {schedule.expected_kind_label()}, not {when.label}."
-            }
-        )
-    _refuse_if_locked(indicator, when)
-    value, numerator, denominator = _check_values(indicator, value, numerator, denominator)
-    is_manual = indicator.status_rule.get("type") == "manual"
-    if manual_rating and not is_manual:
-        raise ValidationError(
-            {"manual_rating": f"{indicator.code} is rated by its rule, not by hand."}
-        )
-    if manual_rating and manual_rating not in Rating.values:
-        raise ValidationError({"manual_rating": "Choose green, amber or red."})
-    if manual_rating and not manual_reason.strip():
-        raise ValidationError({"manual_reason": "Give the reason for the manual rating."})
-    if value is None and not manual_rating:
-        raise ValidationError({"value": "Enter the value, a number."})
+    value, numerator, denominator = measurement_check(
+        indicator=indicator,
+        when=when,
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+        manual_rating=manual_rating,
+        manual_reason=manual_reason,
+    )
 
     measurement = (
         Measurement.objects.select_for_update().filter(indicator=indicator, period=when.key).first()
