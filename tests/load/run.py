@@ -85,7 +85,7 @@ def start_server(
     )  # fmt: skip
 
 
-def wait_until_up(server: subprocess.Popen, url: str, folder: Path, timeout: float = 120) -> None:
+def wait_until_up(server: subprocess.Popen, url: str, folder: Path, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -99,7 +99,8 @@ def wait_until_up(server: subprocess.Popen, url: str, folder: Path, timeout: flo
                 return
         except OSError:
             time.sleep(0.5)
-    raise RuntimeError(f"The server did not answer within {timeout} seconds.")
+    log = (folder / "server.log").read_text()[-3000:]
+    raise RuntimeError(f"The server did not answer within {timeout} seconds:\n{log}")
 
 
 def stop_server(server: subprocess.Popen) -> None:
@@ -165,7 +166,8 @@ def load_test(
         folder=folder,
     )  # fmt: skip
     try:
-        wait_until_up(server, url, folder)
+        # Production collects and compresses the static files first: minutes on a busy machine.
+        wait_until_up(server, url, folder, timeout=900 if production else 120)
         locust = run_locust(
             url=url, users=users, seconds=seconds, folder=folder, behind_proxy=production
         )
