@@ -12,7 +12,7 @@ from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.rendering import charts, docx, pdf
 from scorecard.rendering.sparkline import sparkline_svg
 
-from . import cover, formats, links, summary
+from . import cover, dashboard_charts, formats, links, summary
 from .selectors import ReportData, report_wording_get
 
 BAND_CHART_COLOURS = {"Red": "#d4351c", "Amber": "#f47738", "Green": "#00703c"}
@@ -25,6 +25,19 @@ def cover_blocks(data: ReportData) -> list[cover.Block]:
 
 def _chart(chart: charts.Chart) -> dict:
     return {"uri": charts.as_data_uri(chart.svg()), "description": chart.description}
+
+
+class Sparklines(dict):
+    """Each line's sparkline, drawn when first asked for: a dashboard draws the page it shows,
+    the pack every row."""
+
+    def __init__(self, lines):
+        super().__init__()
+        self.lines = {line.code: line for line in lines}
+
+    def __missing__(self, code):
+        drawn = self[code] = sparkline_svg([v for _, v in self.lines[code].trend])
+        return drawn
 
 
 def performance_context(data: ReportData, *, filters: dict | None = None) -> dict:
@@ -48,8 +61,8 @@ def performance_context(data: ReportData, *, filters: dict | None = None) -> dic
         "table": table,
         "priorities": sorted({(line.priority_order, line.priority) for line in lines}),
         "directorates": sorted({(line.directorate_code, line.directorate_name) for line in lines}),
-        "status_chart": _chart(charts.status_counts_chart(chart_counts)) if lines else None,
-        "sparklines": {line.code: sparkline_svg([v for _, v in line.trend]) for line in table},
+        "status_chart": dashboard_charts.counts_chart(chart_counts) if lines else None,
+        "sparklines": Sparklines(table),
     }
 
 
@@ -77,13 +90,11 @@ def risk_context(data: ReportData) -> dict:
         "bands": bands,
         "band_counts": counts,
         "risk_total": len(summary.open_risks(data.risks)),
-        "band_chart": _chart(
-            charts.status_counts_chart(
-                chart_counts,
-                title="Risks by band",
-                axis_title="Number of risks",
-                colours={b["label"]: b["colour"] for _, b in bands} or BAND_CHART_COLOURS,
-            )
+        "band_chart": dashboard_charts.counts_chart(
+            chart_counts,
+            title="Risks by band",
+            axis_title="Number of risks",
+            colours={b["label"]: b["colour"] for _, b in bands} or BAND_CHART_COLOURS,
         )
         if bands
         else None,

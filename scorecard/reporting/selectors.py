@@ -11,22 +11,44 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.core.scoring import movement
 from scorecard.core.status import State
 from scorecard.core.status_rules import Against
+from scorecard.organisation.models import Directorate, OrganisationSettings
 from scorecard.organisation.selectors import user_is_administrator
 from scorecard.performance.choices import PeriodState, ScorecardTier, WorkflowState
 from scorecard.performance.engine import financial_year_start_month, schedule_for
-from scorecard.performance.models import Measurement, ReportingPeriod, Scorecard
+from scorecard.performance.models import (
+    Indicator,
+    Measurement,
+    Priority,
+    ReportingPeriod,
+    Scorecard,
+    ScorecardEntry,
+    ScorecardVersion,
+    Target,
+)
 from scorecard.performance.selectors import scorecard_rows, scorecard_version_live
 from scorecard.performance.spc import spc_data
 from scorecard.risks.choices import ACTION_STATUSES_OPEN, EscalationDirection, EscalationStatus
-from scorecard.risks.models import Action, Assessment, Escalation, Risk, RiskArea
+from scorecard.risks.models import (
+    Action,
+    Assessment,
+    Escalation,
+    MatrixBand,
+    MatrixCell,
+    MatrixLevel,
+    Register,
+    Risk,
+    RiskArea,
+    RiskMatrix,
+)
 from scorecard.risks.selectors import NoCurrentMatrix, risk_matrix_current
 
+from .kept import Source, kept_lines
 from .models import AreaSnapshot, IndicatorSnapshot, ReportWording, RiskSnapshot, Snapshot
 
 UPDATED_STATES = {State.GREEN, State.AMBER, State.RED, State.DATA_ONLY, State.NO_TARGET}
@@ -142,17 +164,23 @@ class ReportData:
 
 
 def report_data(
-    period: Period, *, live: bool = False, performance: bool = True, risks: bool = True
+    period: Period,
+    *,
+    live: bool = False,
+    performance: bool = True,
+    risks: bool = True,
+    keep: bool = False,
 ) -> ReportData:
     """The report of `period`: from its snapshot once published (unless `live`), else live.
-    A dashboard that shows only one half asks for it (`performance` or `risks`)."""
+    A dashboard that shows only one half asks for it (`performance` or `risks`). With `keep`
+    (the dashboards), live lines are kept between requests and shared: read them only."""
     snapshot = None if live else snapshot_get(period)
     if snapshot is not None:
         return _from_snapshot(period, snapshot, performance=performance, risks=risks)
     scorecard = corporate_scorecard()
     if scorecard is None:
         return ReportData(period, None, "No scorecard yet", "", "", False, [], [], [], {})
-    return _live(period, scorecard, performance=performance, risks=risks)
+    return _live(period, scorecard, performance=performance, risks=risks, keep=keep)
 
 
 def _from_snapshot(
@@ -177,11 +205,17 @@ def _from_snapshot(
 def _restatements(snapshot: Snapshot, indicators: list[IndicatorSnapshot]) -> list[Restatement]:
     """Values changed since publication (a correction is a restatement, never an overwrite).
 
-    One query: the approved values of the periods the snapshot showed, for its indicators.
+    One query: the approved values the snapshot showed whose version has moved on since.
     """
     published = {(line.indicator_id, line.stored_period): line for line in indicators}
+    moved_on = IndicatorSnapshot.objects.filter(
+        snapshot=snapshot,
+        indicator=OuterRef("indicator"),
+        stored_period=OuterRef("period"),
+        measurement_version__isnull=False,
+    ).exclude(measurement_version=OuterRef("version"))
     current = Measurement.objects.filter(
-        indicator__in=IndicatorSnapshot.objects.filter(snapshot=snapshot).values("indicator"),
+        Exists(moved_on),
         state=WorkflowState.APPROVED,
         period_start__lte=snapshot.period_start + dt.timedelta(days=92),
     ).only("indicator_id", "period", "value", "version", "data_quality")
@@ -198,9 +232,16 @@ def _restatements(snapshot: Snapshot, indicators: list[IndicatorSnapshot]) -> li
     return sorted(found, key=lambda r: r.code)
 
 
-def _live(period: Period, scorecard: Scorecard, *, performance: bool, risks: bool) -> ReportData:
+def _live(
+    period: Period, scorecard: Scorecard, *, performance: bool, risks: bool, keep: bool = False
+) -> ReportData:
     version = scorecard_version_live(scorecard=scorecard, period=period)
-    indicators = indicator_lines(scorecard=scorecard, period=period) if performance else []
+    if not performance:
+        indicators = []
+    elif keep:
+        indicators = indicator_lines_kept(scorecard=scorecard, period=period)
+    else:
+        indicators = indicator_lines(scorecard=scorecard, period=period)
     try:
         matrix = risk_matrix_current() if risks else None
     except NoCurrentMatrix:
@@ -217,17 +258,57 @@ def _live(period: Period, scorecard: Scorecard, *, performance: bool, risks: boo
             version and version.number > 1 and version.live_from == period.key
         ),
         indicators=indicators,
-        risks=risk_lines(period=period, matrix=matrix) if matrix else [],
+        risks=(risk_lines_kept if keep else risk_lines)(period=period, matrix=matrix)
+        if matrix
+        else [],
         areas=area_lines() if matrix else [],
         matrix=matrix_data(matrix) if matrix else {},
     )
 
 
-def indicator_lines(*, scorecard: Scorecard, period: Period) -> list[IndicatorSnapshot]:
+# What a live indicator line is built from: its values, targets and register entry, and the
+# shape of the scorecard (versions, entries, priorities, directorates, the year's start).
+INDICATOR_SOURCES = [
+    Source(Measurement, "indicator_id"),
+    Source(Target, "indicator_id"),
+    Source(Indicator, "id"),
+    Source(ScorecardVersion),
+    Source(ScorecardEntry),
+    Source(Priority),
+    Source(Directorate),
+    Source(OrganisationSettings),
+]
+
+
+def indicator_lines_kept(*, scorecard: Scorecard, period: Period) -> list[IndicatorSnapshot]:
+    """`indicator_lines`, kept between requests and rebuilt only for indicators changed since
+    (see `kept`). The lines are shared: read them, never save or change them."""
+
+    def build(condition):
+        only = None if condition is None else Indicator.objects.filter(condition)
+        lines = indicator_lines(scorecard=scorecard, period=period, indicators=only)
+        return {line.indicator_id: line for line in lines}
+
+    return kept_lines(("indicators", scorecard.pk, period.key), INDICATOR_SOURCES, build)
+
+
+def indicator_lines(
+    *, scorecard: Scorecard, period: Period, indicators: QuerySet[Indicator] | None = None
+) -> list[IndicatorSnapshot]:
     """Every indicator of the scorecard with its status for `period`, as unsaved snapshot rows
-    (the five queries of scorecard_rows)."""
+    (the five queries of scorecard_rows; one more for the order when only some are asked for)."""
     lines = []
-    for order, row in enumerate(scorecard_rows(scorecard=scorecard, period=period), start=1):
+    rows = scorecard_rows(scorecard=scorecard, period=period, indicators=indicators)
+    orders = None
+    if indicators is not None and rows:
+        version = scorecard_version_live(scorecard=scorecard, period=period)
+        ids = ScorecardEntry.objects.filter(version=version).order_by(
+            "priority__order", "order", "indicator__code"
+        )
+        orders = {pk: n for n, pk in enumerate(ids.values_list("indicator_id", flat=True), 1)}
+    for order, row in enumerate(rows, start=1):
+        if orders is not None:
+            order = orders[row.indicator.pk]
         indicator, status = row.indicator, row.status
         stored = {m.period: m for m in indicator.recent_measurements}
         shown = status.last_updated
@@ -301,18 +382,66 @@ def risks_for_period(period: Period, risks: QuerySet[Risk] | None = None) -> Que
     return base.filter(identified_on__lte=period.end).exclude(closed_on__lt=period.start)
 
 
+# What a live risk line is built from: the risk, its reviews, escalations and actions, and the
+# shape of the register (registers, areas, directorates, the matrix).
+RISK_SOURCES = [
+    Source(Assessment, "risk_id"),
+    Source(Escalation, "risk_id"),
+    Source(Action, "risk_id"),
+    Source(Risk, "id"),
+    Source(Register),
+    Source(RiskArea),
+    Source(Directorate),
+    Source(RiskMatrix),
+    Source(MatrixLevel),
+    Source(MatrixBand),
+    Source(MatrixCell),
+]
+
+
+def risk_lines_kept(*, period: Period, matrix) -> list[RiskSnapshot]:
+    """`risk_lines`, kept between requests and rebuilt only for risks changed since (see
+    `kept`). The lines are shared: read them, never save or change them."""
+
+    def build(condition):
+        if condition is None:
+            return {line.risk_id: line for line in risk_lines(period=period, matrix=matrix)}
+        gone: set[int] = set()
+        lines = risk_lines(
+            period=period, matrix=matrix, risks=Risk.objects.filter(condition), gone=gone
+        )
+        return {**dict.fromkeys(gone), **{line.risk_id: line for line in lines}}
+
+    return kept_lines(("risks", period.key), RISK_SOURCES, build)
+
+
+def _on_record(risk: Risk, period: Period) -> bool:
+    """As `risks_for_period`, for one risk already read."""
+    return risk.identified_on <= period.end and not (
+        risk.closed_on is not None and risk.closed_on < period.start
+    )
+
+
 def risk_lines(
-    *, period: Period, matrix, risks: QuerySet[Risk] | None = None
+    *,
+    period: Period,
+    matrix,
+    risks: QuerySet[Risk] | None = None,
+    gone: set[int] | None = None,
 ) -> list[RiskSnapshot]:
     """Every risk as it stood at the end of `period`, with movement since the quarter before, as
     unsaved snapshot rows. Four queries whatever the number of risks: the risks, their
     assessments up to the end of the quarter, accepted escalations, and open actions of risks
-    in an area."""
+    in an area. `gone`, when given, receives the ids of `risks` not on record in the quarter."""
     previous_end = period.previous().end
     on_record = risks_for_period(period, risks)
+    asked = on_record if gone is None or risks is None else risks
     rows = list(
-        on_record.select_related("owner", "register__directorate", "area").order_by("reference")
+        asked.select_related("owner", "register__directorate", "area").order_by("reference")
     )
+    if gone is not None:
+        gone.update(risk.pk for risk in rows if not _on_record(risk, period))
+        rows = [risk for risk in rows if _on_record(risk, period)]
     latest, before = {}, {}
     for a in Assessment.objects.filter(risk__in=on_record, assessed_on__lte=period.end).order_by(
         "assessed_on", "pk"

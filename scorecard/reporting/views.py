@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from scorecard.core.periods import Period
-from scorecard.web import add_service_errors
+from scorecard.web import add_service_errors, paginate
 
 from . import cover as cover_wording
 from . import documents, forms, services, summary
@@ -24,6 +24,11 @@ from .selectors import (
     user_can_read_report,
     user_can_read_reports,
 )
+
+# The dashboards show the scorecard a page at a time, and each list of exceptions up to a
+# bound with a link to the rest, so a council of any size renders a page of bounded length.
+ROWS_PER_PAGE = 50
+EXCEPTIONS_SHOWN = 25
 
 
 def _require(allowed: bool) -> None:
@@ -68,13 +73,16 @@ def performance_dashboard(request: HttpRequest) -> HttpResponse:
     period, entries = _picked(request)
     context = {"period": period, "entries": entries, "data": None}
     if period is not None:
-        data = report_data(period, risks=False)
+        data = report_data(period, risks=False, keep=True)
         filters = {k: request.GET.get(k, "") for k in ("priority", "directorate", "status")}
+        shown = documents.performance_context(data, filters=filters)
         context.update(
             data=data,
             filters=filters,
             filtered=any(filters.values()),
-            **documents.performance_context(data, filters=filters),
+            exceptions_shown=EXCEPTIONS_SHOWN,
+            **shown,
+            **paginate(request, shown["table"], per_page=ROWS_PER_PAGE),
         )
     return _render(request, "reporting/performance_dashboard.html", context)
 
@@ -85,8 +93,8 @@ def risk_dashboard(request: HttpRequest) -> HttpResponse:
     period, entries = _picked(request)
     context = {"period": period, "entries": entries, "data": None}
     if period is not None:
-        data = report_data(period, performance=False)
-        context.update(data=data, **documents.risk_context(data))
+        data = report_data(period, performance=False, keep=True)
+        context.update(data=data, exceptions_shown=EXCEPTIONS_SHOWN, **documents.risk_context(data))
     return _render(request, "reporting/risk_dashboard.html", context)
 
 
