@@ -1,5 +1,6 @@
 """The demo council's Corporate Balanced Scorecard: two Corporate Plans, 78 indicators, values
-and targets from April 2015 to September 2017, and Quarter Three 2017/18 open for updates.
+and targets from April 2015 (one indicator from April 2013) to September 2017, and Quarter
+Three 2017/18 open for updates.
 
 Indicators, plans, scorecard versions and the refresh go through the performance services.
 Values and targets, about a thousand rows, are bulk-inserted (the services would take most of
@@ -52,18 +53,33 @@ UNRATED_DRIFT = (0.06, 0.0)
 MONTHLY = {"RC06", "RC09", "CF07", "CF05", "ENV06", "OFB02"}
 MONTH_SPREAD = 0.03  # months differ from their quarter by up to 3% (the third up to 6%)
 
+# Two of the five red indicators of Quarter Two tell the story of statistical process control
+# (docs/reading-spc.md), with their Quarter Two figures as in the source report:
+# - HW02, counted monthly (84 of 1,370 in September), held near 7% for two years, then fell
+#   every month of 2017: a real change (special cause, concerning).
+# - HW01, quarterly since 2013/14, has moved by chance around 1,290 placements: common cause,
+#   with the whole process above the 1,150 target, so it cannot reach it unchanged.
+HW02_NUMERATORS = [94, 95, 93, 96, 93, 94, 95, 92, 94, 95, 93, 94, 96, 93, 95, 92, 94, 95, 93,
+                   95, 94, 91, 90, 88, 87, 86, 85, 84, 83, 84]  # fmt: skip
+HW02_FIRST_DENOMINATOR = 1341  # one more adult known to the council each month: 1,370 by Sep 2017
+HW01_FIRST_YEAR = 2013
+HW01_QUARTERS = [1284, 1296, 1279, 1301, 1288, 1276, 1293, 1283, 1298, 1281, 1290, 1302, 1285,
+                 1294, 1278, 1292, 1286, 1299]  # fmt: skip
+SPC_MONTHLY = {"HW02"}
+
 RED_COMMENTARY = {
     "HW01": (
         "1,299 older people were funded in permanent care home placements at the end of "
-        "September, 13% above the target of 1,150. Hospital discharge pressures over the summer "
-        "led to more direct admissions to long-term care than planned.",
+        "September, 13% above the target of 1,150. The number has stood near 1,300 for four "
+        "years: the way placements are made, not one bad quarter, keeps it above the target.",
         "Extend the Home First reablement service to all three acute hospitals from November; "
         "weekly panel review of every new permanent placement; extra-care housing pipeline of "
         "240 units to 2019.",
     ),
     "HW02": (
         "6.1% of adults with a learning disability known to the council are in paid employment "
-        "(84 of 1,370), below the 7.0% target though above the England average.",
+        "(84 of 1,370 in September), below the 7.0% target though above the England average. "
+        "The figure held near 7% for two years and has fallen every month since January.",
         "Supported internships with the NHS trust and three large employers from January; job "
         "coaches in each district; employment outcomes written into every support plan review.",
     ),
@@ -142,7 +158,38 @@ def _periods(spec: Spec) -> list[Period]:
     return quarters
 
 
+def _hw01() -> list[tuple[Period, dict]]:
+    q, rows = Period.quarter(HW01_FIRST_YEAR, 1), []
+    for value in HW01_QUARTERS:
+        rows.append((q, {"value": Decimal(value)}))
+        q = q.next()
+    return rows
+
+
+def _hw02() -> list[tuple[Period, dict]]:
+    months = [month for quarter in _quarters() for month in quarter.months()]
+    rows = []
+    for n, (month, numerator) in enumerate(zip(months, HW02_NUMERATORS, strict=True)):
+        denominator = HW02_FIRST_DENOMINATOR + n
+        value = (Decimal(numerator * 100) / Decimal(denominator)).quantize(STORED)
+        rows.append(
+            (
+                month,
+                {
+                    "numerator": Decimal(numerator),
+                    "denominator": Decimal(denominator),
+                    "value": value,
+                },
+            )
+        )
+    return rows
+
+
 def _values(spec: Spec) -> list[tuple[Period, dict]]:
+    if spec.code == "HW01":
+        return _hw01()
+    if spec.code == "HW02":
+        return _hw02()
     periods = _periods(spec)
     gaps = _gap_path(spec, len(periods))
     rows = []
@@ -278,7 +325,7 @@ def load(*, admin: User, editor: User, directors: dict[str, User]) -> Scorecard:
             "is_contextual": spec.contextual,
             "status_rule": {"type": "data_only"} if spec.polarity == "none" else rule,
         }
-        if spec.code in MONTHLY:
+        if spec.code in MONTHLY or spec.code in SPC_MONTHLY:
             fields["frequency"] = "monthly"
             fields["aggregation"] = Aggregation.AVERAGE
         if spec.ratio_denominator:
@@ -368,7 +415,8 @@ def _bulk_values(indicators: dict[str, Indicator], admin: User, editor: User) ->
             )
         if spec.target is None:
             continue
-        for year in range(FIRST_YEAR, report.year + 1):
+        first_year = HW01_FIRST_YEAR if spec.code == "HW01" else FIRST_YEAR
+        for year in range(first_year, report.year + 1):
             target = _yearly_target(spec, year)
             if spec.year_to_date:
                 for q in range(1, 5):
