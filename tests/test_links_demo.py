@@ -44,4 +44,4 @@ def test_the_demo_shows_benchmarks_links_and_the_pack(client, council):
     pack = text(client.get(reverse("reporting:appendix", args=["2017-18-Q2"])))
     assert "Red risks and the indicators they threaten" in pack
     assert "ASC02" in pack and "HW08 Short-term support" in pack
-    assert "Position among all English councils" in pack
+    assert "Position among comparator councils" in pack and "All English councils" in pack

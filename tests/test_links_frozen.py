@@ -26,7 +26,8 @@ def test_links_and_comparators_changed_after_publication_leave_the_published_pac
     client.force_login(demo_council["admin"])
     published, draft = sections(client, "2017-18-Q2"), sections(client, "2017-18-Q1")
     assert "ASC02" in published and "HW08 Short-term support" in published
-    assert "Position among all English councils" in published
+    assert "Position among comparator councils" in published
+    assert "All English councils" in published
 
     link = IndicatorLink.objects.get(
         risk__reference="ASC02", indicator__code="HW08", is_archived=False
@@ -40,5 +41,6 @@ def test_links_and_comparators_changed_after_publication_leave_the_published_pac
     assert changed != draft
     # The draft shows today's comparators: the median of the 2017/18 values is now 0.
     assert re.search(
-        r"HW08 [^<]*</td> <td>2017/18[^<]*</td>.*?<td class=\"num\">0\.0</td>", changed
+        r"HW08 [^<]*</td> <td>All English councils</td> <td>2017/18[^<]*</td>.*?<td class=\"num\">0\.0</td>",
+        changed,
     )

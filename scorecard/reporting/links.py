@@ -244,10 +244,11 @@ def _frozen_benchmark(benchmark) -> dict:
 
 
 def _thawed_benchmark(frozen: dict) -> SimpleNamespace:
-    fields = {k: v for k, v in frozen.items() if k != "position"}
+    fields = {k: v for k, v in frozen.items() if k not in ("position", "group")}
     p = frozen["position"]
     return SimpleNamespace(
         **{**fields, "median": Decimal(frozen["median"])},
+        group=SimpleNamespace(name=frozen["group"]),
         position=None
         if p is None
         else SimpleNamespace(
