@@ -103,6 +103,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.contrib.messages.context_processors.messages",
                 "scorecard.context_processors.site",
+                "scorecard.oidc.single_sign_on",
             ],
         },
     },
@@ -235,6 +236,41 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "scorecard.ops.security.locked_out"
 AXES_VERBOSE = False
+
+# Single sign-on with OpenID Connect (mozilla-django-oidc, docs/decisions/0009): off unless
+# SCORECARD_OIDC_CLIENT_ID is set. Endpoints are given, not discovered, so nothing is fetched at
+# start-up. People are matched to accounts by email; none is created unless the setting says so.
+OIDC_RP_CLIENT_ID = os.environ.get("SCORECARD_OIDC_CLIENT_ID", "")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_PROVIDER_NAME = os.environ.get("SCORECARD_OIDC_PROVIDER_NAME", "your council account")
+if OIDC_ENABLED:
+    _oidc_missing = [
+        name
+        for name in (
+            "SCORECARD_OIDC_CLIENT_SECRET",
+            "SCORECARD_OIDC_AUTHORIZATION_ENDPOINT",
+            "SCORECARD_OIDC_TOKEN_ENDPOINT",
+            "SCORECARD_OIDC_USER_ENDPOINT",
+            "SCORECARD_OIDC_JWKS_ENDPOINT",
+        )
+        if not os.environ.get(name)
+    ]
+    if _oidc_missing:
+        raise ImproperlyConfigured(
+            f"Single sign-on (SCORECARD_OIDC_CLIENT_ID) also needs {', '.join(_oidc_missing)}."
+        )
+    OIDC_RP_CLIENT_SECRET = os.environ["SCORECARD_OIDC_CLIENT_SECRET"]
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["SCORECARD_OIDC_AUTHORIZATION_ENDPOINT"]
+    OIDC_OP_TOKEN_ENDPOINT = os.environ["SCORECARD_OIDC_TOKEN_ENDPOINT"]
+    OIDC_OP_USER_ENDPOINT = os.environ["SCORECARD_OIDC_USER_ENDPOINT"]
+    OIDC_OP_JWKS_ENDPOINT = os.environ["SCORECARD_OIDC_JWKS_ENDPOINT"]
+    OIDC_RP_SIGN_ALGO = os.environ.get("SCORECARD_OIDC_SIGN_ALGORITHM", "RS256")
+    OIDC_RP_SCOPES = "openid email profile"
+    OIDC_USE_PKCE = True
+    OIDC_CREATE_USER = env_flag("SCORECARD_OIDC_CREATE_USERS", False)
+    OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+    LOGIN_REDIRECT_URL_FAILURE = "/sign-in/"
+    AUTHENTICATION_BACKENDS.append("scorecard.oidc.CouncilOIDCBackend")
 
 LOGGING = {
     "version": 1,

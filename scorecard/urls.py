@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -24,3 +25,7 @@ urlpatterns = [
 
 handler403 = "scorecard.views.permission_denied"
 handler404 = "scorecard.views.page_not_found"
+
+if settings.OIDC_ENABLED:
+    # Optional single sign-on (scorecard/oidc.py): the provider's sign-in and its callback.
+    urlpatterns.append(path("sign-in/oidc/", include("scorecard.oidc")))
