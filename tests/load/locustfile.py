@@ -14,6 +14,8 @@ import re
 from http.cookiejar import DefaultCookiePolicy
 from pathlib import Path
 
+import requests.cookies
+import requests.sessions
 from locust import HttpUser, between, task
 
 PLAN = json.loads(Path(os.environ["LOAD_PLAN"]).read_text())
@@ -38,6 +40,19 @@ def _problem(response) -> str:
 class LoopbackProxyPolicy(DefaultCookiePolicy):
     def return_ok_secure(self, cookie, request):
         return True
+
+
+class LoopbackProxyJar(requests.cookies.RequestsCookieJar):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.set_policy(LoopbackProxyPolicy())
+
+
+if BEHIND_PROXY:
+    # requests builds a fresh jar for every request and redirect from these names, so the
+    # policy must be on every jar, not only on the session's.
+    requests.cookies.RequestsCookieJar = LoopbackProxyJar
+    requests.sessions.RequestsCookieJar = LoopbackProxyJar
 
 
 class CouncilStaff(HttpUser):
