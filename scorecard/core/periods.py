@@ -19,6 +19,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Literal
 
 Kind = Literal["year", "quarter", "month"]
@@ -100,12 +101,12 @@ class Period:
         self._require("month")
         return (self.start_month - 1 + self.number - 1) % 12 + 1
 
-    @property
+    @cached_property
     def start(self) -> dt.date:
         first = self.months()[0]
         return dt.date(first._calendar_year(), first.calendar_month, 1)
 
-    @property
+    @cached_property
     def end(self) -> dt.date:
         last = self.months()[-1]
         year, month = last._calendar_year(), last.calendar_month
@@ -120,13 +121,13 @@ class Period:
 
     # --- names ------------------------------------------------------------------------
 
-    @property
+    @cached_property
     def year_label(self) -> str:
         if self.start_month == 1:
             return str(self.year)
         return f"{self.year}/{(self.year + 1) % 100:02d}"
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Canonical key: "2017/18", "2017/18-Q2" or "2017/18-M07"."""
         if self.kind == "year":
@@ -135,7 +136,7 @@ class Period:
             return f"{self.year_label}-Q{self.number}"
         return f"{self.year_label}-M{self.calendar_month:02d}"
 
-    @property
+    @cached_property
     def label(self) -> str:
         """Long label, as in a Cabinet report: "Quarter Two 2017/18", "July 2017"."""
         if self.kind == "year":
@@ -144,7 +145,7 @@ class Period:
             return f"Quarter {QUARTER_WORDS[self.number]} {self.year_label}"
         return f"{calendar.month_name[self.calendar_month]} {self._calendar_year()}"
 
-    @property
+    @cached_property
     def short_label(self) -> str:
         """Short label for tables: "Q2 2017/18", "Jul 2017"."""
         if self.kind == "year":
@@ -229,6 +230,9 @@ _SHORT_QUARTER = re.compile(rf"^q(?P<q>\d+)\s+{_YEAR}$", re.IGNORECASE)
 _MONTH_LABEL = re.compile(r"^(?P<name>[a-z]+)\s+(?P<cal_year>\d{4})$", re.IGNORECASE)
 
 
+@lru_cache(
+    maxsize=4096
+)  # periods are immutable; the same few hundred keys are read again and again
 def parse(text: str, start_month: int = 4) -> Period:
     """Read a key or a label ("2017/18-Q2", "Quarter Two 2017/18", "Q2 2017/18", "July 2017")."""
     _check_start_month(start_month)

@@ -102,7 +102,7 @@ def spc_data(
                 "mean": point.limits.mean,
                 "upper": point.limits.upper,
                 "lower": point.limits.lower,
-                "rules": [rule.value for rule in core.Rule if rule in point.signals],
+                "rules": [rule.value for rule in core.RULES if rule in point.signals],
                 "side": point.side.value if point.side else "",
             }
             for (period, _), point in zip(series, analysis.points, strict=True)
@@ -116,7 +116,7 @@ def spc_data(
         "variation_label": analysis.variation_label,
         "assurance": analysis.assurance.value,
         "assurance_label": analysis.assurance_label,
-        "latest_rules": [core.RULE_LABELS[rule] for rule in core.Rule if rule in latest.signals],
+        "latest_rules": [core.RULE_LABELS[rule] for rule in core.RULES if rule in latest.signals],
         "target": None if target is None else float(target),
         "polarity": polarity.value,
         "baseline": baseline or None,

@@ -7,12 +7,18 @@ against the target of its latest value's period (or of that period's year).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
+
+from django.db.models import FloatField
+from django.db.models.functions import Cast
 
 from .choices import WorkflowState
 from .engine import financial_year_start_month
 from .models import Indicator, Measurement, Target
 from .spc import spc_data, spc_min_points, spc_series
+
+# What `spc.spc_series` reads of a measurement.
+_Value = namedtuple("_Value", "indicator_id period period_start value state")
 
 
 def spc_for_list(indicators: list[Indicator]) -> dict[int, dict]:
@@ -22,10 +28,17 @@ def spc_for_list(indicators: list[Indicator]) -> dict[int, dict]:
         return {}
     start_month = financial_year_start_month()
     values: dict[int, list[Measurement]] = defaultdict(list)
-    for m in Measurement.objects.filter(
-        indicator_id__in=ids, state=WorkflowState.APPROVED, value__isnull=False
-    ).only("indicator_id", "period", "period_start", "value", "state"):
-        values[m.indicator_id].append(m)
+    # Plain rows of floats rather than model instances of decimals: a page of monthly
+    # indicators reads thousands of values, and the chart works in floats anyway.
+    rows = (
+        Measurement.objects.filter(
+            indicator_id__in=ids, state=WorkflowState.APPROVED, value__isnull=False
+        )
+        .annotate(as_float=Cast("value", FloatField()))
+        .values_list("indicator_id", "period", "period_start", "as_float", "state")
+    )
+    for row in rows:
+        values[row[0]].append(_Value(*row))
     targets: dict[int, dict] = defaultdict(dict)
     for t in Target.objects.filter(indicator_id__in=ids).only("indicator_id", "period", "value"):
         targets[t.indicator_id][t.period] = t.value
