@@ -5,6 +5,8 @@ Everything is built from `selectors.report_data` (the snapshot once published) a
 `summary`, `cover` and `formats` modules; this module only assembles and renders.
 """
 
+from functools import lru_cache
+
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -13,6 +15,7 @@ from scorecard.rendering import charts, docx, pdf
 from scorecard.rendering.sparkline import sparkline_svg
 
 from . import cover, dashboard_charts, formats, links, summary
+from .kept import derived
 from .selectors import ReportData, report_wording_get
 
 BAND_CHART_COLOURS = {"Red": "#d4351c", "Amber": "#f47738", "Green": "#00703c"}
@@ -33,36 +36,50 @@ class Sparklines(dict):
 
     def __init__(self, lines):
         super().__init__()
-        self.lines = {line.code: line for line in lines}
+        self.lines = lines
 
     def __missing__(self, code):
-        drawn = self[code] = sparkline_svg([v for _, v in self.lines[code].trend])
+        drawn = self[code] = _sparkline(tuple(v for _, v in self.lines[code].trend))
         return drawn
+
+
+@lru_cache(maxsize=4096)
+def _sparkline(values: tuple) -> str:
+    return sparkline_svg(list(values))
 
 
 def performance_context(data: ReportData, *, filters: dict | None = None) -> dict:
     """What the performance dashboard and the pack show: counts, exceptions, the full table."""
     lines = data.indicators
-    counts = summary.rating_counts(lines)
     filters = filters or {}
-    table = [
-        line
-        for line in lines
-        if (not filters.get("priority") or line.priority == filters["priority"])
-        and (not filters.get("directorate") or line.directorate_code == filters["directorate"])
-        and (not filters.get("status") or summary.rating_of(line) == filters["status"])
-    ]
+    table = (
+        [
+            line
+            for line in lines
+            if (not filters.get("priority") or line.priority == filters["priority"])
+            and (not filters.get("directorate") or line.directorate_code == filters["directorate"])
+            and (not filters.get("status") or summary.rating_of(line) == filters["status"])
+        ]
+        if any(filters.values())
+        else lines
+    )
+    shared = derived(lines, "performance", lambda: _performance_summary(lines))
+    return {**shared, "table": table}
+
+
+def _performance_summary(lines) -> dict:
+    counts = summary.rating_counts(lines)
     chart_counts = {summary.RATING_LABELS[k]: v for k, v in counts.items()}
     return {
         "counts": counts,
         "by_priority": summary.counts_by_priority(lines),
         "red_updated": summary.red_updated(lines),
         "red_carried": summary.red_carried(lines),
-        "table": table,
         "priorities": sorted({(line.priority_order, line.priority) for line in lines}),
         "directorates": sorted({(line.directorate_code, line.directorate_name) for line in lines}),
         "status_chart": dashboard_charts.counts_chart(chart_counts) if lines else None,
-        "sparklines": Sparklines(table),
+        "red_by_spc": summary.red_by_spc(lines),
+        "sparklines": Sparklines({line.code: line for line in lines}),
     }
 
 
@@ -82,7 +99,12 @@ def spc_charts(data: ReportData) -> dict:
 
 
 def risk_context(data: ReportData) -> dict:
-    """What the corporate risk dashboard and the pack show."""
+    """What the corporate risk dashboard and the pack show (kept with kept lines: the areas
+    and the matrix are part of what they are built from)."""
+    return derived(data.risks, "risks", lambda: _risk_summary(data))
+
+
+def _risk_summary(data: ReportData) -> dict:
     bands = summary.bands_of(data.matrix)
     counts = summary.band_counts(data.risks, data.matrix)
     chart_counts = {band["label"]: counts[key] for key, band in bands}

@@ -35,10 +35,30 @@ class Source:
     key: str | None = None
 
 
+class Lines(list):
+    """Kept lines, shared between requests: never change them. `derived` keeps what is computed
+    from exactly these lines (counts, the heat map), so it goes when they do."""
+
+    def __init__(self, lines=()):
+        super().__init__(lines)
+        self.derived: dict = {}
+
+
+def derived(lines: list, key: str, compute: Callable[[], object]):
+    """`compute()`, kept with `lines` when they are kept lines, else computed every time."""
+    store = getattr(lines, "derived", None)
+    if store is None:
+        return compute()
+    if key not in store:
+        store[key] = compute()
+    return store[key]
+
+
 @dataclass
 class _Kept:
     marks: tuple
     lines: dict  # key (indicator or risk id) -> line
+    shown: Lines
 
 
 _kept: "OrderedDict[tuple, _Kept]" = OrderedDict()
@@ -98,7 +118,7 @@ def kept_lines(
     key: tuple,
     sources: list[Source],
     build: Callable[[Q | None], dict],
-) -> list:
+) -> Lines:
     """The lines for `key`, in the order `build` gives them. `build(None)` builds every line;
     `build(condition)` only those whose indicator or risk matches `condition`, as a dict by id,
     with None for an id whose line is gone (a risk closed before the quarter, say)."""
@@ -110,7 +130,7 @@ def kept_lines(
     if kept is not None and marks == kept.marks:
         with _lock:
             _kept.move_to_end(key)
-        return list(kept.lines.values())
+        return kept.shown
     shape_same = kept is not None and all(
         new == old for s, new, old in zip(sources, marks, previous, strict=True) if s.key is None
     )
@@ -126,11 +146,11 @@ def kept_lines(
     else:
         lines = build(None)
     with _lock:
-        _kept[key] = _Kept(marks, lines)
+        _kept[key] = kept = _Kept(marks, lines, Lines(lines.values()))
         _kept.move_to_end(key)
         while len(_kept) > KEEP:
             _kept.popitem(last=False)
-    return list(lines.values())
+    return kept.shown
 
 
 def _order(line):

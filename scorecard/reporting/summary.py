@@ -7,9 +7,11 @@ the same answer for a live dashboard and a published snapshot.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from scorecard.core.periods import PeriodError, parse
 
@@ -110,9 +112,13 @@ def open_risks(risks: Iterable) -> list:
     return [risk for risk in risks if risk.is_open]
 
 
+def _rank_key(r) -> tuple:
+    return (-r.score, -r.impact, -r.likelihood, r.reference)
+
+
 def ranked(risks: Iterable) -> list:
     """Most serious first: score, impact, likelihood, then reference (as scoring.rank_key)."""
-    return sorted(risks, key=lambda r: (-r.score, -r.impact, -r.likelihood, r.reference))
+    return sorted(risks, key=_rank_key)
 
 
 def bands_of(matrix: dict) -> list[tuple[str, dict]]:
@@ -161,7 +167,7 @@ def heat_map(risks: Iterable, matrix: dict) -> list[list[Cell]]:
 
 
 def top_risks(risks: Iterable, limit: int = 10) -> list:
-    return ranked(open_risks(risks))[:limit]
+    return heapq.nsmallest(limit, open_risks(risks), key=_rank_key)
 
 
 def most_serious_band(matrix: dict) -> str:
@@ -179,16 +185,15 @@ def areas_with_red(risks: Iterable, areas: Sequence, matrix: dict) -> list[AreaS
     """The risk areas the most serious (red) risks group into, each with its red risks."""
     red = most_serious_band(matrix)
     by_area: dict[str, list] = defaultdict(list)
-    for risk in ranked(open_risks(risks)):
-        if risk.band_key == red and risk.area:
-            by_area[risk.area].append(risk)
+    for risk in ranked(r for r in open_risks(risks) if r.band_key == red and r.area):
+        by_area[risk.area].append(risk)
     found = [AreaSummary(area, by_area[area.name]) for area in areas if by_area.get(area.name)]
     return sorted(found, key=lambda a: (-len(a.risks), a.area.name))
 
 
 def red_without_area(risks: Iterable, matrix: dict) -> list:
     red = most_serious_band(matrix)
-    return [r for r in ranked(open_risks(risks)) if r.band_key == red and not r.area]
+    return ranked(r for r in open_risks(risks) if r.band_key == red and not r.area)
 
 
 def new_risks(risks: Iterable) -> list:
@@ -260,6 +265,7 @@ def display(value, unit: str, decimals: int) -> str:
     return f"{number:,.{decimals}f}"
 
 
+@lru_cache(maxsize=4096)
 def period_short(key: str) -> str:
     """ "2017/18-Q2" -> "Q2 2017/18", "2017/18-M09" -> "Sep 2017"; anything else stays as it is."""
     try:
