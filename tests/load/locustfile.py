@@ -66,6 +66,9 @@ class CouncilStaff(HttpUser):
         if BEHIND_PROXY:
             self.client.cookies.set_policy(LoopbackProxyPolicy())
             self.client.headers["X-Forwarded-Proto"] = "https"
+        if self.account["session"]:
+            self.client.cookies.set("sessionid", self.account["session"])
+            return
         self._post_form(
             "/sign-in/",
             {"username": self.account["username"], "password": PLAN["password"]},

@@ -70,7 +70,7 @@ def start_server(
     command += ["--port", str(port), "--workers", str(workers)]
     if production:
         environment.update(
-            SECRET_KEY=secrets.token_urlsafe(50),
+            SECRET_KEY=os.environ["SECRET_KEY"],
             ALLOWED_HOSTS=LOOPBACK,
             DATABASE_CONN_MAX_AGE="60",
         )
@@ -192,6 +192,8 @@ def main() -> int:
         raise SystemExit("Set DATABASE_URL to the PostgreSQL database holding the demo council.")
     require_loopback(database_url)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scorecard.settings")
+    # The server must read the sessions this process creates for the signed-in users.
+    os.environ["SECRET_KEY"] = secrets.token_urlsafe(50)
     import django
 
     django.setup()
