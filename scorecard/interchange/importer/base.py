@@ -116,16 +116,26 @@ class ImporterBase:
             if column.required and column.key not in sheet.headers:
                 self._problem(sheet, None, None, f"the column {column.header} is missing")
                 return []
+        columns = {column.key: column for column in sheet.spec.columns}
+        # A text read once is not read again (codes, periods, choices repeat on every row).
+        # Only texts: 1, 1.0 and True are equal keys, yet read differently.
+        seen = {key: {} for key in columns if columns[key].kind != "json"}
         rows = []
         for number, raw in sheet.rows:
             values, failed = {}, False
             for key, value in raw.items():
-                column = sheet.spec.column(key)
+                known = seen.get(key)
+                if known is not None and type(value) is str and value in known:
+                    values[key] = known[value]
+                    continue
                 try:
-                    values[key] = column.parse(value)
+                    values[key] = columns[key].parse(value)
                 except CellError as error:
                     self._problem(sheet, number, sheet.headers[key], str(error))
                     failed = True
+                else:
+                    if known is not None and type(value) is str:
+                        known[value] = values[key]
             if not failed:
                 rows.append((number, values))
         return rows

@@ -7,28 +7,53 @@ row by row path. A row that moves a value through the workflow (submitted, appro
 is left to the row by row handler, after the rows before it are written.
 """
 
+from operator import attrgetter
+
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.utils import timezone
 
 from scorecard.performance import services as performance_services
 from scorecard.performance.choices import PeriodState, WorkflowState
+from scorecard.performance.engine import reporting_quarter
 from scorecard.performance.models import Measurement, ReportingPeriod
 
 from .outcome import CHANGED, CREATED, UNCHANGED, RowFailed
 
 BATCH = 5000  # rows per prepared statement (executemany)
 DECIMALS = ("value", "numerator", "denominator")
-DEFAULTS = {
-    "value": None,
-    "numerator": None,
-    "denominator": None,
-    "commentary": "",
-    "improvement_actions": "",
-    "data_quality": "final",
-    "manual_rating": "",
-    "manual_reason": "",
-}
+FIELDS = [f.attname for f in Measurement._meta.concrete_fields]
+IDENTITY = {"id", "indicator_id", "period", "period_start"}  # what a record never changes
+# Loaded from the stored rows: all but the times a record always sets (reading a hundred thousand
+# times costs more than the rest of the row).
+LOADED = [name for name in FIELDS if name not in {"entered_at", "reviewed_at"}]
+
+
+class StoredMeasurement:
+    """A measurement row as the import keeps it: its columns as attributes, without the cost of
+    a model instance (a hundred thousand of them are loaded or made at once)."""
+
+    def __init__(self, columns: dict):
+        self.__dict__ = columns
+
+    @property
+    def pk(self):
+        return self.id
+
+
+def measurements_stored(pks, period_keys) -> dict:
+    """The stored values of these indicators and periods, by (indicator id, period), locked for
+    the import's transaction."""
+    stored = Measurement.objects.select_for_update().filter(
+        indicator_id__in=pks, period__in=period_keys
+    )
+    return {
+        (m.indicator_id, m.period): m
+        for m in (
+            StoredMeasurement(dict(zip(LOADED, row, strict=True)))
+            for row in stored.values_list(*LOADED)
+        )
+    }
 
 
 class MeasurementRows:
@@ -41,9 +66,11 @@ class MeasurementRows:
                 "period", flat=True
             )
         )
+        self.quarters: dict = {}
+        self.periods: dict = {}
         self.now = timezone.now()
-        self.created: list[Measurement] = []
-        self.changed: list[Measurement] = []
+        self.created: list[StoredMeasurement] = []
+        self.changed: list[StoredMeasurement] = []
         self.pending: set[tuple[int, str]] = set()
         fields = {f.name: f for f in Measurement._meta.concrete_fields}
         self.validators = [(name, fields[name].validators) for name in DECIMALS]
@@ -58,19 +85,36 @@ class MeasurementRows:
                 importer.progress(importer._done, importer._total)
         self.flush()
 
+    def _period(self, number, text):
+        found = self.periods.get(text)
+        if found is None:
+            period = self.importer._period(self.sheet, number, "period", text)
+            found = self.periods[text] = (period, period.key, period.start)
+        return found
+
+    def _locked(self, indicator, period):
+        """`locked_quarter` answered from the locked quarters loaded at once."""
+        if not self.locked:
+            return None
+        key = (period.key, indicator.due_quarter if period.kind == "year" else None)
+        if key not in self.quarters:
+            quarter = reporting_quarter(indicator, period)
+            self.quarters[key] = quarter if quarter.key in self.locked else None
+        return self.quarters[key]
+
     def _row(self, number, values) -> None:
         importer, sheet = self.importer, self.sheet
         try:
-            period = importer._period(sheet, number, "period", values["period"])
+            period, period_key, period_start = self._period(number, values["period"])
             indicator = importer._indicator(sheet, number, "indicator", values["indicator"])
         except RowFailed:
             return
-        key = (indicator.pk, period.key)
+        key = (indicator.pk, period_key)
         if key in self.pending:  # the file gives this value twice: write the first one first
             self.flush()
         measurement = self.existing.get(key)
         wanted, state, _, unchanged = importer._measurement_wanted(values, indicator, measurement)
-        label = f"{indicator.code} {period.key}"
+        label = f"{indicator.code} {period_key}"
         if unchanged:
             importer._record(sheet, number, UNCHANGED, label)
             return
@@ -79,55 +123,71 @@ class MeasurementRows:
             importer._done -= 1  # `_each` counts the row itself
             importer._each(sheet, [(number, values)], self.handle)
             return
-        fields = {**DEFAULTS, **wanted}
+        get = wanted.get
         try:
             performance_services.refuse_if_retired(indicator)
-            checked = performance_services.measurement_check(
+            value, numerator, denominator = performance_services.measurement_check(
                 indicator=indicator,
                 when=period,
-                value=fields["value"],
-                numerator=fields["numerator"],
-                denominator=fields["denominator"],
-                manual_rating=fields["manual_rating"],
-                manual_reason=fields["manual_reason"],
-                is_locked=lambda quarter: quarter.key in self.locked,
+                value=get("value"),
+                numerator=get("numerator"),
+                denominator=get("denominator"),
+                manual_rating=get("manual_rating", ""),
+                manual_reason=get("manual_reason", ""),
+                locked=self._locked,
             )
-            fields.update(zip(DECIMALS, checked, strict=True))
-            self._check_decimals(fields)
+            self._check_decimals(value, numerator, denominator)
         except ValidationError as error:
             importer._service_problems(sheet, number, error)
             return
         if measurement is None:
-            measurement = Measurement(
-                indicator=indicator, period=period.key, period_start=period.start, version=0
+            measurement = StoredMeasurement(
+                {
+                    "id": None,
+                    "indicator_id": indicator.pk,
+                    "period": period_key,
+                    "period_start": period_start,
+                    "restated_by_id": None,
+                    "restated_at": None,
+                    "restatement_reason": "",
+                    "version": 0,
+                }
             )
             self.created.append(measurement)
             action = CREATED
         else:
             self.changed.append(measurement)
             action = CHANGED
-        for name, value in fields.items():
-            setattr(measurement, name, value)
         # What measurement_record sets on every save.
+        measurement.value, measurement.numerator, measurement.denominator = (
+            value,
+            numerator,
+            denominator,
+        )
+        measurement.commentary = get("commentary", "")
+        measurement.improvement_actions = get("improvement_actions", "")
+        measurement.data_quality = wanted["data_quality"]
+        measurement.manual_rating = get("manual_rating", "")
+        measurement.manual_reason = get("manual_reason", "")
         measurement.state = WorkflowState.DRAFT
-        measurement.entered_by, measurement.entered_at = importer.user, self.now
-        measurement.reviewed_by, measurement.reviewed_at, measurement.review_note = None, None, ""
+        measurement.entered_by_id, measurement.entered_at = importer.user.pk, self.now
+        measurement.reviewed_by_id = measurement.reviewed_at = None
+        measurement.review_note = ""
         measurement.version += 1
         self.existing[key] = measurement
         self.pending.add(key)
         importer._record(sheet, number, action, label)
 
-    def _check_decimals(self, fields: dict) -> None:
+    def _check_decimals(self, *decimals) -> None:
         """The digits full_clean() allows; on a refusal, full_clean's own messages."""
-        for name, validators in self.validators:
-            value = fields[name]
+        for (_, validators), value in zip(self.validators, decimals, strict=True):
             if value is None:
                 continue
             try:
                 for validator in validators:
                     validator(value)
             except ValidationError:
-                Measurement(**{n: fields[n] for n in DECIMALS}).clean_fields(
+                Measurement(**dict(zip(DECIMALS, decimals, strict=True))).clean_fields(
                     exclude=self.other_fields
                 )
 
@@ -136,14 +196,13 @@ class MeasurementRows:
         if not self.created and not self.changed:
             return
         if self.created:
-            _insert(Measurement, [f.attname for f in _own_fields()], self.created)
+            _execute(Measurement, "insert", FIELDS[1:], self.created)  # all but the id
             self._read_back_ids()
         if self.changed:
-            _update(self.changed)
+            _execute(Measurement, "update", [n for n in FIELDS if n not in IDENTITY], self.changed)
         history = Measurement.history.model
-        user = history.get_default_history_user(
-            self.created[0] if self.created else self.changed[0]
-        )
+        first = (self.created or self.changed)[0]
+        user = history.get_default_history_user(first)
         extra = {
             "history_date": self.now,
             "history_change_reason": None,
@@ -151,12 +210,8 @@ class MeasurementRows:
         }
         for rows, kind in ((self.created, "+"), (self.changed, "~")):
             if rows:
-                _insert(
-                    history,
-                    [f.attname for f in history.tracked_fields],
-                    rows,
-                    {**extra, "history_type": kind},
-                )
+                constants = {**extra, "history_type": kind}
+                _execute(history, "insert", FIELDS, rows, constants)
         self.created, self.changed, self.pending = [], [], set()
 
     def _read_back_ids(self) -> None:
@@ -168,12 +223,7 @@ class MeasurementRows:
         for pk, indicator_id, period in stored:
             measurement = by_key.get((indicator_id, period))
             if measurement is not None:
-                measurement.pk = pk
-                measurement._state.adding = False
-
-
-def _own_fields():
-    return [f for f in Measurement._meta.concrete_fields if not f.primary_key]
+                measurement.id = pk
 
 
 def _adapter(field):
@@ -185,55 +235,39 @@ def _adapter(field):
     return None
 
 
-def _insert(model, attnames: list[str], objects, constants: dict | None = None) -> None:
-    """INSERT the objects' `attnames` (and `constants`) with one prepared statement per batch."""
+def _execute(model, action: str, names: list[str], rows, constants: dict | None = None) -> None:
+    """INSERT the rows' `names` (and `constants`), or UPDATE them by id, with one prepared
+    statement per batch."""
     constants = constants or {}
     fields = {f.attname: f for f in model._meta.concrete_fields}
-    adapters = [_adapter(fields[name]) for name in [*attnames, *constants]]
-    fixed = tuple(
-        a(v) if a else v for a, v in zip(adapters[len(attnames) :], constants.values(), strict=True)
-    )
-    adapters = adapters[: len(attnames)]
+    columns = [*names, *constants]
+    adapters = [(i, a) for i, n in enumerate(columns) if (a := _adapter(fields[n]))]
     quote = connection.ops.quote_name
-    names = ", ".join(quote(n) for n in [*attnames, *constants])
-    marks = ", ".join(["%s"] * (len(attnames) + len(constants)))
+    table = quote(model._meta.db_table)
     # Table and column names come from the model, never from input.
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES ({marks})"  # noqa: S608
+    if action == "insert":
+        marks = ", ".join(["%s"] * len(columns))
+        sql = f"INSERT INTO {table} ({', '.join(map(quote, columns))}) VALUES ({marks})"  # noqa: S608
+        get = attrgetter(*names)
+    else:
+        sets = ", ".join(f"{quote(n)} = %s" for n in columns)
+        sql = f"UPDATE {table} SET {sets} WHERE {quote('id')} = %s"  # noqa: S608
+        get = attrgetter(*names, "id")
+    fixed = tuple(constants.values())
+    adapted: dict = {}  # the same dates and times come again and again
     with connection.cursor() as cursor:
-        for start in range(0, len(objects), BATCH):
-            cursor.executemany(
-                sql,
-                [
-                    tuple(
-                        a(getattr(o, n)) if a else getattr(o, n)
-                        for a, n in zip(adapters, attnames, strict=True)
-                    )
-                    + fixed
-                    for o in objects[start : start + BATCH]
-                ],
-            )
-
-
-def _update(objects: list[Measurement]) -> None:
-    """UPDATE what a record changes, with one prepared statement per batch."""
-    fields = [
-        f for f in _own_fields() if f.attname not in {"indicator_id", "period", "period_start"}
-    ]
-    adapters = [_adapter(f) for f in fields]
-    quote = connection.ops.quote_name
-    sets = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-    # Table and column names come from the model, never from input.
-    sql = f"UPDATE {quote(Measurement._meta.db_table)} SET {sets} WHERE {quote('id')} = %s"  # noqa: S608
-    with connection.cursor() as cursor:
-        for start in range(0, len(objects), BATCH):
-            cursor.executemany(
-                sql,
-                [
-                    tuple(
-                        a(getattr(o, f.attname)) if a else getattr(o, f.attname)
-                        for a, f in zip(adapters, fields, strict=True)
-                    )
-                    + (o.pk,)
-                    for o in objects[start : start + BATCH]
-                ],
-            )
+        for start in range(0, len(rows), BATCH):
+            params = []
+            for row in rows[start : start + BATCH]:
+                values = list(get(row))
+                if action == "insert":
+                    values += fixed
+                for i, adapt in adapters:
+                    value = values[i]
+                    if value is not None:
+                        try:
+                            values[i] = adapted[value]
+                        except KeyError:
+                            values[i] = adapted[value] = adapt(value)
+                params.append(values)
+            cursor.executemany(sql, params)

@@ -112,10 +112,13 @@ def tables_to_sheets(tables: list[Table]) -> tuple[list[InputSheet], list[Proble
             )
             continue
         matched = spec.match_headers(table.headers)
-        rows = [
-            (number, {key: values[header] for key, header in matched.items()})
-            for number, values in table.row_dicts()
-        ]
+        places = [(key, table.headers.index(header)) for key, header in matched.items()]
+        width = len(table.headers)
+        rows = []
+        for number, values in table.rows:
+            if len(values) < width:  # a short row: its missing cells are empty
+                values = values + [None] * (width - len(values))
+            rows.append((number, {key: values[i] for key, i in places}))
         sheets.append(InputSheet(spec, table.name, matched, rows))
     return sheets, problems
 

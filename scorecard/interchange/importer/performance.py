@@ -7,12 +7,11 @@ from scorecard.performance.choices import Aggregation, WorkflowState
 from scorecard.performance.models import (
     CabinetPortfolio,
     Indicator,
-    Measurement,
     ReportingPeriod,
     Target,
 )
 
-from .measurement_rows import MeasurementRows
+from .measurement_rows import MeasurementRows, measurements_stored
 from .outcome import CHANGED, CREATED, UNCHANGED
 
 
@@ -160,8 +159,8 @@ class PerformanceSheets:
     bulk_measurements = True
 
     def _apply_measurements(self, sheet, rows) -> None:
-        self._load_indicators(values["indicator"] for _, values in rows)
-        codes = [values["indicator"] for _, values in rows]
+        codes = {values["indicator"] for _, values in rows}
+        self._load_indicators(codes)
         self._indicators_approvable = set(
             indicator_access(
                 self.user, "approve", Indicator.objects.filter(code__in=codes)
@@ -177,9 +176,9 @@ class PerformanceSheets:
     def _measurements_stored(self, rows) -> dict:
         """The stored values of the file's indicators and periods, by (indicator id, period)."""
         keys = set()
-        for _, values in rows:
+        for text in {values["period"] for _, values in rows}:
             try:
-                keys.add(periods.parse(str(values["period"]), self.start_month).key)
+                keys.add(periods.parse(str(text), self.start_month).key)
             except periods.PeriodError:
                 continue  # the row's problem is told when it is handled
         pks = {
@@ -187,10 +186,7 @@ class PerformanceSheets:
             for code in {str(values["indicator"]).lower() for _, values in rows}
             if code in self._indicators
         }
-        stored = Measurement.objects.select_for_update().filter(
-            indicator_id__in=pks, period__in=keys
-        )
-        return {(m.indicator_id, m.period): m for m in stored}
+        return measurements_stored(pks, keys)
 
     def _measurement_wanted(self, values, indicator, measurement) -> tuple[dict, str, bool, bool]:
         """What the row asks for: the fields to record, the state, whether the fields are the

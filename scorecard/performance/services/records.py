@@ -353,15 +353,20 @@ def reporting_period_set_state(
     return row
 
 
-def _is_locked(quarter: Period) -> bool:
-    return ReportingPeriod.objects.filter(period=quarter.key, state=PeriodState.LOCKED).exists()
+def locked_quarter(indicator: Indicator, period: Period) -> Period | None:
+    """The quarter in which the value is reported, if it is locked."""
+    quarter = reporting_quarter(indicator, period)
+    locked = ReportingPeriod.objects.filter(period=quarter.key, state=PeriodState.LOCKED)
+    return quarter if locked.exists() else None
 
 
 def _refuse_if_locked(
-    indicator: Indicator, period: Period, is_locked: Callable[[Period], bool] = _is_locked
+    indicator: Indicator,
+    period: Period,
+    locked: Callable[[Indicator, Period], Period | None] = locked_quarter,
 ) -> None:
-    quarter = reporting_quarter(indicator, period)
-    if is_locked(quarter):
+    quarter = locked(indicator, period)
+    if quarter is not None:
         raise ValidationError(
             {
                 "period": f"{quarter.label} is locked: its values can no longer be changed. Ask the performance team."
@@ -428,10 +433,10 @@ def measurement_check(
     denominator: object,
     manual_rating: str,
     manual_reason: str,
-    is_locked: Callable[[Period], bool] = _is_locked,
+    locked: Callable[[Indicator, Period], Period | None] = locked_quarter,
 ) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
     """The rules a value must meet before it is recorded (after `refuse_if_retired`), shared by
-    `measurement_record` and the import's bulk path, which passes `is_locked` answered from the
+    `measurement_record` and the import's bulk path, which passes `locked` answered from the
     quarters it loaded at once. Returns the value, numerator and denominator as stored."""
     schedule = schedule_for(indicator)
     if not schedule.accepts(when):
@@ -440,7 +445,7 @@ def measurement_check(
                 "period": f"{indicator.code} is collected {indicator.get_frequency_display().lower()}: enter {schedule.expected_kind_label()}, not {when.label}."
             }
         )
-    _refuse_if_locked(indicator, when, is_locked)
+    _refuse_if_locked(indicator, when, locked)
     value, numerator, denominator = _check_values(indicator, value, numerator, denominator)
     is_manual = indicator.status_rule.get("type") == "manual"
     if manual_rating and not is_manual:
