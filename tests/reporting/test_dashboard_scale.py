@@ -13,7 +13,11 @@ from scorecard.ops.generator import generate, last_years
 from scorecard.performance import services as performance_services
 from scorecard.performance.models import Measurement
 from scorecard.reporting import kept
-from scorecard.reporting.selectors import corporate_scorecard, indicator_lines
+from scorecard.reporting.selectors import (
+    corporate_scorecard,
+    indicator_lines,
+    indicator_lines_kept,
+)
 from scorecard.risks import services as risk_services
 from scorecard.risks.models import Assessment, Risk
 
@@ -168,3 +172,20 @@ def test_the_scorecard_is_shown_a_page_at_a_time_without_javascript(client, demo
     assert f"{red} of 120 indicators" in filtered
     for href in re.findall(r'href="(\?[^"]*page=\d+[^"]*)"', filtered):
         assert "status=red" in href
+
+
+def test_after_an_edit_only_the_edited_indicators_line_is_built_again(demo):
+    admin = demo["admin"]
+    generate(indicators=10, risks=0, years=2, seed=6)
+    scorecard = corporate_scorecard()
+    before = {x.indicator_id: x for x in indicator_lines_kept(scorecard=scorecard, period=QUARTER)}
+    edited = next(iter(before.values())).indicator
+    month = QUARTER.months()[-1].key
+    value = Measurement.objects.get(indicator=edited, period=month)
+    performance_services.measurement_record(
+        indicator=edited, period=month, by=admin, value="1", expected_version=value.version
+    )
+    after = {x.indicator_id: x for x in indicator_lines_kept(scorecard=scorecard, period=QUARTER)}
+    assert list(after) == list(before)
+    assert [pk for pk in after if after[pk] is not before[pk]] == [edited.pk]
+    assert [x.order for x in after.values()] == [x.order for x in before.values()]
