@@ -1,11 +1,11 @@
-"""Test environment, set before Django's settings load, and the acceptance-figures summary."""
+"""Test-run settings (hypothesis, threads) and the acceptance-figures summary. The test
+environment itself (SCORECARD_ENV=test) is chosen by settings.py when pytest runs."""
 
 import os
 
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-os.environ.setdefault("SCORECARD_ENV", "test")
 # pytest-django's live_server runs in a thread beside Playwright's sync API.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

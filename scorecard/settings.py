@@ -19,7 +19,11 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("SCORECARD_VAR_DIR", BASE_DIR / "var"))
 
-ENVIRONMENT = os.environ.get("SCORECARD_ENV", "development")
+# Under pytest the default is "test": pytest-django loads these settings before any conftest.py
+# could set SCORECARD_ENV (pytest sets PYTEST_VERSION first thing).
+ENVIRONMENT = os.environ.get("SCORECARD_ENV") or (
+    "test" if "PYTEST_VERSION" in os.environ else "development"
+)
 if ENVIRONMENT not in {"development", "test", "production"}:
     raise ImproperlyConfigured(
         f"SCORECARD_ENV must be development, test or production, not {ENVIRONMENT!r}."

@@ -56,6 +56,15 @@ def test_database_url_selects_postgresql(tmp_path):
     assert result.stdout.strip() == "('django.db.backends.postgresql', 'council')"
 
 
+def test_the_suite_runs_in_the_test_environment_without_being_told():
+    # pytest-django loads the settings before any conftest.py runs, so nothing but the
+    # settings themselves can choose the test environment (and its fast password hasher).
+    from django.conf import settings
+
+    assert settings.ENVIRONMENT == "test"
+    assert settings.PASSWORD_HASHERS == ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def test_an_unknown_environment_name_is_refused(tmp_path):
     result = settings_value("s.DEBUG", SCORECARD_ENV="staging", SCORECARD_VAR_DIR=str(tmp_path))
     assert "SCORECARD_ENV must be development, test or production" in result.stderr
