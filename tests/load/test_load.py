@@ -26,10 +26,8 @@ def database_url() -> str:
 # The server reads the data from its own connections: it must be committed.
 @pytest.mark.django_db(transaction=True)
 def test_ten_users_browse_and_submit_updates_with_no_error_and_nothing_lost(
-    tmp_path, acceptance_figure, settings
+    tmp_path, acceptance_figure
 ):
-    # The server runs the test settings: store the accounts' passwords with their fast hasher.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     load_demo()
     result = load_test(
         database_url=database_url(), users=USERS, seconds=SECONDS, workers=WORKERS,
