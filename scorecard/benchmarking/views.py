@@ -1,14 +1,14 @@
 """The comparator groups page: every group with its members and values; the performance team
 adds and changes named lists (archiving, never deleting)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 
 from scorecard.history import history_entries
-from scorecard.web import add_service_errors
+from scorecard.web import form_saved
 
 from . import forms, services
 from .selectors import (
@@ -30,15 +30,11 @@ def _can_edit(request) -> bool:
 
 
 def _form_page(request, form, context: dict, on_valid) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        try:
-            message = on_valid(form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, message)
-            return redirect("benchmarking:groups")
-    return _render(request, "benchmarking/group_form.html", {"form": form, **context})
+    def save(data):
+        return on_valid(data), reverse("benchmarking:groups")
+
+    saved = form_saved(request, form, save)
+    return saved or _render(request, "benchmarking/group_form.html", {"form": form, **context})
 
 
 @login_required

@@ -1,12 +1,12 @@
 """Administration pages: the organisation, its directorates and services, people and roles."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
-from scorecard.web import add_service_errors
+from scorecard.web import form_saved
 
 from . import forms, services
 from .models import Directorate, User
@@ -46,15 +46,12 @@ def administration(request: HttpRequest) -> HttpResponse:
 
 def _form_page(request, form, template_context: dict, on_valid) -> HttpResponse:
     """Validate the form, call the service, and show its refusals on the form."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            message = on_valid(form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, message)
-            return redirect("organisation:administration")
-    return _render(request, "organisation/form.html", {"form": form, **template_context})
+
+    def save(data):
+        return on_valid(data), reverse("organisation:administration")
+
+    saved = form_saved(request, form, save)
+    return saved or _render(request, "organisation/form.html", {"form": form, **template_context})
 
 
 @login_required
