@@ -270,4 +270,15 @@ def _execute(model, action: str, names: list[str], rows, constants: dict | None 
                         except KeyError:
                             values[i] = adapted[value] = adapt(value)
                 params.append(values)
-            cursor.executemany(sql, params)
+            if action == "insert" and connection.vendor == "postgresql":
+                _copy(cursor, table, [quote(n) for n in columns], params)
+            else:
+                cursor.executemany(sql, params)
+
+
+def _copy(cursor, table: str, columns: list[str], rows) -> None:
+    """PostgreSQL: COPY is many times faster than INSERT statements, however batched."""
+    # Table and column names come from the model, never from input.
+    with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
