@@ -84,7 +84,7 @@ def _performance_summary(lines) -> dict:
 
 
 def spc_charts(data: ReportData) -> dict:
-    """The XmR chart of each indicator that has one, for the pack."""
+    """The XmR charts the pack prints (`summary.pack_xmr`)."""
     return {
         line.code: _chart(
             charts.xmr_chart(
@@ -94,7 +94,7 @@ def spc_charts(data: ReportData) -> dict:
                 polarity=line.spc.get("polarity", "none"),
             )
         )
-        for line in summary.with_spc(data.indicators)
+        for line in summary.pack_xmr(data.indicators)[0]
     }
 
 

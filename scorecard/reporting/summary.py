@@ -105,6 +105,27 @@ def with_spc(lines: Iterable) -> list:
     return [line for line in lines if spc_of(line)]
 
 
+# A Cabinet pack, not a data dump: a council of thousands of indicators would print thousands
+# of charts. The others are on the indicator pages.
+PACK_XMR_CHARTS = 24
+
+
+def pack_xmr(lines: Iterable, limit: int = PACK_XMR_CHARTS) -> tuple[list, int]:
+    """The indicators whose XmR chart the pack prints, those Cabinet is asked about first (red
+    this quarter, then a concerning change, then red carried, then the rest), at most `limit`;
+    and how many charted indicators are left out."""
+
+    def priority(line) -> int:
+        if line.rating == "red" and line.state == "red":
+            return 0
+        if spc_of(line).get("variation") == "concerning":
+            return 1
+        return 2 if line.rating == "red" else 3
+
+    charted = sorted(with_spc(lines), key=priority)  # stable: the scorecard's order within each
+    return charted[:limit], max(len(charted) - limit, 0)
+
+
 # --- risks -----------------------------------------------------------------------------------
 
 

@@ -31,6 +31,20 @@ def test_red_exceptions_split_by_what_spc_says():
     assert [x.code for x in summary.with_spc(lines)] == ["A", "B", "C", "E", "F", "G"]
 
 
+def test_the_pack_prints_a_bounded_number_of_xmr_charts_the_exceptions_first():
+    lines = [
+        line("G", rating="green", state="green", variation="common"),
+        line("F", rating="red", state="not_due", variation="common"),  # red, carried
+        line("C", rating="green", state="green", variation="concerning"),
+        line("A", variation="common"),  # red this quarter
+        line("D"),  # too few values: no chart
+        line("B", variation="improving"),  # red this quarter
+    ]
+    assert summary.pack_xmr(lines, limit=3) == ([lines[3], lines[5], lines[2]], 2)
+    shown, left_out = summary.pack_xmr(lines)
+    assert [x.code for x in shown] == ["A", "B", "C", "F", "G"] and left_out == 0
+
+
 def text(html: str) -> str:
     return re.sub(r"\s+", " ", html)
 
