@@ -63,13 +63,15 @@ def spc_data(
     target=None,
     start_month: int | None = None,
     min_points: int | None = None,
+    latest_only: bool = False,
 ) -> dict:
     """The indicator's XmR chart as plain data, or {} when it has too few values.
 
     Keys: points (period key and label, value, mean, upper and lower limit, the rules it breaks
     and which way), the current process (mean, limits, how many values set them), variation and
     assurance (code and label), target, polarity and the settings used (baseline, recalculated
-    from, moving ranges excluded).
+    from, moving ranges excluded). With `latest_only`, points holds the latest point alone: all
+    the icons need, for a list of many indicators.
     """
     series = spc_series(indicator, measurements, until=until, start_month=start_month)
     if len(series) < (spc_min_points() if min_points is None else min_points):
@@ -106,6 +108,7 @@ def spc_data(
                 "side": point.side.value if point.side else "",
             }
             for (period, _), point in zip(series, analysis.points, strict=True)
+            if not latest_only or point is latest
         ],
         "mean": analysis.limits.mean,
         "upper": analysis.limits.upper,

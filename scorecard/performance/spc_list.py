@@ -52,6 +52,10 @@ def spc_for_list(indicators: list[Indicator]) -> dict[int, dict]:
         own = targets[indicator.pk]
         target = own.get(latest.key, own.get(latest.year_of().key))
         result[indicator.pk] = spc_data(
-            indicator, values[indicator.pk], target=target, start_month=start_month
+            indicator,
+            values[indicator.pk],
+            target=target,
+            start_month=start_month,
+            latest_only=True,
         )
     return result
