@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Q
+from django.utils import timezone
 
 KEEP = 16  # quarters kept per process, least recently read dropped first
 
@@ -122,7 +123,8 @@ def kept_lines(
     """The lines for `key`, in the order `build` gives them. `build(None)` builds every line;
     `build(condition)` only those whose indicator or risk matches `condition`, as a dict by id,
     with None for an id whose line is gone (a risk closed before the quarter, say)."""
-    key = (connection.alias, connection.settings_dict.get("NAME"), *key)
+    # The date too: a status can change with it (a value falls due, then overdue).
+    key = (connection.alias, connection.settings_dict.get("NAME"), timezone.localdate(), *key)
     with _lock:
         kept = _kept.get(key)
     previous = kept.marks if kept else None
