@@ -438,7 +438,7 @@ def risk_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "caption": risk.title,
             "lead": "The current rating changes through a review.",
             "button": "Save",
-            "back": reverse("risks:risk", args=[risk.pk]),
+            "back": _risk_url(risk),
             "back_text": "Back to the risk",
             "conflict": conflict,
         },
@@ -474,7 +474,7 @@ def risk_close(request: HttpRequest, pk: int) -> HttpResponse:
             "title": f"Close {risk.reference}",
             "caption": risk.title,
             "button": "Close the risk",
-            "back": reverse("risks:risk", args=[risk.pk]),
+            "back": _risk_url(risk),
             "back_text": "Back to the risk",
         },
     )
@@ -498,7 +498,7 @@ def control_create(request: HttpRequest, pk: int) -> HttpResponse:
             "title": f"Add a control to {risk.reference}",
             "caption": risk.title,
             "button": "Add control",
-            "back": reverse("risks:risk", args=[risk.pk]),
+            "back": _risk_url(risk),
             "back_text": "Back to the risk",
         },
     )
@@ -531,7 +531,7 @@ def control_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "title": f"Change a control on {risk.reference}",
             "caption": risk.title,
             "button": "Save",
-            "back": reverse("risks:risk", args=[risk.pk]),
+            "back": _risk_url(risk),
             "back_text": "Back to the risk",
         },
     )
@@ -555,7 +555,7 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
             "title": f"Add a further action to {risk.reference}",
             "caption": risk.title,
             "button": "Add action",
-            "back": reverse("risks:risk", args=[risk.pk]),
+            "back": _risk_url(risk),
             "back_text": "Back to the risk",
         },
     )
@@ -585,7 +585,7 @@ def indicator_link(request: HttpRequest, pk: int) -> HttpResponse:
             "lead": "Both pages will then show the other: the risk its indicators' status, "
             "the indicator the risk's score.",
             "button": "Link indicator",
-            "back": reverse("risks:risk", args=[risk.pk]),
+            "back": _risk_url(risk),
             "back_text": "Back to the risk",
         },
     )
@@ -605,4 +605,4 @@ def indicator_unlink(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "That indicator was already unlinked.")
     else:
         messages.success(request, f"Indicator unlinked from {risk.reference}.")
-    return redirect(reverse("risks:risk", args=[risk.pk]))
+    return redirect(_risk_url(risk))
