@@ -1,0 +1,125 @@
+"""A live quarter's indicator lines: each indicator of the scorecard with its status, trend and
+SPC for the quarter, as unsaved snapshot rows (kept between requests by `kept`)."""
+
+from django.db.models import QuerySet
+
+from scorecard.core.periods import Period
+from scorecard.core.status import State
+from scorecard.core.status_rules import Against
+from scorecard.organisation.models import Directorate, OrganisationSettings
+from scorecard.performance.engine import schedule_for
+from scorecard.performance.models import (
+    Indicator,
+    Measurement,
+    Priority,
+    Scorecard,
+    ScorecardEntry,
+    ScorecardVersion,
+    Target,
+)
+from scorecard.performance.selectors import scorecard_rows, scorecard_version_live
+from scorecard.performance.spc import spc_data
+
+from .kept import Source, kept_lines
+from .models import IndicatorSnapshot
+
+UPDATED_STATES = {State.GREEN, State.AMBER, State.RED, State.DATA_ONLY, State.NO_TARGET}
+TREND_LENGTH = 8
+
+
+# What a live indicator line is built from: its values, targets and register entry, and the
+# shape of the scorecard (versions, entries, priorities, directorates, the year's start).
+INDICATOR_SOURCES = [
+    Source(Measurement, "indicator_id"),
+    Source(Target, "indicator_id"),
+    Source(Indicator, "id"),
+    Source(ScorecardVersion),
+    Source(ScorecardEntry),
+    Source(Priority),
+    Source(Directorate),
+    Source(OrganisationSettings),
+]
+
+
+def indicator_lines_kept(*, scorecard: Scorecard, period: Period) -> list[IndicatorSnapshot]:
+    """`indicator_lines`, kept between requests and rebuilt only for indicators changed since
+    (see `kept`). The lines are shared: read them, never save or change them."""
+
+    def build(condition):
+        only = None if condition is None else Indicator.objects.filter(condition)
+        lines = indicator_lines(scorecard=scorecard, period=period, indicators=only)
+        return {line.indicator_id: line for line in lines}
+
+    return kept_lines(("indicators", scorecard.pk, period.key), INDICATOR_SOURCES, build)
+
+
+def indicator_lines(
+    *, scorecard: Scorecard, period: Period, indicators: QuerySet[Indicator] | None = None
+) -> list[IndicatorSnapshot]:
+    """Every indicator of the scorecard with its status for `period`, as unsaved snapshot rows
+    (the five queries of scorecard_rows; one more for the order when only some are asked for)."""
+    lines = []
+    rows = scorecard_rows(scorecard=scorecard, period=period, indicators=indicators)
+    orders = None
+    if indicators is not None and rows:
+        version = scorecard_version_live(scorecard=scorecard, period=period)
+        ids = ScorecardEntry.objects.filter(version=version).order_by(
+            "priority__order", "order", "indicator__code"
+        )
+        orders = {pk: n for n, pk in enumerate(ids.values_list("indicator_id", flat=True), 1)}
+    for order, row in enumerate(rows, start=1):
+        if orders is not None:
+            order = orders[row.indicator.pk]
+        indicator, status = row.indicator, row.status
+        stored = {m.period: m for m in indicator.recent_measurements}
+        shown = status.last_updated
+        measurement = stored.get(shown.key) if shown else None
+        kind = schedule_for(indicator).stored_kind
+        trend = [
+            [m.period, str(m.value)]
+            for m in sorted(indicator.recent_measurements, key=lambda m: m.period_start)
+            if m.value is not None and _kind(m.period) == kind and m.period_start <= period.end
+        ][-TREND_LENGTH:]
+        lines.append(
+            IndicatorSnapshot(
+                indicator=indicator,
+                order=order,
+                code=indicator.code,
+                title=indicator.title,
+                priority=row.priority.title if row.priority else "",
+                priority_order=row.priority.order if row.priority else 0,
+                directorate_code=indicator.directorate.code,
+                directorate_name=indicator.directorate.name,
+                unit=indicator.unit,
+                decimals=indicator.decimals,
+                polarity=indicator.polarity,
+                state=status.state.value,
+                rating=status.rating.value if status.rating else "",
+                rating_period=status.rating_period.key if status.rating_period else "",
+                value=status.value,
+                target=status.target,
+                direction=status.direction(Against.PREVIOUS_PERIOD).value,
+                direction_last_year=status.direction(Against.SAME_PERIOD_LAST_YEAR).value,
+                last_updated=shown.key if shown else "",
+                next_due=status.next_due.key if status.next_due else "",
+                updated_this_period=status.state in UPDATED_STATES,
+                commentary=measurement.commentary if measurement else "",
+                improvement_actions=measurement.improvement_actions if measurement else "",
+                data_quality=measurement.data_quality if measurement else "",
+                stored_period=shown.key if shown else "",
+                measurement_version=measurement.version if measurement else None,
+                trend=trend,
+                spc=spc_data(
+                    indicator,
+                    indicator.recent_measurements,
+                    until=period,
+                    target=status.target,
+                    start_month=period.start_month,
+                ),
+            )
+        )
+    return lines
+
+
+def _kind(key: str) -> str:
+    return "month" if "-M" in key else "quarter" if "-Q" in key else "year"
