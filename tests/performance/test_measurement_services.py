@@ -78,11 +78,12 @@ def test_a_period_that_does_not_exist_is_refused(updater):
     )
 
 
-@pytest.mark.parametrize("value", ["120", "-0.5"])
+@pytest.mark.parametrize("value", ["140", "-0.5", "100.25"])
 def test_a_percentage_outside_0_to_100_is_refused(updater, value):
     indicator = IndicatorFactory(unit=Unit.PERCENTAGE)
     message = refusal("value", indicator=indicator, period="2017/18-Q2", value=value, by=updater)
-    assert "between 0 and 100" in message
+    # The value is repeated as it was keyed: "140", never "1.4E+2".
+    assert message.endswith(f"between 0 and 100; you entered {value}.")
 
 
 def test_a_percentage_change_may_be_negative(updater):

@@ -403,7 +403,7 @@ def _check_values(
         )
     if value is not None and indicator.unit == Unit.PERCENTAGE and not 0 <= value <= 100:
         raise ValidationError(
-            {"value": f"A percentage must be between 0 and 100; you entered {value.normalize()}."}
+            {"value": f"A percentage must be between 0 and 100; you entered {value.normalize():f}."}
         )
     return value, numerator, denominator
 
