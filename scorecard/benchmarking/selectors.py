@@ -1,8 +1,9 @@
 """Reads: where the council's value of an indicator stands among each comparator group.
 
-`indicator_benchmarks` answers for any number of indicators in four queries: the groups, their
-members, the comparator values of the latest year of each indicator, and the council's own
-approved values of those years.
+`indicator_benchmarks` answers for any number of indicators in a fixed number of queries: the
+groups and their members, the comparator values of the latest year of each indicator, the
+council's own approved values of those years, and its ONS code (its own row in national data is
+never one of its comparators).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.urls import reverse
 
 from scorecard.core.benchmark import Position, median, position
 from scorecard.core.polarity import Polarity
+from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.performance.access import user_can_administer, user_has_any_role
 from scorecard.performance.choices import WorkflowState
 from scorecard.performance.models import Indicator, Measurement
@@ -186,6 +188,7 @@ def indicator_benchmarks(indicators: list[Indicator]) -> dict[int, list[Benchmar
         values[v.indicator_id].append(v)
     groups = list(groups_list())
     own = _own_values(indicators, latest)
+    own_code = organisation_settings_get().ons_code
     result: dict[int, list[Benchmark]] = {}
     for indicator in indicators:
         if indicator.pk not in latest:
@@ -198,7 +201,7 @@ def indicator_benchmarks(indicators: list[Indicator]) -> dict[int, list[Benchmar
         )
         result[indicator.pk] = []
         for group in groups:
-            chosen = group_values(group, values[indicator.pk])
+            chosen = group_values(group, values[indicator.pk], exclude=own_code)
             if not chosen:
                 continue
             numbers = [v.value for v in chosen]

@@ -9,6 +9,13 @@ class OrganisationSettingsForm(forms.Form):
     financial_year_start_month = forms.TypedChoiceField(
         label="Financial year starts in", choices=MONTH_CHOICES, coerce=int
     )
+    ons_code = forms.CharField(
+        label="ONS code (optional)",
+        max_length=9,
+        required=False,
+        help_text="The council's code in national data, for example E07000089. Benchmarks "
+        "then never count the council among its own comparators.",
+    )
 
 
 class DirectorateForm(forms.Form):

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -16,6 +17,18 @@ class OrganisationSettings(models.Model):
         choices=MONTH_CHOICES,
         default=4,
         help_text="First month of the financial year; UK councils start in April.",
+    )
+    ons_code = models.CharField(
+        "ONS code",
+        max_length=9,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[EWSN]\d{8}$", "An ONS code is a letter and eight digits, e.g. E07000089."
+            )
+        ],
+        help_text="The council's code in national data (e.g. E07000089), so that it is never "
+        "counted among its own comparators.",
     )
     history = HistoricalRecords()
 

@@ -8,11 +8,14 @@ from .models import Directorate, Membership, OrganisationSettings, Service, User
 
 @transaction.atomic
 def organisation_settings_update(
-    *, name: str, financial_year_start_month: int
+    *, name: str, financial_year_start_month: int, ons_code: str | None = None
 ) -> OrganisationSettings:
+    """`ons_code` None keeps the stored code."""
     settings = OrganisationSettings.objects.order_by("pk").first() or OrganisationSettings()
     settings.name = name
     settings.financial_year_start_month = financial_year_start_month
+    if ons_code is not None:
+        settings.ons_code = ons_code.strip().upper()
     settings.full_clean()
     settings.save()
     return settings

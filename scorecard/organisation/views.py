@@ -61,6 +61,7 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
     initial = {
         "name": current.name,
         "financial_year_start_month": current.financial_year_start_month,
+        "ons_code": current.ons_code,
     }
     form = forms.OrganisationSettingsForm(request.POST or None, initial=initial)
 

@@ -16,7 +16,8 @@ from scorecard.benchmarking.models import ComparatorGroup, ComparatorValue
 from scorecard.benchmarking.selectors import group_values, indicator_benchmarks
 from scorecard.benchmarking.services import comparator_group_create
 from scorecard.core.benchmark import position_in
-from tests.performance.factories import IndicatorFactory
+from scorecard.organisation.services import organisation_settings_update
+from tests.performance.factories import IndicatorFactory, MeasurementFactory
 
 GROUP = "Trafford near neighbours"
 TRAFFORD = "E08000009"
@@ -87,6 +88,26 @@ def test_trafford_2017_18_admissions_lower_is_better(files):
     assert p.versus_median == "worse"
     # The page compares with the near neighbours only: they are not all English councils.
     assert [b.group.name for b in indicator_benchmarks([indicator])[indicator.pk]] == [GROUP]
+
+
+@pytest.mark.django_db
+def test_trafford_with_its_ons_code_is_counted_once_among_its_near_neighbours(files):
+    indicator = IndicatorFactory(code="HW05", polarity="lower", unit="number")
+    _import(files["admissions"], "HW05", "2A2", years=["2017-18"])
+    MeasurementFactory(indicator=indicator, period="2017/18", value=D("677.0"))
+
+    def trafford():
+        (benchmark,) = indicator_benchmarks([indicator])[indicator.pk]
+        return benchmark.count, benchmark.position.rank, benchmark.position.count
+
+    # Unnamed, Trafford's own row in the file is one more comparator: 16 values for 15 councils
+    # (tied with itself, so still 14th).
+    assert trafford() == (15, 14, 16)
+    organisation_settings_update(
+        name="Trafford Council", financial_year_start_month=4, ons_code=" e08000009 "
+    )
+    # Named: its 14 neighbours with a value, and Trafford once, 14th of 15 as published.
+    assert trafford() == (14, 14, 15)
 
 
 @pytest.mark.django_db

@@ -39,6 +39,23 @@ def test_a_start_month_outside_the_year_is_refused_and_nothing_saved():
     assert OrganisationSettings.objects.count() == 0
 
 
+def test_the_ons_code_is_kept_in_capitals_and_a_malformed_one_refused():
+    services.organisation_settings_update(
+        name="Hart District Council", financial_year_start_month=4, ons_code="e07000089"
+    )
+    # Saving the name alone keeps the code.
+    services.organisation_settings_update(name="Hart DC", financial_year_start_month=4)
+    assert organisation_settings_get().ons_code == "E07000089"
+    with pytest.raises(ValidationError) as error:
+        services.organisation_settings_update(
+            name="Hart DC", financial_year_start_month=4, ons_code="E0700008"
+        )
+    assert error.value.message_dict["ons_code"] == [
+        "An ONS code is a letter and eight digits, e.g. E07000089."
+    ]
+    assert organisation_settings_get().ons_code == "E07000089"
+
+
 def test_a_directorate_editor_needs_a_directorate():
     person = services.person_create(username="sam", password=None)
     with pytest.raises(ValidationError) as error:
