@@ -15,16 +15,19 @@ So an edit shows on the next read; nothing relies on every write path rememberin
 cache. Rows written without a history row (bulk inserts) are caught by their new ids.
 """
 
+import logging
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Q
-from django.utils import timezone
 
 KEEP = 16  # quarters kept per process, least recently read dropped first
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -123,8 +126,9 @@ def kept_lines(
     """The lines for `key`, in the order `build` gives them. `build(None)` builds every line;
     `build(condition)` only those whose indicator or risk matches `condition`, as a dict by id,
     with None for an id whose line is gone (a risk closed before the quarter, say)."""
-    # The date too: a status can change with it (a value falls due, then overdue).
-    key = (connection.alias, connection.settings_dict.get("NAME"), timezone.localdate(), *key)
+    # Not the date: the lines are built from the quarter and the database alone (no line says
+    # "late", which would move with the date), so a new day keeps them (decision 0011).
+    key = (connection.alias, connection.settings_dict.get("NAME"), *key)
     with _lock:
         kept = _kept.get(key)
     previous = kept.marks if kept else None
@@ -146,7 +150,16 @@ def kept_lines(
                 lines[pk] = line
         lines = dict(sorted(lines.items(), key=lambda item: _order(item[1])))
     else:
+        started = time.perf_counter()
         lines = build(None)
+        # A reader waits for this: the log says how often and how long (after a start, a day's
+        # first read, a change of shape).
+        logger.info(
+            "Built all %d kept lines of %s in %.1f s.",
+            len(lines),
+            " ".join(map(str, key[2:])),
+            time.perf_counter() - started,
+        )
     with _lock:
         _kept[key] = kept = _Kept(marks, lines, Lines(lines.values()))
         _kept.move_to_end(key)

@@ -50,6 +50,8 @@ class Command(BaseCommand):
         command = [
             sys.executable, "-m", "gunicorn", "scorecard.wsgi:application",
             "--bind", f"{host}:{port}", "--workers", str(workers), "--access-logfile", "-",
+            # Load once and warm the dashboards before forking the workers (decision 0011).
+            "--config", "python:scorecard.gunicorn_conf",
         ]  # fmt: skip
         if production or settings.PRODUCTION:
             command += [
