@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from .periods import Period
 
@@ -118,15 +119,19 @@ class Schedule:
 
         Year to date: from the start of the financial year to the end of `period`.
         """
-        kind = self.stored_kind
-        if kind == "year":
-            return [period.year_of()]
-        start = period.year_of().start if year_to_date else period.start
-        if kind == "month":
-            months = period.year_of().months() if year_to_date else period.months()
-            return [m for m in months if start <= m.start and m.end <= period.end]
-        if period.kind == "month":
-            # A quarterly figure belongs to the quarter that ends with this month.
-            period = period.quarter_of()
-        quarters = period.year_of().quarters()
-        return [q for q in quarters if start <= q.start and q.end <= period.end]
+        return list(_stored_periods(self.stored_kind, period, year_to_date))
+
+
+@lru_cache(maxsize=4096)  # periods are immutable; a scorecard asks the same few again and again
+def _stored_periods(kind: str, period: Period, year_to_date: bool) -> tuple[Period, ...]:
+    if kind == "year":
+        return (period.year_of(),)
+    start = period.year_of().start if year_to_date else period.start
+    if kind == "month":
+        months = period.year_of().months() if year_to_date else period.months()
+        return tuple(m for m in months if start <= m.start and m.end <= period.end)
+    if period.kind == "month":
+        # A quarterly figure belongs to the quarter that ends with this month.
+        period = period.quarter_of()
+    quarters = period.year_of().quarters()
+    return tuple(q for q in quarters if start <= q.start and q.end <= period.end)

@@ -201,19 +201,21 @@ def special_causes(values: list[float], limits: Limits) -> list[dict[Rule, Side]
     """For each value, the rules it takes part in and which way (high or low)."""
     n = len(values)
     found: list[dict[Rule, Side]] = [{} for _ in range(n)]
+    # Read once: this runs for every indicator of a scorecard.
+    upper, lower, mean = limits.upper, limits.lower, limits.mean
     for i, v in enumerate(values):
-        if v > limits.upper:
+        if v > upper:
             found[i][Rule.OUTSIDE] = Side.HIGH
-        elif v < limits.lower:
+        elif v < lower:
             found[i][Rule.OUTSIDE] = Side.LOW
     # Shifts: runs on one side of the mean.
     run_start, run_side = 0, None
     for i in range(n + 1):
         side = None
         if i < n:
-            if values[i] > limits.mean:
+            if values[i] > mean:
                 side = Side.HIGH
-            elif values[i] < limits.mean:
+            elif values[i] < mean:
                 side = Side.LOW
         if i == n or side != run_side or side is None:
             if run_side is not None and i - run_start >= SHIFT_RUN:
@@ -234,13 +236,18 @@ def special_causes(values: list[float], limits: Limits) -> list[dict[Rule, Side]
                 _mark(found, range(run_start - 1, i), Rule.TREND, run_side)
             run_start, run_side = i, side
     # Two of three close to a limit, on the same side.
-    high = [v > limits.close_upper() for v in values]
-    low = [v < limits.close_lower() for v in values]
+    close_upper, close_lower = limits.close_upper(), limits.close_lower()
+    high = [v > close_upper for v in values]
+    low = [v < close_lower for v in values]
     for start in range(max(n - 2, 0)):
-        window = range(start, start + 3)
         for flags, side in ((high, Side.HIGH), (low, Side.LOW)):
-            if sum(flags[i] for i in window) >= 2:
-                _mark(found, [i for i in window if flags[i]], Rule.TWO_OF_THREE, side)
+            if flags[start] + flags[start + 1] + flags[start + 2] >= 2:
+                _mark(
+                    found,
+                    [i for i in range(start, start + 3) if flags[i]],
+                    Rule.TWO_OF_THREE,
+                    side,
+                )
     return found
 
 

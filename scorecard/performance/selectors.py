@@ -8,7 +8,9 @@ at, fetched in one query each and rated in Python by the pure status engine.
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -47,12 +49,38 @@ from .models import (
 YEARS_OF_HISTORY = 5
 
 
+class StoredValue(NamedTuple):
+    """One value as the status engine, the trend and the XmR chart read it: a plain tuple, since
+    a scorecard reads hundreds of thousands of them and model instances cost ten times more."""
+
+    indicator_id: int
+    id: int
+    period: str
+    period_start: dt.date
+    value: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+    manual_rating: str
+    manual_reason: str
+    state: str
+
+
+class MeasurementNotes(NamedTuple):
+    """What a line shows beside its value: the commentary and where the figure stands."""
+
+    commentary: str
+    improvement_actions: str
+    data_quality: str
+    version: int
+
+
 @dataclass(frozen=True)
 class ScorecardRow:
     indicator: Indicator
     priority: Priority | None
     status: Status
-    measurement: Measurement | None  # the value recorded for the period itself, if any
+    measurement: StoredValue | None  # the value recorded for the period itself, if any
+    values: list[StoredValue] = field(default_factory=list)  # the values rated, oldest first
 
     @property
     def value(self):
@@ -120,47 +148,79 @@ def scorecard_rows(
     if version is None:
         return []
     earliest = Period.financial_year(period.year - YEARS_OF_HISTORY, start_month).start
-    measurements = Measurement.objects.filter(
-        period_start__gte=earliest, period_start__lte=period.end
-    )
-    if approved_only:
-        measurements = measurements.filter(state=WorkflowState.APPROVED)
-    targets = Target.objects.filter(period_start__gte=earliest, period_start__lte=period.end)
     entries = (
         ScorecardEntry.objects.filter(version=version)
         .select_related(
             "indicator__directorate", "indicator__portfolio", "indicator__owner", "priority"
         )
-        .prefetch_related(
-            Prefetch(
-                "indicator__measurements", queryset=measurements, to_attr="recent_measurements"
-            ),
-            Prefetch("indicator__targets", queryset=targets, to_attr="recent_targets"),
-        )
         .order_by("priority__order", "order", "indicator__code")
     )
     if indicators is not None:
         entries = entries.filter(indicator__in=indicators)
-    return [_row(entry, period, start_month, today) for entry in entries]
+    on_scorecard = entries.values("indicator_id")
+    measurements = Measurement.objects.filter(
+        indicator_id__in=on_scorecard, period_start__gte=earliest, period_start__lte=period.end
+    )
+    if approved_only:
+        measurements = measurements.filter(state=WorkflowState.APPROVED)
+    values: dict[int, list[StoredValue]] = defaultdict(list)
+    # Each indicator's values in the model's order (period start, then period), as tuples.
+    for row in measurements.order_by("indicator_id", "period_start", "period").values_list(
+        *StoredValue._fields
+    ):
+        values[row[0]].append(StoredValue._make(row))
+    targets: dict[int, dict[Period, Decimal]] = defaultdict(dict)
+    for indicator_id, key, value in (
+        Target.objects.filter(
+            indicator_id__in=on_scorecard, period_start__gte=earliest, period_start__lte=period.end
+        )
+        .order_by("indicator_id", "period_start", "period")
+        .values_list("indicator_id", "period", "value")
+    ):
+        targets[indicator_id][parse(key, start_month)] = value
+    return [
+        _row(
+            entry,
+            values[entry.indicator_id],
+            targets[entry.indicator_id],
+            period,
+            start_month,
+            today,
+        )
+        for entry in entries
+    ]
 
 
-def _row(entry: ScorecardEntry, period: Period, start_month: int, today) -> ScorecardRow:
+def _row(
+    entry: ScorecardEntry,
+    values: list[StoredValue],
+    targets: dict[Period, Decimal],
+    period: Period,
+    start_month: int,
+    today,
+) -> ScorecardRow:
     indicator = entry.indicator
     readings, manual, own = {}, {}, None
-    for m in indicator.recent_measurements:
+    for m in values:
         key = parse(m.period, start_month)
         readings[key] = reading_for(m)
         if (rating := manual_for(m)) is not None:
             manual[key] = rating
         if key == period:
             own = m
-    targets = {parse(t.period, start_month): t.value for t in indicator.recent_targets}
     status = evaluate(
         profile_for(indicator), period, History(readings, targets, manual), today=today
     )
     return ScorecardRow(
-        indicator=indicator, priority=entry.priority, status=status, measurement=own
+        indicator=indicator, priority=entry.priority, status=status, measurement=own, values=values
     )
+
+
+def measurement_notes(ids: list[int]) -> dict[int, MeasurementNotes]:
+    """The commentary, improvement actions, data quality and version of these values (one
+    query): read apart from the values themselves, for the few values a page shows."""
+    rows = Measurement.objects.filter(pk__in=ids).values_list("pk", *MeasurementNotes._fields)
+    return {pk: MeasurementNotes(*rest) for pk, *rest in rows}
 
 
 def scorecard_counts(rows: list[ScorecardRow]) -> dict[str, int]:

@@ -95,19 +95,11 @@ def spc_data(
         analysis = core.analyse(values, polarity=polarity, target=target)
         recalculate_from = None
     latest = analysis.points[-1]
+    pairs = zip(series, analysis.points, strict=True)
     return {
         "points": [
-            {
-                "period": period.key,
-                "label": period.short_label,
-                "value": point.value,
-                "mean": point.limits.mean,
-                "upper": point.limits.upper,
-                "lower": point.limits.lower,
-                "rules": [rule.value for rule in core.RULES if rule in point.signals],
-                "side": point.side.value if point.side else "",
-            }
-            for (period, _), point in zip(series, analysis.points, strict=True)
+            _point(period, point)
+            for (period, _), point in pairs
             if not latest_only or point is latest
         ],
         "mean": analysis.limits.mean,
@@ -127,6 +119,25 @@ def spc_data(
         if recalculate_from is not None
         else "",
         "exclude_large_ranges": exclude,
+    }
+
+
+# Each rule and side with its text, read once: an enum's `.value` is slow in a hot loop.
+_RULE_VALUES = tuple((rule, rule.value) for rule in core.RULES)
+_SIDE_VALUES = {side: side.value for side in core.Side}
+
+
+def _point(period: Period, point: core.Point) -> dict:
+    signals = point.signals  # empty for most points: no rule to list, no side
+    return {
+        "period": period.key,
+        "label": period.short_label,
+        "value": point.value,
+        "mean": point.limits.mean,
+        "upper": point.limits.upper,
+        "lower": point.limits.lower,
+        "rules": [value for rule, value in _RULE_VALUES if rule in signals] if signals else [],
+        "side": _SIDE_VALUES[point.side] if signals else "",
     }
 
 
