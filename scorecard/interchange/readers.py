@@ -42,8 +42,9 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _table(name: str, raw_rows: list[list[object]]) -> Table | None:
-    """The first non-empty row is the header; empty rows are skipped (their numbers kept)."""
+def _table(name: str, raw_rows: list[list[object]], *, texts: bool = False) -> Table | None:
+    """The first non-empty row is the header; empty rows are skipped (their numbers kept).
+    `texts`: every cell is a text (CSV), stripped without looking at its type."""
     header_at = next((i for i, r in enumerate(raw_rows) if any(not _blank(v) for v in r)), None)
     if header_at is None:
         return None
@@ -58,9 +59,16 @@ def _table(name: str, raw_rows: list[list[object]]) -> Table | None:
         seen.add(headers[i].lower())
     table = Table(name=name, headers=headers)
     width = len(headers)
+    strip = str.strip
     for index in range(header_at + 1, len(raw_rows)):
-        # Texts (every cell of a CSV file) are cleaned inline: this runs for every cell.
-        values = [v.strip() if type(v) is str else _clean(v) for v in raw_rows[index][:width]]
+        # This runs for every cell: texts and numbers are cleaned inline.
+        row = raw_rows[index][:width]
+        if texts:
+            values = list(map(strip, row))
+        else:
+            values = [
+                v.strip() if type(v) is str else v if type(v) is float else _clean(v) for v in row
+            ]
         if not any(values) and all(_blank(v) for v in values):  # any(): fast for most rows
             continue
         table.rows.append((index + 1, values))
@@ -83,7 +91,6 @@ def read_xlsx(data: bytes) -> list[Table]:
     tables = []
     for name in workbook.sheet_names:
         rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        rows = [["" if v == "" else v for v in row] for row in rows]
         table = _table(name, rows)
         if table is not None:
             tables.append(table)
@@ -104,7 +111,7 @@ def read_csv(data: bytes, name: str) -> Table | None:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return _table(name, [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)])
+    return _table(name, list(csv.reader(io.StringIO(text, newline=""), dialect)), texts=True)
 
 
 def read_file(data: bytes, filename: str) -> list[Table]:

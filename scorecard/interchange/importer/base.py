@@ -42,6 +42,8 @@ def model_update(instance, **changes) -> None:
     instance.save(update_fields=list(changes))
 
 
+UNREAD = object()  # a text not read yet
+
 # Sheets imported together by one handler, `_apply_<group>`, given every sheet of the group.
 GROUPS = {
     "scorecard_versions": "scorecard_versions",
@@ -124,18 +126,20 @@ class ImporterBase:
         for number, raw in sheet.rows:
             values, failed = {}, False
             for key, value in raw.items():
-                known = seen.get(key)
-                if known is not None and type(value) is str and value in known:
-                    values[key] = known[value]
-                    continue
+                known = seen.get(key) if type(value) is str else None
+                if known is not None:
+                    found = known.get(value, UNREAD)
+                    if found is not UNREAD:
+                        values[key] = found
+                        continue
                 try:
-                    values[key] = columns[key].parse(value)
+                    values[key] = found = columns[key].parse(value)
                 except CellError as error:
                     self._problem(sheet, number, sheet.headers[key], str(error))
                     failed = True
                 else:
-                    if known is not None and type(value) is str:
-                        known[value] = values[key]
+                    if known is not None:
+                        known[value] = found
             if not failed:
                 rows.append((number, values))
         return rows

@@ -3,6 +3,7 @@ sheets recognised in a file."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..readers import Table
 from ..schema import SHEETS, SheetSpec, sheet_for
@@ -112,15 +113,24 @@ def tables_to_sheets(tables: list[Table]) -> tuple[list[InputSheet], list[Proble
             )
             continue
         matched = spec.match_headers(table.headers)
-        places = [(key, table.headers.index(header)) for key, header in matched.items()]
+        keys = list(matched)
+        cells = _cells([table.headers.index(header) for header in matched.values()])
         width = len(table.headers)
         rows = []
         for number, values in table.rows:
             if len(values) < width:  # a short row: its missing cells are empty
                 values = values + [None] * (width - len(values))
-            rows.append((number, {key: values[i] for key, i in places}))
+            rows.append((number, dict(zip(keys, cells(values), strict=True))))
         sheets.append(InputSheet(spec, table.name, matched, rows))
     return sheets, problems
+
+
+def _cells(places: list[int]):
+    """A function giving a row's cells at these places, as a tuple (a row of one cell too)."""
+    if len(places) == 1:
+        (place,) = places
+        return lambda values: (values[place],)
+    return itemgetter(*places) if places else lambda values: ()
 
 
 class RowFailed(Exception):
