@@ -174,13 +174,14 @@ def cover_docx(data: ReportData) -> bytes:
     title = next((b.text for b in blocks if b.kind == "title"), "Cabinet report")
     document = docx.new_document(title)
     document.add_paragraph(f"Cabinet report draft – {data.period.label}")
+    bullet = docx.paragraph_style_id(document, "List Bullet")
     for block in blocks:
         if block.kind == "title":
             continue
         if block.kind == "heading":
             document.add_heading(block.text, level=1)
         elif block.kind == "item":
-            document.add_paragraph(block.text, style="List Bullet")
+            docx.add_paragraph(document, block.text, bullet)
         else:
             document.add_paragraph(block.text)
     counts = summary.rating_counts(data.indicators)
