@@ -146,7 +146,8 @@ def report_data(
 ) -> ReportData:
     """The report of `period`: from its snapshot once published (unless `live`), else live.
     A dashboard that shows only one half asks for it (`performance` or `risks`). With `keep`
-    (the dashboards), live lines are kept between requests and shared: read them only."""
+    (the dashboards and the documents, never publishing), live lines are kept between requests
+    and shared: read them only."""
     snapshot = None if live else snapshot_get(period)
     if snapshot is not None:
         return _from_snapshot(period, snapshot, performance=performance, risks=risks)

@@ -102,7 +102,8 @@ def _document_data(request, period: str):
     quarter = _quarter(period)
     # Drafts are for administrators: refuse before building anything.
     _require(user_can_publish(request.user) or snapshot_get(quarter) is not None)
-    data = report_data(quarter)
+    # The lines the dashboards keep: the documents only read them (publishing builds its own).
+    data = report_data(quarter, keep=True)
     _require(user_can_read_report(request.user, data))
     return data
 
@@ -162,7 +163,7 @@ def period_lock(request: HttpRequest, period: str) -> HttpResponse:
         else:
             messages.success(request, f"{quarter.label} is locked and its report published.")
             return redirect("reporting:index")
-    data = report_data(quarter) if snapshot is None else None
+    data = report_data(quarter, keep=True) if snapshot is None else None
     return _render(
         request,
         "reporting/period_lock.html",
