@@ -10,6 +10,8 @@ import json
 import pytest
 from django.core.management import call_command
 
+from scorecard.ops.bench import LINES_FROM_NOTHING
+
 pytestmark = pytest.mark.django_db
 
 PAGES = [
@@ -47,6 +49,10 @@ def test_bench_measures_the_pages_floors_and_imports_of_the_demo(demo_council):
         assert figures[name]["median_ms"] > 0, name
         assert figures[name]["first_ms"] > 0, name  # the cold read is reported, not hidden
     assert not any("pack" in name or "DOCX" in name for name in figures)
+
+    # Every line of both dashboards built from nothing, as in a new process: its time and memory.
+    cold = figures[LINES_FROM_NOTHING]
+    assert cold["queries"] > 0 and cold["peak_mb"] > 0 and cold["median_ms"] > 0
 
     floor = figures["floor: performance counts in one SQL query"]
     assert floor["queries"] == 1
