@@ -1,7 +1,11 @@
-"""Charts from plain data with Altair: one spec gives SVG for pages and PDF, PNG for DOCX.
+"""Charts from plain data, each with a text alternative: pages and the PDF take SVG, the DOCX
+PNG (vl-convert).
 
-Every chart comes with a text alternative, and pages show the same numbers as a table, so the
-chart is never the only way to read them.
+The status counts and the XmR chart, which the printed pack carries, are drawn here as plain
+SVG (`bars_svg`, `xmr_svg`; decision 0012): WeasyPrint spent a quarter of the pack's PDF drawing
+Vega's SVG. The trend chart, shown on the indicator page alone, is a Vega-Lite spec drawn by
+vl-convert. Pages show the same numbers as a table, so a chart is never the only way to read
+them.
 """
 
 import json
@@ -12,6 +16,10 @@ from functools import lru_cache
 import altair as alt
 import vl_convert
 
+from . import svg
+from .bars_svg import bars_svg
+from .xmr_svg import xmr_svg
+
 # GOV.UK Frontend colours, so charts match the status tags on the page.
 STATUS_COLOURS = {
     "Green": "#00703c",
@@ -21,31 +29,34 @@ STATUS_COLOURS = {
 }
 # Arial first (pages, PDF); Liberation Sans has the same metrics and is there when vl-convert
 # draws a PNG for DOCX on a server without Arial (an unknown font draws no text at all).
-FONT = "Arial, Liberation Sans, DejaVu Sans, sans-serif"
+FONT = svg.FONT
 
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart and the sentence that describes it for people who cannot see it. The spec is an
-    Altair chart or a Vega-Lite dict."""
+    """A chart and the sentence that describes it for people who cannot see it: a plain SVG
+    `drawing`, or a Vega-Lite `spec` (an Altair chart or a dict) that vl-convert draws."""
 
-    spec: alt.TopLevelMixin | dict
     description: str
+    drawing: str = ""
+    spec: alt.TopLevelMixin | dict | None = None
 
     def _json(self) -> str:
         spec = self.spec if isinstance(self.spec, dict) else self.spec.to_dict()
         return json.dumps(spec, sort_keys=True)
 
     def svg(self) -> str:
-        return _svg(self._json())
+        return self.drawing or _svg(self._json())
 
     def png(self, scale: float = 2.0) -> bytes:
+        if self.drawing:
+            return _drawing_png(self.drawing, scale)
         return _png(self._json(), scale)
 
 
-# A drawing is a pure function of its spec, and a published quarter's charts are asked for again
-# and again (pack, PDF, dashboards): keep the recent ones, keyed by the spec's full text, so a
-# changed value is a new key and never a stale picture. 128 charts of about 50 KB at most.
+# A Vega drawing is a pure function of its spec, and a chart is asked for again and again: keep
+# the recent ones, keyed by the spec's full text, so a changed value is a new key and never a
+# stale picture. 128 charts of about 50 KB at most.
 @lru_cache(maxsize=128)
 def _svg(spec_json: str) -> str:
     return vl_convert.vegalite_to_svg(json.loads(spec_json))
@@ -54,6 +65,11 @@ def _svg(spec_json: str) -> str:
 @lru_cache(maxsize=16)
 def _png(spec_json: str, scale: float) -> bytes:
     return vl_convert.vegalite_to_png(json.loads(spec_json), scale=scale)
+
+
+@lru_cache(maxsize=16)
+def _drawing_png(drawing: str, scale: float) -> bytes:
+    return vl_convert.svg_to_png(drawing, scale=scale)
 
 
 def _configure(chart: alt.TopLevelMixin, description: str) -> alt.TopLevelMixin:
@@ -69,34 +85,19 @@ def status_counts_chart(
     colours: dict[str, str] | None = None,
 ) -> Chart:
     """Horizontal bars, one per status, in the order given (green, amber, red, not rated)."""
-    rows = [{"status": status, "count": count} for status, count in counts.items()]
-    order = list(counts)
     description = (
         f"{title}: "
         + ", ".join(f"{count} {status.lower()}" for status, count in counts.items())
         + "."
     )
-    bars = (
-        alt.Chart(alt.Data(values=rows), title=title)
-        .mark_bar()
-        .encode(
-            y=alt.Y("status:N", sort=order, title=None),
-            x=alt.X("count:Q", title=axis_title, axis=alt.Axis(tickMinStep=1)),
-            color=alt.Color(
-                "status:N",
-                scale=alt.Scale(
-                    domain=list(colours or STATUS_COLOURS),
-                    range=list((colours or STATUS_COLOURS).values()),
-                ),
-                legend=None,
-            ),
-        )
+    drawing = bars_svg(
+        counts,
+        colours=colours or STATUS_COLOURS,
+        title=title,
+        axis_title=axis_title,
+        label=description,
     )
-    labels = bars.mark_text(align="left", dx=4, color="#0b0c0c").encode(
-        text="count:Q", color=alt.value("#0b0c0c")
-    )
-    chart = (bars + labels).properties(width=360, height=28 * max(len(rows), 1))
-    return Chart(_configure(chart, description), description)
+    return Chart(description, drawing=drawing)
 
 
 def trend_chart(
@@ -138,7 +139,7 @@ def trend_chart(
         description = f"{title or 'Trend'}: no values yet"
     if goal:
         description += f"; latest target {goal[-1]['value']:g}"
-    return Chart(_configure(chart, description + "."), description + ".")
+    return Chart(description + ".", spec=_configure(chart, description + "."))
 
 
 SPC_COLOURS = {"Improving": "#1d70b8", "Concerning": "#f47738", "Special cause": "#4c2c92"}
@@ -157,95 +158,16 @@ def xmr_chart(
 
     Each point is a dict with label, value, mean, upper, lower, rules (the special-cause rules it
     takes part in) and side ("high" or "low"); `polarity` says which side is better.
-
-    The Vega-Lite spec is written as a plain dict, the one Altair would build: building and
-    validating it through Altair took longer than drawing it, and the pack draws one per indicator.
     """
-    order = [p["label"] for p in points]
-    lines = []
-    for p in points:
-        for series, key in (
-            ("Value", "value"),
-            ("Mean", "mean"),
-            ("Upper process limit", "upper"),
-            ("Lower process limit", "lower"),
-        ):
-            lines.append({"period": p["label"], "value": p[key], "series": series})
-        if target is not None:
-            lines.append({"period": p["label"], "value": float(target), "series": "Target"})
-    domain = ["Value", "Mean", "Upper process limit", "Lower process limit"]
-    colours = ["#0b0c0c", "#505a5f", "#505a5f", "#505a5f"]
-    dashes = [[1, 0], [1, 0], [4, 3], [4, 3]]
-    if target is not None:
-        domain.append("Target")
-        colours.append("#d4351c")
-        dashes.append([8, 4])
-    x = {"field": "period", "sort": order, "type": "ordinal"}
-    y = {"field": "value", "type": "quantitative"}
-    line_layer = {
-        "data": {"values": lines},
-        "mark": {"type": "line"},
-        "encoding": {
-            "color": {
-                "field": "series",
-                "legend": {"title": None},
-                "scale": {"domain": domain, "range": colours},
-                "type": "nominal",
-            },
-            "strokeDash": {
-                "field": "series",
-                "legend": None,
-                "scale": {"domain": domain, "range": dashes},
-                "type": "nominal",
-            },
-            "x": {**x, "axis": {"labelAngle": -45}, "title": None},
-            "y": {**y, "scale": {"zero": False}, "title": unit or None},
-        },
-    }
-    if title:
-        line_layer["title"] = title
-    special = []
-    for p in points:
-        if p.get("rules"):
-            better = {"higher": "high", "lower": "low"}.get(polarity)
-            kind = (
-                "Special cause"
-                if better is None
-                else "Improving"
-                if p["side"] == better
-                else "Concerning"
-            )
-            special.append({"period": p["label"], "value": p["value"], "kind": kind})
-    layers = [
-        line_layer,
-        {
-            "data": {"values": [{"period": p["label"], "value": p["value"]} for p in points]},
-            "mark": {"type": "point", "color": "#0b0c0c", "filled": True, "size": 30},
-            "encoding": {"x": x, "y": y},
-        },
+    special = [
+        (i, _special_kind(p["side"], polarity)) for i, p in enumerate(points) if p.get("rules")
     ]
-    if special:
-        kinds = [k for k in SPC_COLOURS if any(p["kind"] == k for p in special)]
-        layers.append(
-            {
-                "data": {"values": special},
-                "mark": {"type": "point", "filled": True, "shape": "diamond", "size": 110},
-                "encoding": {
-                    "fill": {
-                        "field": "kind",
-                        "legend": {"title": "Special cause"},
-                        "scale": {"domain": kinds, "range": [SPC_COLOURS[k] for k in kinds]},
-                        "type": "nominal",
-                    },
-                    "x": x,
-                    "y": y,
-                },
-            }
-        )
+    kinds = {k: colour for k, colour in SPC_COLOURS.items() if any(s == k for _, s in special)}
+    named = f" of {title}" if title else ""
     if points:
         first, last = points[0], points[-1]
         description = (
-            f"XmR chart{' of ' + title if title else ''}: {len(points)} values from "
+            f"XmR chart{named}: {len(points)} values from "
             f"{first['label']} ({first['value']:g}) to {last['label']} ({last['value']:g}); "
             f"mean {last['mean']:.4g}, process limits {last['lower']:.4g} to {last['upper']:.4g}"
         )
@@ -256,15 +178,25 @@ def xmr_chart(
             "showing special cause variation."
         )
     else:
-        description = f"XmR chart{' of ' + title if title else ''}: no values yet."
-    spec = {
-        "config": {"view": {"strokeWidth": 0}, "font": FONT},
-        "layer": layers,
-        "description": description,
-        "height": 240,
-        "width": 520,
-    }
-    return Chart(spec, description)
+        description = f"XmR chart{named}: no values yet."
+    drawing = xmr_svg(
+        points,
+        special=special,
+        colours=kinds,
+        target=None if target is None else float(target),
+        title=title,
+        unit=unit,
+        description=description,
+    )
+    return Chart(description, drawing=drawing)
+
+
+def _special_kind(side: str, polarity: str) -> str:
+    """Improving or concerning when the indicator has a better side, else just special cause."""
+    better = {"higher": "high", "lower": "low"}.get(polarity)
+    if better is None:
+        return "Special cause"
+    return "Improving" if side == better else "Concerning"
 
 
 def as_data_uri(svg: str) -> str:
