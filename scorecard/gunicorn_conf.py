@@ -11,9 +11,9 @@ preload_app = True
 
 def _warm() -> None:
     # Imported here: gunicorn reads this module before the application (and Django) is loaded.
-    from scorecard.reporting.warm import dashboards_warm_before_fork
+    from scorecard.reporting.warm import warm_before_fork
 
-    dashboards_warm_before_fork()
+    warm_before_fork()
 
 
 def on_starting(server) -> None:

@@ -1,15 +1,17 @@
 """Warm start: build the lines of the quarter both dashboards open on before anyone asks.
 
 The dashboards keep their lines in the process (`kept`, decision 0010); a new process has none,
-so its first reader would wait for every line to be built. `scorecard serve` calls
-`dashboards_warm` in gunicorn's master before it listens and again before it forks each worker
-(`scorecard/gunicorn_conf.py`, decision 0011): workers start with up-to-date lines.
+so its first reader would wait for every line to be built (and every page's first reader for its
+templates to compile). `scorecard serve` calls `warm_before_fork` in gunicorn's master before it
+listens and again before it forks each worker (`scorecard/gunicorn_conf.py`, decision 0011):
+workers start with up-to-date lines and compiled templates.
 """
 
 import logging
 import time
 
 from django.db import connections
+from django.template import engines
 
 from scorecard.core.periods import Period
 
@@ -30,23 +32,32 @@ def dashboards_warm() -> Period | None:
     return period
 
 
-def dashboards_warm_before_fork() -> None:
-    """`dashboards_warm` for a process about to fork: never raises (a server that cannot warm
-    still serves, its workers build their lines on first read), and closes every database
-    connection, so that no connection is shared with the children."""
+def templates_compile() -> int:
+    """Compile every template, as each page's first render would; how many there are."""
+    environment = engines["jinja2"].env
+    names = environment.list_templates(extensions=["html"])
+    for name in names:
+        environment.get_template(name)
+    return len(names)
+
+
+def warm_before_fork() -> None:
+    """The dashboards and the templates warmed in a process about to fork: never raises (a
+    server that cannot warm still serves, each worker warming up on its first requests), and
+    closes every database connection, so that none is shared with the children."""
     started = time.perf_counter()
     try:
         period = dashboards_warm()
+        templates = templates_compile()
     except Exception:
-        logger.exception(
-            "The dashboards could not be warmed; a worker builds its lines on first read."
-        )
+        logger.exception("The server could not be warmed; each worker warms up as it serves.")
     else:
-        if period is None:
-            logger.info("No quarter on record: no dashboard to warm.")
-        else:
-            logger.info(
-                "Dashboards of %s warm in %.1f s.", period.label, time.perf_counter() - started
-            )
+        dashboards = f"the dashboards of {period.label}" if period else "no quarter on record"
+        logger.info(
+            "Warm in %.1f s: %s, %d templates.",
+            time.perf_counter() - started,
+            dashboards,
+            templates,
+        )
     finally:
         connections.close_all()
