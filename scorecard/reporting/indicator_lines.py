@@ -21,6 +21,7 @@ from scorecard.performance.models import (
     Target,
 )
 from scorecard.performance.selectors import (
+    MeasurementNotes,
     ScorecardRow,
     StoredValue,
     measurement_notes,
@@ -83,7 +84,6 @@ def indicator_lines(
     """Every indicator of the scorecard with its status for `period`, as unsaved snapshot rows
     (the five queries of scorecard_rows, one for the commentary of the values shown; one more
     for the order when only some are asked for)."""
-    lines = []
     rows = scorecard_rows(scorecard=scorecard, period=period, indicators=indicators)
     orders = None
     if indicators is not None and rows:
@@ -95,57 +95,66 @@ def indicator_lines(
     shown = [_shown(row) for row in rows]
     # The commentary and its companions of the one value each line shows, in one query.
     notes = measurement_notes([m.id for m in shown if m is not None])
-    for order, (row, measurement) in enumerate(zip(rows, shown, strict=True), start=1):
-        if orders is not None:
-            order = orders[row.indicator.pk]
-        indicator, status = row.indicator, row.status
+    lines = []
+    # Each row is let go once its line is built: its values, most of a build's memory, are
+    # freed while the lines grow.
+    rows.reverse()
+    shown.reverse()
+    while rows:
+        row, measurement = rows.pop(), shown.pop()
+        order = len(lines) + 1 if orders is None else orders[row.indicator.pk]
         note = notes[measurement.id] if measurement else None
-        updated = status.last_updated
-        kind = schedule_for(indicator).stored_kind
-        trend = [
-            [m.period, str(m.value)]
-            for m in row.values  # oldest first
-            if m.value is not None and _kind(m.period) == kind and m.period_start <= period.end
-        ][-TREND_LENGTH:]
-        lines.append(
-            IndicatorSnapshot(
-                indicator=indicator,
-                order=order,
-                code=indicator.code,
-                title=indicator.title,
-                priority=row.priority.title if row.priority else "",
-                priority_order=row.priority.order if row.priority else 0,
-                directorate_code=indicator.directorate.code,
-                directorate_name=indicator.directorate.name,
-                unit=indicator.unit,
-                decimals=indicator.decimals,
-                polarity=indicator.polarity,
-                state=status.state.value,
-                rating=status.rating.value if status.rating else "",
-                rating_period=status.rating_period.key if status.rating_period else "",
-                value=status.value,
-                target=status.target,
-                direction=status.direction(Against.PREVIOUS_PERIOD).value,
-                direction_last_year=status.direction(Against.SAME_PERIOD_LAST_YEAR).value,
-                last_updated=updated.key if updated else "",
-                next_due=status.next_due.key if status.next_due else "",
-                updated_this_period=status.state in UPDATED_STATES,
-                commentary=note.commentary if note else "",
-                improvement_actions=note.improvement_actions if note else "",
-                data_quality=note.data_quality if note else "",
-                stored_period=updated.key if updated else "",
-                measurement_version=note.version if note else None,
-                trend=trend,
-                spc=spc_data(
-                    indicator,
-                    row.values,
-                    until=period,
-                    target=status.target,
-                    start_month=period.start_month,
-                ),
-            )
-        )
+        lines.append(_line(row, order, note, period))
     return lines
+
+
+def _line(
+    row: ScorecardRow, order: int, note: MeasurementNotes | None, period: Period
+) -> IndicatorSnapshot:
+    indicator, status = row.indicator, row.status
+    updated = status.last_updated
+    kind = schedule_for(indicator).stored_kind
+    trend = [
+        [m.period, str(m.value)]
+        for m in row.values  # oldest first
+        if m.value is not None and _kind(m.period) == kind and m.period_start <= period.end
+    ][-TREND_LENGTH:]
+    return IndicatorSnapshot(
+        indicator=indicator,
+        order=order,
+        code=indicator.code,
+        title=indicator.title,
+        priority=row.priority.title if row.priority else "",
+        priority_order=row.priority.order if row.priority else 0,
+        directorate_code=indicator.directorate.code,
+        directorate_name=indicator.directorate.name,
+        unit=indicator.unit,
+        decimals=indicator.decimals,
+        polarity=indicator.polarity,
+        state=status.state.value,
+        rating=status.rating.value if status.rating else "",
+        rating_period=status.rating_period.key if status.rating_period else "",
+        value=status.value,
+        target=status.target,
+        direction=status.direction(Against.PREVIOUS_PERIOD).value,
+        direction_last_year=status.direction(Against.SAME_PERIOD_LAST_YEAR).value,
+        last_updated=updated.key if updated else "",
+        next_due=status.next_due.key if status.next_due else "",
+        updated_this_period=status.state in UPDATED_STATES,
+        commentary=note.commentary if note else "",
+        improvement_actions=note.improvement_actions if note else "",
+        data_quality=note.data_quality if note else "",
+        stored_period=updated.key if updated else "",
+        measurement_version=note.version if note else None,
+        trend=trend,
+        spc=spc_data(
+            indicator,
+            row.values,
+            until=period,
+            target=status.target,
+            start_month=period.start_month,
+        ),
+    )
 
 
 def _shown(row: ScorecardRow) -> StoredValue | None:
