@@ -2,6 +2,7 @@
 transaction, turn refusals into Problems, and the look-ups the handlers share."""
 
 import datetime as dt
+from operator import itemgetter
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -30,6 +31,7 @@ from .outcome import (
     Problem,
     Progress,
     RowFailed,
+    picker,
 )
 
 
@@ -119,13 +121,15 @@ class ImporterBase:
                 self._problem(sheet, None, None, f"the column {column.header} is missing")
                 return []
         columns = {column.key: column for column in sheet.spec.columns}
+        constant, varying = self._constant_columns(sheet, columns)
+        cells = picker(varying)
         # A text read once is not read again (codes, periods, choices repeat on every row).
         # Only texts: 1, 1.0 and True are equal keys, yet read differently.
         seen = {key: {} for key in columns if columns[key].kind != "json"}
         rows = []
         for number, raw in sheet.rows:
-            values, failed = {}, False
-            for key, value in raw.items():
+            values, failed = constant.copy(), False
+            for key, value in zip(varying, cells(raw), strict=True) if constant else raw.items():
                 known = seen.get(key) if type(value) is str else None
                 if known is not None:
                     found = known.get(value, UNREAD)
@@ -143,6 +147,29 @@ class ImporterBase:
             if not failed:
                 rows.append((number, values))
         return rows
+
+    @staticmethod
+    def _constant_columns(sheet: InputSheet, columns: dict) -> tuple[dict, list]:
+        """The columns holding the same text in every row (often none at all), read once, and
+        the other columns; none when the rows do not all have the same columns."""
+        raws = [raw for _, raw in sheet.rows]
+        if not raws:
+            return {}, []
+        shape = raws[0].keys()
+        if not all(map(shape.__eq__, map(dict.keys, raws))):
+            return {}, []
+        constant = {}
+        for key in shape:
+            texts = set(map(itemgetter(key), raws))
+            if len(texts) > 1 or columns[key].kind == "json":
+                continue
+            (text,) = texts
+            if type(text) is str:
+                try:
+                    constant[key] = columns[key].parse(text)
+                except CellError:
+                    continue  # each row tells its problem
+        return constant, [key for key in shape if key not in constant]
 
     def _problem(
         self, sheet: InputSheet, row: int | None, column: str | None, message: str

@@ -60,7 +60,8 @@ def stored_rows(queryset, names: list[str]) -> list[tuple]:
     """What `queryset.values_list(*names)` gives, with each column's conversion from the driver's
     value (a decimal from SQLite's float, say) made once for each distinct value: a hundred
     thousand values repeat a few thousand figures and dates."""
-    compiler = queryset.values_list(*names).query.get_compiler(queryset.db)
+    # In no order: the model's ordering joins the indicator and sorts a hundred thousand rows.
+    compiler = queryset.order_by().values_list(*names).query.get_compiler(queryset.db)
     try:
         sql, params = compiler.as_sql()
     except EmptyResultSet:  # a filter on an empty list
@@ -100,6 +101,9 @@ class MeasurementRows:
         self.created: list[StoredMeasurement] = []
         self.changed: list[StoredMeasurement] = []
         self.pending: set[tuple[int, str]] = set()
+        self.indicators: dict = {}  # (indicator, pk) by the code as written
+        self.digits_allowed: set[tuple[str, str]] = set()
+        self.user_pk = importer.user.pk
         fields = {f.name: f for f in Measurement._meta.concrete_fields}
         self.validators = [(name, fields[name].validators) for name in DECIMALS]
         self.other_fields = [name for name in fields if name not in DECIMALS]
@@ -130,21 +134,27 @@ class MeasurementRows:
             self.quarters[key] = quarter if quarter.key in self.locked else None
         return self.quarters[key]
 
+    def _indicator(self, number, code):
+        found = self.indicators.get(code)
+        if found is None:
+            indicator = self.importer._indicator(self.sheet, number, "indicator", code)
+            found = self.indicators[code] = (indicator, indicator.pk)
+        return found
+
     def _row(self, number, values) -> None:
         importer, sheet = self.importer, self.sheet
         try:
             period, period_key, period_start = self._period(number, values["period"])
-            indicator = importer._indicator(sheet, number, "indicator", values["indicator"])
+            indicator, pk = self._indicator(number, values["indicator"])
         except RowFailed:
             return
-        key = (indicator.pk, period_key)
+        key = (pk, period_key)
         if key in self.pending:  # the file gives this value twice: write the first one first
             self.flush()
         measurement = self.existing.get(key)
         wanted, state, _, unchanged = importer._measurement_wanted(values, indicator, measurement)
-        label = f"{indicator.code} {period_key}"
         if unchanged:
-            importer._record(sheet, number, UNCHANGED, label)
+            importer._record(sheet, number, UNCHANGED, "")  # unchanged rows are not listed
             return
         if state != WorkflowState.DRAFT:  # a workflow move: through the services, in order
             self.flush()
@@ -152,6 +162,7 @@ class MeasurementRows:
             importer._each(sheet, [(number, values)], self.handle)
             return
         get = wanted.get
+        manual_rating, manual_reason = get("manual_rating", ""), get("manual_reason", "")
         try:
             performance_services.refuse_if_retired(indicator)
             value, numerator, denominator = performance_services.measurement_check(
@@ -160,56 +171,64 @@ class MeasurementRows:
                 value=get("value"),
                 numerator=get("numerator"),
                 denominator=get("denominator"),
-                manual_rating=get("manual_rating", ""),
-                manual_reason=get("manual_reason", ""),
+                manual_rating=manual_rating,
+                manual_reason=manual_reason,
                 locked=self._locked,
             )
             self._check_decimals(value, numerator, denominator)
         except ValidationError as error:
             importer._service_problems(sheet, number, error)
             return
+        # What measurement_record sets on every save.
+        fields = {
+            "value": value,
+            "numerator": numerator,
+            "denominator": denominator,
+            "commentary": get("commentary", ""),
+            "improvement_actions": get("improvement_actions", ""),
+            "data_quality": wanted["data_quality"],
+            "manual_rating": manual_rating,
+            "manual_reason": manual_reason,
+            "state": WorkflowState.DRAFT,
+            "entered_by_id": self.user_pk,
+            "entered_at": self.now,
+            "reviewed_by_id": None,
+            "reviewed_at": None,
+            "review_note": "",
+        }
         if measurement is None:
             measurement = StoredMeasurement(
                 {
                     "id": None,
-                    "indicator_id": indicator.pk,
+                    "indicator_id": pk,
                     "period": period_key,
                     "period_start": period_start,
                     "restated_by_id": None,
                     "restated_at": None,
                     "restatement_reason": "",
-                    "version": 0,
+                    "version": 1,
+                    **fields,
                 }
             )
             self.created.append(measurement)
             action = CREATED
         else:
+            for name, value in fields.items():
+                setattr(measurement, name, value)
+            measurement.version += 1
             self.changed.append(measurement)
             action = CHANGED
-        # What measurement_record sets on every save.
-        measurement.value, measurement.numerator, measurement.denominator = (
-            value,
-            numerator,
-            denominator,
-        )
-        measurement.commentary = get("commentary", "")
-        measurement.improvement_actions = get("improvement_actions", "")
-        measurement.data_quality = wanted["data_quality"]
-        measurement.manual_rating = get("manual_rating", "")
-        measurement.manual_reason = get("manual_reason", "")
-        measurement.state = WorkflowState.DRAFT
-        measurement.entered_by_id, measurement.entered_at = importer.user.pk, self.now
-        measurement.reviewed_by_id = measurement.reviewed_at = None
-        measurement.review_note = ""
-        measurement.version += 1
         self.existing[key] = measurement
         self.pending.add(key)
-        importer._record(sheet, number, action, label)
+        importer._record(sheet, number, action, f"{indicator.code} {period_key}")
 
     def _check_decimals(self, *decimals) -> None:
         """The digits full_clean() allows; on a refusal, full_clean's own messages."""
-        for (_, validators), value in zip(self.validators, decimals, strict=True):
+        for (name, validators), value in zip(self.validators, decimals, strict=True):
             if value is None:
+                continue
+            allowed = (name, str(value))  # the text has the digits the validators count
+            if allowed in self.digits_allowed:
                 continue
             try:
                 for validator in validators:
@@ -218,6 +237,8 @@ class MeasurementRows:
                 Measurement(**dict(zip(DECIMALS, decimals, strict=True))).clean_fields(
                     exclude=self.other_fields
                 )
+            else:
+                self.digits_allowed.add(allowed)
 
     def flush(self) -> None:
         """Write the rows checked so far: inserts, updates and their history rows."""
@@ -238,8 +259,7 @@ class MeasurementRows:
         }
         for rows, kind in ((self.created, "+"), (self.changed, "~")):
             if rows:
-                constants = {**extra, "history_type": kind}
-                _execute(history, "insert", FIELDS, rows, constants)
+                _copy_to_history(rows, {**extra, "history_type": kind})
         self.created, self.changed, self.pending = [], [], set()
 
     def _read_back_ids(self) -> None:
@@ -247,8 +267,8 @@ class MeasurementRows:
         stored = Measurement.objects.filter(
             indicator_id__in={m.indicator_id for m in self.created},
             period__in={m.period for m in self.created},
-        ).values_list("pk", "indicator_id", "period")
-        for pk, indicator_id, period in stored:
+        )
+        for pk, indicator_id, period in stored_rows(stored, ["pk", "indicator_id", "period"]):
             measurement = by_key.get((indicator_id, period))
             if measurement is not None:
                 measurement.id = pk
@@ -263,12 +283,10 @@ def _adapter(field):
     return None
 
 
-def _execute(model, action: str, names: list[str], rows, constants: dict | None = None) -> None:
-    """INSERT the rows' `names` (and `constants`), or UPDATE them by id, with one prepared
-    statement per batch."""
-    constants = constants or {}
+def _execute(model, action: str, names: list[str], rows) -> None:
+    """INSERT the rows' `names`, or UPDATE them by id, with one prepared statement per batch."""
     fields = {f.attname: f for f in model._meta.concrete_fields}
-    columns = [*names, *constants]
+    columns = names
     adapters = [(i, a) for i, n in enumerate(columns) if (a := _adapter(fields[n]))]
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
@@ -281,15 +299,12 @@ def _execute(model, action: str, names: list[str], rows, constants: dict | None 
         sets = ", ".join(f"{quote(n)} = %s" for n in columns)
         sql = f"UPDATE {table} SET {sets} WHERE {quote('id')} = %s"  # noqa: S608
         get = attrgetter(*names, "id")
-    fixed = tuple(constants.values())
     adapted: dict = {}  # the same dates and times come again and again
     with connection.cursor() as cursor:
         for start in range(0, len(rows), BATCH):
             params = []
             for row in rows[start : start + BATCH]:
                 values = list(get(row))
-                if action == "insert":
-                    values += fixed
                 for i, adapt in adapters:
                     value = values[i]
                     if value is not None:
@@ -302,6 +317,30 @@ def _execute(model, action: str, names: list[str], rows, constants: dict | None 
                 _copy(cursor, table, [quote(n) for n in columns], params)
             else:
                 cursor.executemany(sql, params)
+
+
+def _copy_to_history(rows, constants: dict) -> None:
+    """The history rows of rows just written, each the stored row with `constants` (when, who,
+    how), copied by the database itself rather than sent again."""
+    history = Measurement.history.model
+    fields = {f.attname: f for f in history._meta.concrete_fields}
+    quote = connection.ops.quote_name
+    names = ", ".join(map(quote, FIELDS))
+    table, source = quote(history._meta.db_table), quote(Measurement._meta.db_table)
+    extra, marks = ", ".join(map(quote, constants)), ", ".join(["%s"] * len(constants))
+    # Table and column names come from the models, never from input.
+    head = f"INSERT INTO {table} ({names}, {extra}) SELECT {names}, {marks} FROM {source} WHERE"  # noqa: S608
+    values = [
+        value if value is None or (adapt := _adapter(fields[name])) is None else adapt(value)
+        for name, value in constants.items()
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            ids = [row.id for row in rows[start : start + BATCH]]
+            marks = ", ".join(["%s"] * len(ids))
+            cursor.execute(
+                f"{head} {quote('id')} IN ({marks}) ORDER BY {quote('id')}", [*values, *ids]
+            )
 
 
 def _copy(cursor, table: str, columns: list[str], rows) -> None:

@@ -114,7 +114,7 @@ def tables_to_sheets(tables: list[Table]) -> tuple[list[InputSheet], list[Proble
             continue
         matched = spec.match_headers(table.headers)
         keys = list(matched)
-        cells = _cells([table.headers.index(header) for header in matched.values()])
+        cells = picker([table.headers.index(header) for header in matched.values()])
         width = len(table.headers)
         rows = []
         for number, values in table.rows:
@@ -125,8 +125,9 @@ def tables_to_sheets(tables: list[Table]) -> tuple[list[InputSheet], list[Proble
     return sheets, problems
 
 
-def _cells(places: list[int]):
-    """A function giving a row's cells at these places, as a tuple (a row of one cell too)."""
+def picker(places: list):
+    """A function giving a row's cells at these places (indexes of a list, keys of a dict), as
+    a tuple, also of one cell or none."""
     if len(places) == 1:
         (place,) = places
         return lambda values: (values[place],)

@@ -1,5 +1,8 @@
 """Import of the performance sheets: indicators, targets, measurements and reporting periods."""
 
+from functools import cache
+from operator import attrgetter
+
 from scorecard.core import periods
 from scorecard.performance import services as performance_services
 from scorecard.performance.access import indicator_access
@@ -13,6 +16,15 @@ from scorecard.performance.models import (
 
 from .measurement_rows import MeasurementRows, measurements_stored
 from .outcome import CHANGED, CREATED, UNCHANGED
+
+ABSENT = object()  # a column the sheet does not have
+NUMBERS = {"value", "numerator", "denominator"}
+
+
+@cache
+def _getter(names: tuple[str, ...]):
+    """The attributes `names` of an object, as a tuple (of one attribute too)."""
+    return attrgetter(*names) if len(names) > 1 else lambda o: (getattr(o, names[0]),)
 
 
 class PerformanceSheets:
@@ -193,22 +205,20 @@ class PerformanceSheets:
         stored ones, and whether nothing at all changes."""
         wanted = {}
         for key in self.MEASUREMENT_FIELDS:
-            if key in values:
-                value = values[key]
-                wanted[key] = (
-                    ""
-                    if value is None and key not in {"value", "numerator", "denominator"}
-                    else value
-                )
-            elif measurement is not None:
-                wanted[key] = getattr(measurement, key)
+            value = values.get(key, ABSENT)
+            if value is ABSENT:
+                if measurement is not None:
+                    wanted[key] = getattr(measurement, key)
+            elif value is None and key not in NUMBERS:
+                wanted[key] = ""
+            else:
+                wanted[key] = value
         if indicator.aggregation == Aggregation.RATIO:
             wanted.pop("value", None)
-        wanted.setdefault("data_quality", "final")
-        wanted["data_quality"] = wanted["data_quality"] or "final"
+        wanted["data_quality"] = wanted.get("data_quality") or "final"
         state = values.get("state") or (measurement.state if measurement else WorkflowState.DRAFT)
-        same = measurement is not None and all(
-            getattr(measurement, k) == v for k, v in wanted.items()
+        same = measurement is not None and _getter(tuple(wanted))(measurement) == tuple(
+            wanted.values()
         )
         unchanged = (
             same
