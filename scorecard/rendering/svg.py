@@ -25,8 +25,9 @@ def nice_ticks(low: float, high: float, count: int) -> list[float]:
     high, as d3 and Vega choose them; the first and last enclose both ends."""
     if high < low:
         low, high = high, low
-    if high == low:
-        low, high = low - (abs(low) or 1) / 2, high + (abs(high) or 1) / 2
+    if high - low < 1e-9:  # one value, or all alike: a range around it
+        half = abs(low) / 2 if abs(low) >= 1e-9 else 0.5
+        low, high = low - half, high + half
     raw = (high - low) / max(count, 1)
     power = 10 ** math.floor(math.log10(raw))
     error = raw / power
