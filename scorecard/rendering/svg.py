@@ -62,11 +62,13 @@ def text(x: float, y: float, words: str, *, anchor: str = "start", **attributes)
 
 
 def document(width: float, height: float, body: list[str], *, label: str) -> str:
-    """The SVG root: its size, the font every text inherits, and the chart's text alternative
-    (pages also give it beside the chart, so screen readers meet it once in an <img>)."""
+    """The SVG root: its size, the font every text inherits, and the chart's text alternative as
+    its title. Pages give the alternative themselves (an <img>'s alt, or the figure around an
+    inline chart), so the drawing is hidden from screen readers, which would read it twice."""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label={quoteattr(label)} '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" aria-hidden="true" focusable="false" '
         f'font-family="{FONT}" font-size="{LABEL_SIZE}" fill="{INK}">'
-        f'<rect width="100%" height="100%" fill="#ffffff"/>' + "".join(body) + "</svg>"
+        f"<title>{escape(label)}</title>"
+        '<rect width="100%" height="100%" fill="#ffffff"/>' + "".join(body) + "</svg>"
     )

@@ -36,5 +36,5 @@ def test_tick_labels_read_as_vega_wrote_them():
 def test_text_is_escaped_and_the_document_carries_its_description():
     drawn = svg.document(100, 50, [svg.text(5, 20, "Fees & charges <2017>")], label='A "chart"')
     assert ">Fees &amp; charges &lt;2017&gt;<" in drawn
-    assert "aria-label='A \"chart\"'" in drawn
+    assert '<title>A "chart"</title>' in drawn
     assert drawn.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
