@@ -216,11 +216,18 @@ def _row(
     )
 
 
+NOTES_BATCH = 10_000  # ids per query: SQLite takes at most 32,766 bound parameters
+
+
 def measurement_notes(ids: list[int]) -> dict[int, MeasurementNotes]:
     """The commentary, improvement actions, data quality and version of these values (one
-    query): read apart from the values themselves, for the few values a page shows."""
-    rows = Measurement.objects.filter(pk__in=ids).values_list("pk", *MeasurementNotes._fields)
-    return {pk: MeasurementNotes(*rest) for pk, *rest in rows}
+    query per 10,000): read apart from the values themselves, for the values a page shows."""
+    notes = {}
+    for start in range(0, len(ids), NOTES_BATCH):
+        rows = Measurement.objects.filter(pk__in=ids[start : start + NOTES_BATCH])
+        for pk, *rest in rows.values_list("pk", *MeasurementNotes._fields):
+            notes[pk] = MeasurementNotes(*rest)
+    return notes
 
 
 def scorecard_counts(rows: list[ScorecardRow]) -> dict[str, int]:

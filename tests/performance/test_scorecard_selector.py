@@ -12,7 +12,12 @@ from scorecard.performance.choices import Frequency, Polarity, WorkflowState
 from scorecard.performance.models import Indicator, Measurement, ScorecardEntry, Target
 from scorecard.performance.selectors import scorecard_counts, scorecard_rows
 
-from .factories import DirectorateFactory, ScorecardVersionFactory
+from .factories import (
+    DirectorateFactory,
+    IndicatorFactory,
+    MeasurementFactory,
+    ScorecardVersionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 SELECTOR_QUERIES = 5  # settings, live version, entries with indicators, values, targets
@@ -118,3 +123,25 @@ def test_rows_can_be_restricted_by_a_queryset(django_assert_num_queries):
     with django_assert_num_queries(SELECTOR_QUERIES):
         rows = scorecard_rows(scorecard=scorecard, period="2017/18-Q2", indicators=visible)
     assert [r.indicator.code for r in rows] == ["K0001", "K0005"]
+
+
+def test_the_notes_of_many_values_are_read_in_batches(monkeypatch, django_assert_num_queries):
+    # Batches keep each query under SQLite's limit of bound parameters (5,000 indicators fit
+    # in one; a national instance's 40,000 need four).
+    from scorecard.performance import selectors
+
+    monkeypatch.setattr(selectors, "NOTES_BATCH", 2)
+    indicator = IndicatorFactory()
+    values = [
+        MeasurementFactory(indicator=indicator, period=f"2017/18-Q{q}", commentary=f"Note {q}")
+        for q in range(1, 5)
+    ] + [MeasurementFactory(indicator=indicator, period="2018/19-Q1", commentary="Last")]
+    with django_assert_num_queries(3):
+        notes = selectors.measurement_notes([m.pk for m in values])
+    assert [notes[m.pk].commentary for m in values] == [
+        "Note 1",
+        "Note 2",
+        "Note 3",
+        "Note 4",
+        "Last",
+    ]
