@@ -5,17 +5,16 @@ thread of the web process after the request has answered (see docs/decisions/000
 shows the progress, which the thread writes to the job's row as it goes.
 """
 
-import gc
 import logging
 import threading
 import time
 from collections.abc import Callable
-from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 
+from scorecard.core.collector import collector_paused
 from scorecard.organisation.models import User
 
 from . import selectors
@@ -47,22 +46,8 @@ def import_file(
     progress: Progress | None = None,
 ) -> Outcome:
     """Import a file, in our template's layout or through a remembered column layout."""
-    with _no_cycle_collection():
+    with collector_paused():
         return _import_file(user, data, filename, dry_run, layout, progress)
-
-
-@contextmanager
-def _no_cycle_collection():
-    """Python's cycle collector paused: an import makes hundreds of thousands of rows, values
-    and look-ups that hold no cycles, and the collector would walk them over and over (a third
-    of the import's time). Anything left in a cycle is collected once it runs again."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _import_file(user, data, filename, dry_run, layout, progress) -> Outcome:

@@ -1,11 +1,9 @@
 """A live quarter's indicator lines: each indicator of the scorecard with its status, trend and
 SPC for the quarter, as unsaved snapshot rows (kept between requests by `kept`)."""
 
-import gc
-from contextlib import contextmanager
-
 from django.db.models import QuerySet
 
+from scorecard.core.collector import collector_paused
 from scorecard.core.periods import Period
 from scorecard.core.status import State
 from scorecard.core.status_rules import Against
@@ -63,21 +61,7 @@ def indicator_lines_kept(*, scorecard: Scorecard, period: Period) -> list[Indica
     return kept_lines(("indicators", scorecard.pk, period.key), INDICATOR_SOURCES, build)
 
 
-@contextmanager
-def _collector_paused():
-    """Python's cycle collector paused during a build: the build makes hundreds of thousands of
-    small objects and no cycle, and the collector would walk them again and again (a third of
-    the build's time at 5,000 indicators)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@_collector_paused()
+@collector_paused()
 def indicator_lines(
     *, scorecard: Scorecard, period: Period, indicators: QuerySet[Indicator] | None = None
 ) -> list[IndicatorSnapshot]:

