@@ -61,6 +61,12 @@ SHEETS: tuple[SheetSpec, ...] = (
                 example="April",
                 help="UK councils start in April",
             ),
+            C(
+                "ons_code",
+                "ONS code",
+                example="E07000089",
+                help="the council's code in national data: never counted among its comparators",
+            ),
         ),
         identity=(),
         description="One row: the council's name and when its financial year starts.",

@@ -57,6 +57,7 @@ def _organisation_settings(user) -> Iterator[dict]:
     yield {
         "name": settings.name,
         "financial_year_start_month": MONTHS[settings.financial_year_start_month],
+        "ons_code": settings.ons_code,
     }
 
 

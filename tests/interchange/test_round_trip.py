@@ -44,7 +44,7 @@ def empty(db):
 def build_organisation(admin):
     """A little of everything a person keys in, through the services."""
     organisation_services.organisation_settings_update(
-        name="Testshire County Council", financial_year_start_month=4
+        name="Testshire County Council", financial_year_start_month=4, ons_code="E10000014"
     )
     asc = organisation_services.directorate_create(code="ASC", name="Adult Services")
     ei = organisation_services.directorate_create(code="EI", name="Economy and Infrastructure")
@@ -230,7 +230,11 @@ def test_an_export_imported_into_an_empty_database_reproduces_it(empty, fmt):
     # What a person would check: the set-up came back as it was built.
     assert Directorate.objects.get(code="ASC").director.username == "erin"
     settings = organisation_settings_get()
-    assert (settings.name, settings.financial_year_start_month) == ("Testshire County Council", 4)
+    assert (settings.name, settings.financial_year_start_month, settings.ons_code) == (
+        "Testshire County Council",
+        4,
+        "E10000014",
+    )
     assert [(s.directorate.code, s.name, s.is_archived) for s in Service.objects.all()] == [
         ("ASC", "Safeguarding", False),
         ("EI", "Highways", True),

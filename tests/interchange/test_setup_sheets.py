@@ -31,8 +31,8 @@ def good_sheets() -> dict[str, list[list[object]]]:
     """One good row in every set-up sheet, with the indicators and risk they refer to."""
     return {
         "Organisation settings": [
-            ["Council name", "Financial year starts in"],
-            ["Testshire County Council", "April"],
+            ["Council name", "Financial year starts in", "ONS code"],
+            ["Testshire County Council", "April", "E10000014"],
         ],
         "Directorates": [["Code", "Name", "Director"], ["ASC", "Adult Services", "editor"]],
         "Services": [["Directorate", "Name", "Archived"], ["Adult Services", "Safeguarding", "No"]],
@@ -167,6 +167,8 @@ def test_every_set_up_sheet_imports_through_the_services(council):
 BAD = [
     ("Organisation settings", "Financial year starts in", "Smarch",
      "Organisation settings, row 2, column Financial year starts in: 'Smarch' is not one of: January"),
+    ("Organisation settings", "ONS code", "E1000001",
+     "Organisation settings, row 2, column ONS code: An ONS code is a letter and eight digits"),
     ("Organisation settings", "Council name", "x" * 201,
      "Organisation settings, row 2, column Council name: Ensure this value has at most 200 characters"),
     ("Services", "Directorate", "Children's Services",

@@ -25,13 +25,20 @@ class OrganisationSheets:
             if number != first:
                 self._fail(sheet, number, None, "the council has one row of settings: give one")
             month = MONTH_NUMBERS[values["financial_year_start_month"]]
-            if stored is not None and (stored.name, stored.financial_year_start_month) == (
-                values["name"],
-                month,
+            # A file without the column keeps the stored code; an empty cell clears it.
+            code = (values.get("ons_code") or "").strip().upper() if "ons_code" in values else None
+            if (
+                stored is not None
+                and (stored.name, stored.financial_year_start_month)
+                == (
+                    values["name"],
+                    month,
+                )
+                and code in (None, stored.ons_code)
             ):
                 return UNCHANGED, stored.name
             settings = organisation_services.organisation_settings_update(
-                name=values["name"], financial_year_start_month=month
+                name=values["name"], financial_year_start_month=month, ons_code=code
             )
             self.start_month = settings.financial_year_start_month  # the periods that follow
             return (CREATED if stored is None else CHANGED), settings.name
