@@ -1,5 +1,7 @@
 """Adapters between the performance models and the pure cores (periods, status engine)."""
 
+from functools import lru_cache
+
 from scorecard.core.aggregation import Aggregation, Reading
 from scorecard.core.indicator_schedule import Frequency, Schedule
 from scorecard.core.periods import Period
@@ -16,11 +18,12 @@ def financial_year_start_month() -> int:
 
 
 def schedule_for(indicator) -> Schedule:
-    return Schedule(
-        Frequency(indicator.frequency),
-        due_quarter=indicator.due_quarter,
-        first_due_year=indicator.first_due_year or 2000,
-    )
+    return _schedule(indicator.frequency, indicator.due_quarter, indicator.first_due_year or 2000)
+
+
+@lru_cache(maxsize=256)  # schedules are immutable and few: an import asks once per row
+def _schedule(frequency: str, due_quarter: int, first_due_year: int) -> Schedule:
+    return Schedule(Frequency(frequency), due_quarter=due_quarter, first_due_year=first_due_year)
 
 
 def profile_for(indicator) -> IndicatorProfile:
