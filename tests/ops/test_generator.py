@@ -72,3 +72,21 @@ def test_the_pages_query_counts_do_not_grow_with_the_council(client, demo):
     generate(indicators=50, risks=100, years=1, seed=1)
     large = query_counts(client, demo["admin"])
     assert large == small
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_bulk_load_postgresql_has_the_tables_statistics(demo):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite keeps no planner statistics to refresh")
+    call_command(
+        "generate", "--indicators", "5", "--risks", "5", "--years", "1", "--seed", "3",
+        "--no-progress", stdout=io.StringIO(),
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL"
+            " AND relname IN ('performance_measurement', 'risks_assessment')"
+        )
+        analysed = {name for (name,) in cursor.fetchall()}
+    assert analysed == {"performance_measurement", "risks_assessment"}

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from scorecard.interchange.progress import ProgressBar
 from scorecard.ops.generator import GeneratorError, generate
+from scorecard.ops.maintenance import statistics_refresh
 
 
 class Command(BaseCommand):
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if bar:
             bar.finish()
+        statistics_refresh()  # the planner's figures for the tables just filled
         seconds = time.monotonic() - started
         self.stdout.write(
             f"Generated {result.indicators:,} indicators, {result.measurements:,} values, "
