@@ -83,6 +83,14 @@ class Risk(models.Model):
         indexes = [
             models.Index(fields=["status", "next_review_on"], name="risk_status_review"),
             models.Index(fields=["current_likelihood", "current_impact"], name="risk_current_cell"),
+            # The register's order (`selectors.ranked`): its first page read without a sort.
+            models.Index(
+                (models.F("current_likelihood") * models.F("current_impact")).desc(),
+                models.F("current_impact").desc(),
+                models.F("current_likelihood").desc(),
+                models.F("reference"),
+                name="risk_current_rank",
+            ),
         ]
 
     def __str__(self) -> str:
