@@ -57,8 +57,9 @@ def _index_of(series: list[tuple[Period, float]], key: str) -> int | None:
 
 def spc_data(
     indicator,
-    measurements,
+    measurements=(),
     *,
+    series: list[tuple[Period, float]] | None = None,
     until: Period | None = None,
     target=None,
     start_month: int | None = None,
@@ -71,9 +72,11 @@ def spc_data(
     and which way), the current process (mean, limits, how many values set them), variation and
     assurance (code and label), target, polarity and the settings used (baseline, recalculated
     from, moving ranges excluded). With `latest_only`, points holds the latest point alone: all
-    the icons need, for a list of many indicators.
+    the icons need, for a list of many indicators. `series`, when the caller has built it
+    (`spc_series`), stands for the measurements.
     """
-    series = spc_series(indicator, measurements, until=until, start_month=start_month)
+    if series is None:
+        series = spc_series(indicator, measurements, until=until, start_month=start_month)
     if len(series) < (spc_min_points() if min_points is None else min_points):
         return {}
     baseline = getattr(indicator, "spc_baseline_points", None) or None

@@ -18,7 +18,7 @@ from .models import Indicator, Measurement, Target
 from .spc import spc_data, spc_min_points, spc_series
 
 # What `spc.spc_series` reads of a measurement.
-_Value = namedtuple("_Value", "indicator_id period period_start value state")
+_Value = namedtuple("_Value", "period period_start value state")
 
 
 def spc_for_list(indicators: list[Indicator]) -> dict[int, dict]:
@@ -27,21 +27,27 @@ def spc_for_list(indicators: list[Indicator]) -> dict[int, dict]:
     if not ids:
         return {}
     start_month = financial_year_start_month()
-    values: dict[int, list[Measurement]] = defaultdict(list)
+    values: dict[int, list[_Value]] = defaultdict(list)
     # Plain rows of floats rather than model instances of decimals: a page of monthly
-    # indicators reads thousands of values, and the chart works in floats anyway.
+    # indicators reads thousands of values, and the chart works in floats anyway. Only the
+    # columns the chart reads: every row is approved, and no date bounds the series.
     rows = (
         Measurement.objects.filter(
             indicator_id__in=ids, state=WorkflowState.APPROVED, value__isnull=False
         )
         .annotate(as_float=Cast("value", FloatField()))
-        .values_list("indicator_id", "period", "period_start", "as_float", "state")
+        .order_by()  # the series is put in order; the model's order joins the indicators
+        .values_list("indicator_id", "period", "as_float")
     )
-    for row in rows:
-        values[row[0]].append(_Value(*row))
+    for indicator_id, period, value in rows:
+        values[indicator_id].append(_Value(period, None, value, WorkflowState.APPROVED))
     targets: dict[int, dict] = defaultdict(dict)
-    for t in Target.objects.filter(indicator_id__in=ids).only("indicator_id", "period", "value"):
-        targets[t.indicator_id][t.period] = t.value
+    for indicator_id, period, value in (
+        Target.objects.filter(indicator_id__in=ids)
+        .order_by()
+        .values_list("indicator_id", "period", "value")
+    ):
+        targets[indicator_id][period] = value
     minimum = spc_min_points()
     result = {}
     for indicator in indicators:
@@ -51,11 +57,5 @@ def spc_for_list(indicators: list[Indicator]) -> dict[int, dict]:
         latest = series[-1][0]
         own = targets[indicator.pk]
         target = own.get(latest.key, own.get(latest.year_of().key))
-        result[indicator.pk] = spc_data(
-            indicator,
-            values[indicator.pk],
-            target=target,
-            start_month=start_month,
-            latest_only=True,
-        )
+        result[indicator.pk] = spc_data(indicator, series=series, target=target, latest_only=True)
     return result
