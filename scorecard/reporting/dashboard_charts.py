@@ -1,7 +1,7 @@
 """The dashboards' count charts, drawn once per set of counts.
 
-Drawing a chart through Altair and vl-convert takes a few hundred milliseconds, while its input
-is a handful of numbers that rarely change, so each drawing is kept by those numbers: a new
+A chart's input is a handful of numbers that rarely change, while drawing it and encoding it
+for the page takes milliseconds on every request, so each drawing is kept by those numbers: a new
 value that changes a count gives a new key and a new drawing at once, never a stale one.
 """
 
