@@ -152,8 +152,8 @@ def kept_lines(
     else:
         started = time.perf_counter()
         lines = build(None)
-        # A reader waits for this: the log says how often and how long (after a start, a day's
-        # first read, a change of shape).
+        # A reader waits for this: the log says how often and how long (in a process that was
+        # not warmed, or after a change of shape).
         logger.info(
             "Built all %d kept lines of %s in %.1f s.",
             len(lines),
