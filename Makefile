@@ -8,16 +8,28 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
+# Exact, hash-checked versions of every Python package (docs/decisions/0013-locked-dependencies.md).
+LOCK := requirements.txt
 
 .PHONY: setup demo test lint check pytest-sqlite pytest-postgres postgres system-packages assets \
-	load-test
+	load-test lock
 
 setup: $(VENV)/.installed node_modules/.installed scorecard/static_build/css/main.css
 
-$(VENV)/.installed: pyproject.toml
+# The lock first (hash-checked, nothing else), then the project itself, built with the locked setuptools.
+$(VENV)/.installed: $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/pip check --disable-pip-version-check
 	touch $@
+
+# Update the lock after changing pyproject.toml's dependencies, or to take new releases.
+# setuptools is the build-system requirement of pyproject.toml.
+lock: $(VENV)/.installed
+	printf 'setuptools>=68\n' | $(BIN)/uv pip compile pyproject.toml - --extra dev --universal \
+		--python-version 3.11 --generate-hashes --upgrade --quiet \
+		--custom-compile-command 'make lock' --output-file $(LOCK)
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -1,7 +1,11 @@
+from pathlib import Path
+
 import pytest
 
 from scorecard.demo import DEMO_PASSWORD, load_demo, load_demo_organisation
 from scorecard.organisation.models import User
+
+REALDATA_DIR = Path(__file__).resolve().parent / "data" / "realdata"
 
 
 @pytest.fixture
@@ -26,9 +30,5 @@ def demo_password():
 
 @pytest.fixture(scope="session")
 def realdata_dir():
-    """Real public council data, kept beside the repository in shared/realdata."""
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1].parent / "shared" / "realdata"
-    assert path.is_dir(), f"Real data folder not found at {path}"
-    return path
+    """Real public council data, kept in the repository (tests/data/realdata, with its sources)."""
+    return REALDATA_DIR

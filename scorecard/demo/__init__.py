@@ -6,7 +6,8 @@ Deterministic and idempotent. Each part of the product adds its own loader modul
 April 2017, its red risks linked to the indicators they threaten), `benchmarks` (comparators
 for the ASCOF indicators, from real published files) and `reporting` (Quarter Two 2017/18
 locked and published). Its Quarter Two
-2017/18 reproduces the source Cabinet report (shared/seed/cabinet-report-2017-12-14.txt).
+2017/18 reproduces the source Cabinet report (a county council's "Balanced Scorecard Performance
+and Corporate Risk Update" to Cabinet, 14 December 2017).
 """
 
 from django.conf import settings

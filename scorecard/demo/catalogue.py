@@ -6,7 +6,7 @@ targets that lead there; the engine decides): G, A, R rated in the indicator's l
 quarter; D data only; NT a value but no target; AW due but no value (awaiting data); ND not due
 yet and never rated. Annual indicators not due in Quarter Two carry the rating of their last
 due quarter. Titles, units and ASCOF values follow real published scorecards (see BRIEF.md 5 and
-shared/realdata/ascof).
+tests/data/realdata/ascof).
 """
 
 from dataclasses import dataclass, field

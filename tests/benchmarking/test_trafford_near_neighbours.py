@@ -1,5 +1,5 @@
 """Trafford's NHS England Near Neighbour Peer Group, imported from Trafford Data Lab's published
-files (shared realdata: ASCOF care home admissions 65+ and satisfaction with care and support).
+files (tests/data/realdata/trafford: ASCOF care home admissions 65+ and satisfaction with care and support).
 
 Rank, quartile and median are recomputed by hand from each file in the test, the right way
 round for each indicator: fewer admissions is better, more satisfied users is better.

@@ -1,6 +1,6 @@
 """The council's own spreadsheets, exactly as published, imported through a column mapping:
 Hart District Council's KPI scorecard (two quarters) and Fenland District Council's risk register.
-See shared/realdata/README.md."""
+See tests/data/realdata/README.md."""
 
 import csv
 from decimal import Decimal

@@ -1,4 +1,4 @@
-"""Benchmarking on the real published files (shared/realdata: ASCOF 2020-21 and Oflog ASC).
+"""Benchmarking on the real published files (tests/data/realdata: ASCOF 2020-21 and Oflog ASC).
 
 Each figure the system shows is checked against an independent recomputation in the test:
 published outcomes from their numerators and denominators, ranks by sorting, quartiles by
@@ -7,7 +7,6 @@ counting, and our median against Oflog's own MEDIAN column.
 
 import csv
 from decimal import Decimal as D
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -16,13 +15,13 @@ from scorecard.benchmarking.imports import ImportRefused, read_ascof, read_oflog
 from scorecard.benchmarking.models import ComparatorGroup, ComparatorValue
 from scorecard.benchmarking.selectors import groups_list, indicator_benchmarks
 from scorecard.core.benchmark import median, outcome, position_in
+from tests.conftest import REALDATA_DIR
 
 from .factories import IndicatorFactory, MeasurementFactory
 
-# As the `realdata_dir` fixture finds it; a missing file fails these tests, never skips them.
-REALDATA = Path(__file__).resolve().parents[3] / "shared" / "realdata"
-ASCOF = REALDATA / "ascof" / "ascof_2020-21_selected_measures_all_councils.csv"
-OFLOG = REALDATA / "oflog" / "oflog_ASC_data.csv"
+# A missing file fails these tests, never skips them.
+ASCOF = REALDATA_DIR / "ascof" / "ascof_2020-21_selected_measures_all_councils.csv"
+OFLOG = REALDATA_DIR / "oflog" / "oflog_ASC_data.csv"
 WORCESTERSHIRE = "E10000034"
 
 

@@ -2,7 +2,7 @@
 
 Both quarters are loaded through the services exactly as an updater would key them in, the
 statuses are computed by the system, and compared with the RAG statuses Hart published
-(realdata/README.md, section 1). The data does not say everything the system needs, so this
+(tests/data/realdata/hart_dc_kpis/README.md). The data does not say everything the system needs, so this
 fixture supplies it, and only it:
 
 - lower is better for ETS01, HR11, HS01, RB07, RB08 (from the README) and RB09, which is a
