@@ -27,7 +27,7 @@ $(VENV)/.installed: $(LOCK) pyproject.toml
 # Update the lock after changing pyproject.toml's dependencies, or to take new releases.
 # setuptools is the build-system requirement of pyproject.toml.
 lock: $(VENV)/.installed
-	printf 'setuptools>=68\n' | $(BIN)/uv pip compile pyproject.toml - --extra dev --universal \
+	printf 'setuptools>=77\n' | $(BIN)/uv pip compile pyproject.toml - --extra dev --universal \
 		--python-version 3.11 --generate-hashes --upgrade --quiet \
 		--custom-compile-command 'make lock' --output-file $(LOCK)
 
