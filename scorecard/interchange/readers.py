@@ -8,12 +8,19 @@ import csv
 import datetime as dt
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from python_calamine import CalamineWorkbook
 
 EXTENSIONS = (".xlsx", ".csv", ".zip")
+
+# Bounds on the work one file may ask for, checked before its contents are parsed, so a small
+# compressed file that unpacks to gigabytes is refused before memory grows. A council's largest
+# real import (ten years of values for every indicator) is far below both.
+MAX_UNPACKED_BYTES = 150 * 1024 * 1024
+MAX_ROWS = 250_000
 
 
 class ReadError(ValueError):
@@ -83,14 +90,42 @@ def _clean(value: object) -> object:
     return value
 
 
+def _too_large(what: str) -> ReadError:
+    return ReadError(
+        f"{what} is too large to import: it unpacks to more than "
+        f"{MAX_UNPACKED_BYTES // (1024 * 1024):,} MB. Split it into smaller files."
+    )
+
+
+def _too_many_rows(what: str) -> ReadError:
+    return ReadError(
+        f"{what} has more than {MAX_ROWS:,} rows, more than one import takes. "
+        "Split it into smaller files."
+    )
+
+
+def _check_xlsx_size(data: bytes) -> None:
+    """An .xlsx file is a zip of XML: refuse it by the sizes its parts declare."""
+    try:
+        declared = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except zipfile.BadZipFile:
+        return  # not a zip at all: calamine says what is wrong with it
+    if declared > MAX_UNPACKED_BYTES:
+        raise _too_large("This workbook")
+
+
 def read_xlsx(data: bytes) -> list[Table]:
+    _check_xlsx_size(data)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as error:  # calamine raises its own error types for broken files
         raise ReadError(f"This file cannot be read as an Excel workbook ({error}).") from None
     tables = []
     for name in workbook.sheet_names:
-        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        sheet = workbook.get_sheet_by_name(name)
+        if sheet.height > MAX_ROWS + 1:
+            raise _too_many_rows(f"Sheet {name}")
+        rows = sheet.to_python(skip_empty_area=False)
         table = _table(name, rows)
         if table is not None:
             tables.append(table)
@@ -106,12 +141,23 @@ def decode_text(data: bytes) -> str:
 
 
 def read_csv(data: bytes, name: str) -> Table | None:
+    if len(data) > MAX_UNPACKED_BYTES:
+        raise _too_large(f"The file {name}")
+    if data.count(b"\n") > MAX_ROWS + 1:  # a line count, before anything is parsed
+        raise _too_many_rows(f"The file {name}")
     text = decode_text(data)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return _table(name, list(csv.reader(io.StringIO(text, newline=""), dialect)), texts=True)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        rows = list(reader)
+    except csv.Error as error:  # a cell over the csv module's field limit, a stray NUL byte
+        raise ReadError(
+            f"{name}, row {reader.line_num}: this row cannot be read ({error})."
+        ) from None
+    return _table(name, rows, texts=True)
 
 
 def read_file(data: bytes, filename: str) -> list[Table]:
@@ -128,11 +174,23 @@ def read_file(data: bytes, filename: str) -> list[Table]:
             archive = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile:
             raise ReadError("This file is not a readable .zip archive.") from None
+        members = [
+            info
+            for info in sorted(archive.infolist(), key=lambda i: i.filename)
+            if info.filename.lower().endswith(".csv") and not info.is_dir()
+        ]
+        # zipfile never reads past the size a member declares (it fails the CRC check instead),
+        # so the declared sizes bound the work.
+        if sum(info.file_size for info in members) > MAX_UNPACKED_BYTES:
+            raise _too_large("This .zip archive")
         tables = []
-        for info in sorted(archive.infolist(), key=lambda i: i.filename):
-            if info.filename.lower().endswith(".csv") and not info.is_dir():
-                table = read_csv(archive.read(info), PurePath(info.filename).stem)
-                if table:
-                    tables.append(table)
+        for info in members:
+            try:
+                member = archive.read(info)
+            except (zipfile.BadZipFile, zlib.error, EOFError):
+                raise ReadError(f"{info.filename} in this .zip archive is damaged.") from None
+            table = read_csv(member, PurePath(info.filename).stem)
+            if table:
+                tables.append(table)
         return tables
     raise ReadError(f"Upload an Excel (.xlsx) or CSV (.csv) file, not {suffix or 'this file'}.")
