@@ -6,6 +6,7 @@ from operator import itemgetter
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils.text import slugify
 
 from scorecard.core import periods
@@ -87,7 +88,7 @@ class ImporterBase:
         sheets = sorted(sheets, key=lambda s: order[s.spec.key])
         self._total = sum(len(s.rows) for s in sheets)
         self.outcome.rows = self._total
-        parsed = [(sheet, self._parse(sheet)) for sheet in sheets]
+        parsed = [(sheet, self._without_repeats(sheet, self._parse(sheet))) for sheet in sheets]
         self.progress(0, self._total)
         with transaction.atomic():
             self._risk_followups: list = []
@@ -147,6 +148,29 @@ class ImporterBase:
             if not failed:
                 rows.append((number, values))
         return rows
+
+    def _without_repeats(self, sheet: InputSheet, rows: list) -> list:
+        """A record given twice in one file, in any mix of case ("CFC02", "cfc02"), is a mistake,
+        not an update where the last row wins: the later row is refused, naming the first."""
+        identity = sheet.spec.identity
+        if not identity:
+            return rows
+        first: dict[tuple, int] = {}
+        kept = []
+        for number, values in rows:
+            key = tuple(str(values.get(k, "")).strip().lower() for k in identity)
+            earlier = first.setdefault(key, number)
+            if earlier == number:
+                kept.append((number, values))
+                continue
+            given = ", ".join(str(values.get(k, "")) for k in identity)
+            self._problem(
+                sheet,
+                number,
+                None,
+                f"this row repeats row {earlier} ({given}): keep only one of them",
+            )
+        return kept
 
     @staticmethod
     def _constant_columns(sheet: InputSheet, columns: dict) -> tuple[dict, list]:
@@ -337,25 +361,23 @@ class ImporterBase:
     def _load_indicators(self, codes) -> None:
         if not hasattr(self, "_indicators"):
             self._indicators, self._indicators_editable = {}, set()
-        wanted = [c for c in {str(c) for c in codes} if c.lower() not in self._indicators]
-        for indicator in Indicator.objects.filter(code__in=wanted).prefetch_related("updaters"):
+        wanted = {c.lower() for c in map(str, codes)} - self._indicators.keys()
+        found = Indicator.objects.alias(key=Lower("code")).filter(key__in=wanted)  # any case
+        for indicator in found.prefetch_related("updaters"):
             self._indicators[indicator.code.lower()] = indicator
         self._indicators_editable |= set(
-            indicator_access(
-                self.user, "edit", Indicator.objects.filter(code__in=wanted)
-            ).values_list("pk", flat=True)
+            indicator_access(self.user, "edit", found).values_list("pk", flat=True)
         )
 
     def _load_risks(self, references) -> None:
         if not hasattr(self, "_risks"):
             self._risks, self._risks_editable = {}, set()
-        wanted = [r for r in {str(r) for r in references} if r.lower() not in self._risks]
-        for risk in Risk.objects.filter(reference__in=wanted):
+        wanted = {r.lower() for r in map(str, references)} - self._risks.keys()
+        found = Risk.objects.alias(key=Lower("reference")).filter(key__in=wanted)  # any case
+        for risk in found:
             self._risks[risk.reference.lower()] = risk
         self._risks_editable |= set(
-            risk_access(self.user, "edit", Risk.objects.filter(reference__in=wanted)).values_list(
-                "pk", flat=True
-            )
+            risk_access(self.user, "edit", found).values_list("pk", flat=True)
         )
 
     @staticmethod

@@ -281,6 +281,9 @@ def indicator_create(
     unknown = set(fields) - INDICATOR_FIELDS
     if unknown:
         raise TypeError(f"indicator_create() got unknown fields: {', '.join(sorted(unknown))}")
+    existing = Indicator.objects.filter(code__iexact=code.strip()).first()
+    if existing is not None:  # "asc01" beside "ASC01" would be two indicators in one row
+        raise ValidationError({"code": f"Indicator {existing.code} already exists."})
     indicator = Indicator(code=code, title=title, directorate=directorate, **fields)
     indicator.full_clean()
     indicator.save()

@@ -81,6 +81,11 @@ def risk_create(
     identified_on: dt.date | None = None,
 ) -> Risk:
     """Record a new risk; its first review falls due by its band (or its own frequency)."""
+    existing = Risk.objects.filter(reference__iexact=reference.strip()).first()
+    if existing is not None:  # "cfc02" beside "CFC02" would be two risks nobody can tell apart
+        raise ValidationError(
+            {"reference": f"Risk {existing.reference} already exists: references are never reused."}
+        )
     matrix = matrix_required()
     ratings = {
         "inherent_likelihood": inherent_likelihood,
