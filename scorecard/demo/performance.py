@@ -287,6 +287,25 @@ def _commentary(spec: Spec, period: Period, is_latest: bool) -> tuple[str, str]:
     return text, actions
 
 
+# A past value short of what it was rated against carries what a red value must (commentary and
+# improvement actions), as the update workflow asks of every value it approves.
+PAST_SHORTFALL = (
+    "Short of target this period.",
+    "Recovery plan monitored by the directorate management team.",
+)
+
+
+def _short_of_target(spec: Spec, period: Period, value: Decimal) -> bool:
+    """Worse than the year's target (a year-to-date figure: than its quarter's share), or below
+    the green threshold of a threshold rule."""
+    if spec.rule and spec.rule.get("type") == "thresholds":
+        return value < Decimal(spec.rule["green"])
+    if spec.target is None or spec.contextual:
+        return False
+    target = _yearly_target(spec, period.year) / (4 if spec.year_to_date else 1)
+    return float(value) < target if spec.polarity == "higher" else float(value) > target
+
+
 def _aware(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, 10, 0, tzinfo=dt.UTC)
 
@@ -391,6 +410,8 @@ def _bulk_values(indicators: dict[str, Indicator], admin: User, editor: User) ->
             rows = _monthly(spec, rows)
         for n, (period, values) in enumerate(rows):
             commentary, actions = _commentary(spec, period, n == len(rows) - 1)
+            if not commentary and _short_of_target(spec, period, values["value"]):
+                commentary, actions = PAST_SHORTFALL
             reported = (
                 period.quarter_of().end
                 if period.kind in {"quarter", "month"}

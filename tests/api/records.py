@@ -39,7 +39,12 @@ def api_records(admin) -> dict:
         current_likelihood=4, current_impact=4, identified_on=dt.date(2017, 4, 3),
     )  # fmt: skip
     assessment = Assessment.objects.filter(risk=risk).first() or risk_services.assessment_record(
-        risk=risk, likelihood=4, impact=4, assessor=admin, assessed_on=dt.date(2017, 9, 29)
+        risk=risk,
+        likelihood=4,
+        impact=4,
+        assessor=admin,
+        assessed_on=dt.date(2017, 9, 29),
+        commentary="Quarterly review.",
     )
     return {
         "indicator": indicator,

@@ -136,6 +136,7 @@ def test_assessing_a_risk_follows_the_web_rules(council, records, role, status):
             "likelihood": 3,
             "impact": 4,
             "assessed_on": timezone.localdate().isoformat(),
+            "commentary": "New supplier contracts in place.",
         },
         format="json",
     )
@@ -149,7 +150,7 @@ def test_assessing_a_risk_follows_the_web_rules(council, records, role, status):
 def test_an_out_of_range_assessment_is_refused(council, records):
     response = client_for(council["admin"]).post(
         "/api/v1/assessments/",
-        {"risk": records["risk"].reference, "likelihood": 9, "impact": 4},
+        {"risk": records["risk"].reference, "likelihood": 9, "impact": 4, "commentary": "Up."},
         format="json",
     )
     assert response.status_code == 400 and "likelihood" in response.json()
@@ -174,7 +175,7 @@ def test_a_confidential_risks_owner_reads_and_assesses_it(council, records):
     assert client.get(f"/api/v1/risks/{records['risk'].reference}/").status_code == 200
     response = client.post(
         "/api/v1/assessments/",
-        {"risk": records["risk"].reference, "likelihood": 2, "impact": 4},
+        {"risk": records["risk"].reference, "likelihood": 2, "impact": 4, "commentary": "Down."},
         format="json",
     )
     assert response.status_code == 201, response.content

@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from scorecard.performance.choices import PeriodState
 from scorecard.performance.services import reporting_period_set_state
@@ -41,8 +42,9 @@ def test_open_data_lists_each_locked_quarter_with_csv_and_json(
         published.order_by("order", "code").values_list("code", flat=True)
     )
 
-    reporting_period_set_state(
-        period=snapshot.period, state=PeriodState.OPEN, by=demo_council["admin"]
-    )
-    assert client.get(f"/open-data/{slug}/risks.csv").status_code == 404  # no longer locked
+    with pytest.raises(ValidationError):  # a published quarter never reopens, so stays served
+        reporting_period_set_state(
+            period=snapshot.period, state=PeriodState.OPEN, by=demo_council["admin"]
+        )
+    assert client.get(f"/open-data/{slug}/risks.csv").status_code == 200
     assert client.get("/open-data/2099-00-Q1/risks.csv").status_code == 404

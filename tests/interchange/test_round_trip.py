@@ -83,6 +83,7 @@ def build_organisation(admin):
         numerator=270,
         denominator=1000,
         commentary="Up",
+        improvement_actions="Promote direct payments at every review.",
     )
     q1 = performance_services.measurement_submit(
         measurement=q1, by=admin, expected_version=q1.version
@@ -131,7 +132,12 @@ def build_organisation(admin):
         commentary="Stable",
     )
     risk_services.assessment_record(
-        risk=market, likelihood=3, impact=4, assessor=admin, assessed_on=dt.date(2017, 9, 29)
+        risk=market,
+        likelihood=3,
+        impact=4,
+        assessor=admin,
+        assessed_on=dt.date(2017, 9, 29),
+        commentary="Lower after the new contracts.",
     )
     cyber = risk_services.risk_create(
         reference="CR2", title="Cyber attack", category=RiskCategory.INFORMATION, owner=admin,

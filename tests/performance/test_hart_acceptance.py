@@ -95,15 +95,19 @@ def reported(quarter, record) -> bool:
 
 
 def keyed_in(indicator, period, value, officer, **extra):
-    """Record, submit and approve a value, as an updater and the performance team would."""
+    """Record, submit and approve a value, as an updater and the performance team would. Hart's
+    table has one notes column and no improvement actions, which a red value needs: the
+    fixture supplies them."""
     existing = Measurement.objects.filter(indicator=indicator, period=period).first()
+    extra.setdefault("commentary", "")
     m = measurement_record(
         indicator=indicator,
         period=period,
         value=value,
         by=officer,
         expected_version=existing.version if existing else None,
-        **extra,
+        improvement_actions="Not published separately by Hart.",
+        **{**extra, "commentary": extra["commentary"] or "Hart published no note."},
     )
     m = measurement_submit(measurement=m, by=officer, expected_version=m.version)
     return measurement_approve(measurement=m, by=officer, expected_version=m.version)

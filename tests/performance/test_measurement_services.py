@@ -111,8 +111,15 @@ def test_a_value_for_a_locked_quarter_is_refused(updater):
     annual = IndicatorFactory(frequency=Frequency.ANNUAL, due_quarter=2)
     refusal("period", indicator=annual, period="2017/18", value=5, by=updater)
     assert measurement_record(indicator=monthly, period="2017/18-M10", value=5, by=updater).pk
-    reporting_period_set_state(period="2017/18-Q2", state=PeriodState.OPEN, by=updater)
-    assert measurement_record(indicator=monthly, period="2017/18-M08", value=5, by=updater).pk
+    # A locked quarter never reopens: its values change only by restatement.
+    with pytest.raises(ValidationError) as caught:
+        reporting_period_set_state(period="2017/18-Q2", state=PeriodState.OPEN, by=updater)
+    assert caught.value.message_dict == {
+        "period": [
+            "Quarter Two 2017/18 is locked: it cannot be reopened. Correct a published value by restating it."
+        ]
+    }
+    refusal("period", indicator=monthly, period="2017/18-M08", value=5, by=updater)
 
 
 def test_ratio_indicators_need_numerator_and_denominator_and_compute_the_value(updater):

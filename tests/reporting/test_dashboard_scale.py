@@ -135,7 +135,12 @@ def test_an_edit_shows_on_the_dashboards_at_once(client, demo):
     band = "Red" if now != "Red" else "Green"
     lk, im = (5, 5) if band == "Red" else (1, 1)
     risk_services.assessment_record(
-        risk=risk, likelihood=lk, impact=im, assessor=admin, assessed_on=QUARTER.end
+        risk=risk,
+        likelihood=lk,
+        impact=im,
+        assessor=admin,
+        assessed_on=QUARTER.end,
+        commentary="Reviewed at the quarter's end.",
     )
     _, html = _get(client, RISKS)
     counts_after = _band_counts(html)

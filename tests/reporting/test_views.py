@@ -96,25 +96,13 @@ def test_publish_restate_and_reword(client, demo_council):
     assert page.status_code == 200
 
     # A correction after publication is a restatement: the report keeps the published value.
-    performance_services.reporting_period_set_state(
-        period="2017/18-Q2", state=PeriodState.OPEN, by=admin
-    )
     published = Measurement.objects.get(indicator__code="HW01", period="2017/18-Q2")
-    corrected = performance_services.measurement_record(
-        indicator=published.indicator,
-        period="2017/18-Q2",
-        by=editor,
+    performance_services.measurement_restate(
+        measurement=published,
+        by=admin,
+        reason="The provider resubmitted its September return.",
         value="1288",
-        commentary=published.commentary,
-        improvement_actions=published.improvement_actions,
-        data_quality="restated",
         expected_version=published.version,
-    )
-    corrected = performance_services.measurement_submit(
-        measurement=corrected, by=editor, expected_version=corrected.version
-    )
-    performance_services.measurement_approve(
-        measurement=corrected, by=admin, expected_version=corrected.version
     )
     data = report_data(parse("2017/18-Q2"))
     hw01 = next(line for line in data.indicators if line.code == "HW01")

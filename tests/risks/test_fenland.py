@@ -59,7 +59,7 @@ def register(rows):
             impact=int(row["current_impact"]),
             assessor=owner,
             assessed_on=UPDATED_ON,
-            commentary=row["comments"],
+            commentary=row["comments"] or "Reviewed for the July 2019 register.",
         )
     return corporate
 

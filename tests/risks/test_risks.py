@@ -105,6 +105,7 @@ def test_an_assessment_keeps_its_band_when_the_matrix_changes_later(setting):
         impact=3,
         assessor=setting["owner"],
         assessed_on=dt.date(2019, 6, 1),
+        commentary="First review.",
     )
     services.risk_matrix_cell_set_band(
         matrix=setting["matrix"], likelihood=2, impact=3, band_key="amber"
@@ -117,6 +118,7 @@ def test_an_assessment_keeps_its_band_when_the_matrix_changes_later(setting):
         impact=3,
         assessor=setting["owner"],
         assessed_on=dt.date(2019, 7, 1),
+        commentary="Second review.",
     )
     assert second.band_key == "amber"
 
@@ -139,11 +141,14 @@ def test_bad_assessments_are_refused_and_nothing_is_written(setting, changes, fi
         impact=4,
         assessor=setting["owner"],
         assessed_on=dt.date(2019, 4, 2),
+        commentary="First review.",
     )
     values = {"likelihood": 3, "impact": 4, "assessed_on": dt.date(2019, 5, 1)}
     values.update(changes)
     with pytest.raises(ValidationError) as refused:
-        services.assessment_record(risk=risk, assessor=setting["owner"], **values)
+        services.assessment_record(
+            risk=risk, assessor=setting["owner"], commentary="Reviewed.", **values
+        )
     assert list(refused.value.message_dict) == [field]
     assert message in refused.value.message_dict[field][0]
     assert Assessment.objects.count() == 1
@@ -156,7 +161,9 @@ def test_a_closed_risk_is_archived_not_deleted_and_cannot_be_assessed(setting):
     assert risk.status == RiskStatus.CLOSED
     assert risk.closure_reason == "Contract ended."
     with pytest.raises(ValidationError) as refused:
-        services.assessment_record(risk=risk, likelihood=1, impact=1, assessor=setting["owner"])
+        services.assessment_record(
+            risk=risk, likelihood=1, impact=1, assessor=setting["owner"], commentary="Reviewed."
+        )
     assert refused.value.message_dict == {"risk": ["Risk CR1 is closed, so it cannot be assessed."]}
     with pytest.raises(ValidationError, match="cannot be changed"):
         services.risk_update(risk=risk, title="New title")

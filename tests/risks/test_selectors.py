@@ -121,6 +121,7 @@ def test_movement_since_the_previous_assessment(risks):
                 impact=impact,
                 assessor=owner,
                 assessed_on=dt.date(2017, 10, day),
+                commentary="Monthly review.",
             )
     moves = {r.reference: selectors.movement_of(r) for r in selectors.risks_ranked()}
     assert (moves[up.reference], moves[down.reference], moves[once.reference]) == (

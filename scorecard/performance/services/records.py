@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.core.polarity import to_decimal
+from scorecard.core.status import State
 from scorecard.organisation.models import Directorate, User
 
 from ..choices import Aggregation, PeriodState, Rating, ScorecardTier, Unit, WorkflowState
@@ -344,9 +345,16 @@ def target_set(*, indicator: Indicator, period: str, value: object, notes: str =
 def reporting_period_set_state(
     *, period: str, state: PeriodState, by: User | None
 ) -> ReportingPeriod:
-    """Open or lock a reporting quarter."""
+    """Open or lock a reporting quarter. A locked quarter never reopens, whoever asks (the web,
+    an import's Periods sheet): its published figures change only by restatement."""
     quarter = _period(period, "period", kinds=("quarter",))
     row = ReportingPeriod.objects.select_for_update().filter(period=quarter.key).first()
+    if row is not None and row.state == PeriodState.LOCKED and state != PeriodState.LOCKED:
+        raise ValidationError(
+            {
+                "period": f"{quarter.label} is locked: it cannot be reopened. Correct a published value by restating it."
+            }
+        )
     row = row or ReportingPeriod(period=quarter.key, period_start=quarter.start)
     row.state = state
     row.changed_by = by
@@ -560,10 +568,37 @@ def _move(
     return measurement
 
 
+def _refuse_red_without_explanation(measurement: Measurement) -> None:
+    """A value rated red goes forward only with why it is off target and what is being done."""
+    from ..selectors import measurement_status_preview  # selectors read what services write
+
+    status = measurement_status_preview(
+        indicator=measurement.indicator,
+        period=parse(measurement.period, financial_year_start_month()),
+        value=measurement.value,
+        numerator=measurement.numerator,
+        denominator=measurement.denominator,
+        manual_rating=measurement.manual_rating,
+        manual_reason=measurement.manual_reason,
+    )
+    if status is None or status.state != State.RED:
+        return
+    errors = {}
+    if not measurement.commentary.strip():
+        errors["commentary"] = "This value is red: explain in the commentary why it is off target."
+    if not measurement.improvement_actions.strip():
+        errors["improvement_actions"] = "This value is red: say what is being done to improve it."
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def measurement_submit(
     *, measurement: Measurement, by: User | None, expected_version: int
 ) -> Measurement:
+    """Send a value for approval, whoever sends it (a form, the API, an import)."""
+    locked = Measurement.objects.select_for_update().select_related("indicator")
+    _refuse_red_without_explanation(locked.get(pk=measurement.pk))
     return _move(measurement, WorkflowState.SUBMITTED, by, expected_version)
 
 

@@ -1,17 +1,12 @@
-"""The quarterly update workflow: save or submit a value (a red one needs commentary and
-improvement actions), and open a reporting quarter."""
+"""The quarterly update workflow: save or submit a value, and open a reporting quarter."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from scorecard.core.periods import parse
-from scorecard.core.status import State
 from scorecard.organisation.models import User
 
 from ..choices import PeriodState
-from ..engine import financial_year_start_month
 from ..models import Indicator, Measurement, ReportingPeriod
-from ..selectors import measurement_status_preview
 from .records import _period, measurement_record, measurement_submit, reporting_period_set_state
 
 
@@ -35,8 +30,8 @@ def measurement_save(
     """Save a value as a draft, or save and submit it for approval.
 
     `expected_version` is the version the person opened (0 for a new value): if someone else
-    changed the value since, nothing is written. A value that would be rated red is refused for
-    submission, and nothing is written, until it has commentary and improvement actions.
+    changed the value since, nothing is written. `measurement_submit` refuses a red value
+    without commentary and improvement actions, and then nothing is written either.
     """
     measurement = measurement_record(
         indicator=indicator,
@@ -54,40 +49,14 @@ def measurement_save(
     )
     if not submit:
         return measurement
-    status = measurement_status_preview(
-        indicator=indicator,
-        period=parse(measurement.period, financial_year_start_month()),
-        value=measurement.value,
-        numerator=measurement.numerator,
-        denominator=measurement.denominator,
-        manual_rating=measurement.manual_rating,
-        manual_reason=measurement.manual_reason,
-    )
-    if status is not None and status.state == State.RED:
-        errors = {}
-        if not measurement.commentary:
-            errors["commentary"] = (
-                "This value is red: explain in the commentary why it is off target."
-            )
-        if not measurement.improvement_actions:
-            errors["improvement_actions"] = (
-                "This value is red: say what is being done to improve it."
-            )
-        if errors:
-            raise ValidationError(errors)
     return measurement_submit(measurement=measurement, by=by, expected_version=measurement.version)
 
 
 @transaction.atomic
 def reporting_period_open(*, period: str, by: User) -> ReportingPeriod:
-    """Open a quarter for updates. A locked quarter is reopened only by the reporting team's
-    restatement, never from here."""
+    """Open a quarter for updates (a locked one is refused by `reporting_period_set_state`)."""
     quarter = _period(period, "period", kinds=("quarter",))
     existing = ReportingPeriod.objects.filter(period=quarter.key).first()
-    if existing is not None and existing.state == PeriodState.LOCKED:
-        raise ValidationError(
-            {"period": f"{quarter.label} is locked: its published figures cannot be reopened."}
-        )
-    if existing is not None:
+    if existing is not None and existing.state == PeriodState.OPEN:
         raise ValidationError({"period": f"{quarter.label} is already open."})
     return reporting_period_set_state(period=quarter.key, state=PeriodState.OPEN, by=by)

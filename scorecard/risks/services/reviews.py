@@ -39,10 +39,6 @@ def risk_review(
     """Review a risk from its page: the new current likelihood and impact, and why."""
     risk = Risk.objects.select_for_update().get(pk=risk.pk)
     _check_version(risk, seen_version, f"risk {risk.reference}")
-    if not commentary.strip():
-        raise ValidationError(
-            {"commentary": "Say what has changed since the last review, and why."}
-        )
     return assessment_record(
         risk=risk,
         likelihood=likelihood,

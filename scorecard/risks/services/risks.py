@@ -210,6 +210,10 @@ def assessment_record(
     """
     risk = Risk.objects.select_for_update().get(pk=risk.pk)  # two reviewers at once: one waits
     _refuse_if_closed(risk, "assessed")
+    if not commentary.strip():  # whoever records it: the page, the API, an import
+        raise ValidationError(
+            {"commentary": "Say what has changed since the last review, and why."}
+        )
     matrix = matrix_required()
     errors = {}
     for field, axis, value, levels in (
