@@ -15,7 +15,14 @@ from scorecard.organisation.models import Directorate, Service
 from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.performance.models import CorporatePlan, Indicator, Scorecard, ScorecardEntry
 from scorecard.risks.choices import EscalationStatus, RiskStatus
-from scorecard.risks.models import Escalation, MatrixCell, MatrixLevel, Risk, RiskAppetite
+from scorecard.risks.models import (
+    Escalation,
+    MatrixBand,
+    MatrixCell,
+    MatrixLevel,
+    Risk,
+    RiskAppetite,
+)
 
 from .conftest import INDICATORS, xlsx
 
@@ -268,3 +275,20 @@ def test_the_export_has_every_sheet(council):
     data = export_data(user=council["reader"], fmt="xlsx")
     names = [t.name for t in read_file(data, "all.xlsx")]
     assert names == [s.title for s in SHEETS if s.key != "people"]
+
+
+def test_a_stored_bands_severity_never_changes_but_its_label_may(council):
+    """A band's severity orders the risks and gives past assessments their meaning: an import
+    that changes it is refused like the settings page's, while a new label goes through."""
+    header = ["Matrix", "Key", "Label", "Colour", "Severity", "Review every (months)"]
+    severity = xlsx({"Matrix bands": [header, [MATRIX, "green", "Green", "#00703c", 99, 6]]})
+    outcome = import_file(user=council["admin"], data=severity, filename="m.xlsx", dry_run=False)
+    assert [str(p) for p in outcome.problems] == [
+        "Matrix bands, row 2, column Severity: A band's severity never changes, so past "
+        "assessments and the ranking keep their meaning."
+    ]
+    label = xlsx({"Matrix bands": [header, [MATRIX, "green", "Low", "#00703c", 1, 6]]})
+    outcome = import_file(user=council["admin"], data=label, filename="m.xlsx", dry_run=False)
+    assert [str(p) for p in outcome.problems] == []
+    green = MatrixBand.objects.get(matrix__name=MATRIX, key="green")
+    assert (green.label, green.severity) == ("Low", 1)

@@ -3,9 +3,9 @@
 A new matrix is checked row by row (each level, band and cell), then created whole through
 `risk_matrix_create`, which refuses gaps and unbanded cells. In a stored matrix, a cell moves to
 another band through `risk_matrix_cell_set_band` and a matrix becomes current through
-`risk_matrix_make_current`; a level's label or descriptor, or a band's label, colour, severity or
-review frequency, has no service yet, so it is written through the model with full_clean()
-inside the import's transaction (`model_update`). A stored matrix keeps its size.
+`risk_matrix_make_current`; a level's label or descriptor through `risk_matrix_level_update`; a
+band's label, colour or review frequency through `risk_matrix_band_update` (its severity never
+changes). A stored matrix keeps its size.
 """
 
 from django.core.exceptions import ValidationError
@@ -15,11 +15,13 @@ from scorecard.risks import services as risk_services
 from scorecard.risks.choices import MatrixAxis
 from scorecard.risks.models import MatrixBand, MatrixCell, MatrixLevel, RiskAppetite, RiskMatrix
 
-from .base import model_update
 from .outcome import CHANGED, CREATED, UNCHANGED, Problem
 
 LEVEL_FIELDS = ("label", "descriptor")
 BAND_FIELDS = ("label", "colour", "severity", "review_months")
+FIXED_SEVERITY = (
+    "a band's severity never changes, so past assessments and the ranking keep their meaning"
+)
 FIXED_SIZE = "a stored matrix keeps its scales, bands and cells: to change its size, import a new matrix under another name"
 
 
@@ -60,7 +62,12 @@ class MatrixSheets:
             ).first()
             if found is None:
                 self._fail(lsheet, number, "number", FIXED_SIZE)
-            return self._update(found, {k: getattr(row, k) for k in LEVEL_FIELDS}, label)
+            if all(getattr(found, k) == getattr(row, k) for k in LEVEL_FIELDS):
+                return UNCHANGED, label
+            risk_services.risk_matrix_level_update(
+                level=found, label=row.label, descriptor=row.descriptor
+            )
+            return CHANGED, label
 
         def band(number, values):
             label = f"{values['matrix']}: {values['key']}"
@@ -77,7 +84,14 @@ class MatrixSheets:
             ).first()
             if found is None:
                 self._fail(bsheet, number, "key", FIXED_SIZE)
-            return self._update(found, {k: getattr(row, k) for k in BAND_FIELDS}, label)
+            if all(getattr(found, k) == getattr(row, k) for k in BAND_FIELDS):
+                return UNCHANGED, label
+            if found.severity != row.severity:
+                self._fail(bsheet, number, "severity", FIXED_SEVERITY)
+            risk_services.risk_matrix_band_update(
+                band=found, label=row.label, colour=row.colour, review_months=row.review_months
+            )
+            return CHANGED, label
 
         def cell(number, values):
             where = (values["likelihood"], values["impact"])
@@ -120,13 +134,6 @@ class MatrixSheets:
         made = self._create_matrices(members, new)
         if "risk_matrices" in members:
             self._apply_matrix_rows(*members["risk_matrices"], made)
-
-    def _update(self, found, wanted: dict, label: str):
-        changes = {k: v for k, v in wanted.items() if getattr(found, k) != v}
-        if not changes:
-            return UNCHANGED, label
-        model_update(found, **changes)
-        return CHANGED, label
 
     def _create_matrices(self, members: dict, new: dict) -> set[str]:
         """Create each new matrix whole; its problems name the sheet of the part they are about."""
