@@ -26,7 +26,11 @@ $(VENV)/.installed: $(LOCK) pyproject.toml
 
 # Update the lock after changing pyproject.toml's dependencies, or to take new releases.
 # setuptools is the build-system requirement of pyproject.toml.
-lock: $(VENV)/.installed
+# It installs the current lock first (uv is in it), without `pip check`: pyproject.toml may
+# already ask for what the lock lacks.
+lock:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
 	printf 'setuptools>=77\n' | $(BIN)/uv pip compile pyproject.toml - --extra dev --universal \
 		--python-version 3.11 --generate-hashes --upgrade --quiet \
 		--custom-compile-command 'make lock' --output-file $(LOCK)

@@ -5,7 +5,7 @@ import pytest
 import yaml
 from django.core.management import call_command
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from scorecard.performance.choices import PeriodState
@@ -29,7 +29,7 @@ def records(council):
 
 def client_for(user) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user)[1]}")
     return client
 
 

@@ -4,7 +4,7 @@ written. (The API records values as drafts only, so it cannot submit a red value
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from scorecard.interchange.services import import_file
@@ -86,7 +86,7 @@ def test_a_risk_review_without_commentary_is_refused(client, council, market, wa
         assert REVIEW_SAID in page
     elif way_in == "api":
         api = APIClient()
-        api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=admin).key}")
+        api.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(admin)[1]}")
         response = api.post(
             "/api/v1/assessments/",
             {"risk": "ASC-R1", "likelihood": 3, "impact": 4, "commentary": ""},
