@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "admin", "editor", "reader"]
 SIGN_IN = "sign-in"  # anonymous users are redirected to the sign-in page
-OK, FORBIDDEN, NOT_ALLOWED = 200, 403, 405
+OK, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 403, 404, 405
 
 
 def row(anonymous, admin, editor, reader) -> dict:
@@ -58,7 +58,8 @@ ACCESS = {
     "performance:indicator_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "performance:target_set": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "performance:measurement_edit": row(SIGN_IN, OK, OK, FORBIDDEN),
-    "performance:measurement_review": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    # A submitted value: its approvers review it; a reader may not even read it (not approved).
+    "performance:measurement_review": row(SIGN_IN, OK, FORBIDDEN, NOT_FOUND),
     "risks:risk": row(SIGN_IN, OK, OK, OK),
     "risks:review": row(SIGN_IN, OK, OK, FORBIDDEN),
     "risks:escalation_request": row(SIGN_IN, OK, OK, FORBIDDEN),
@@ -123,7 +124,7 @@ ACCESS = {
     "api:indicator-list": row(401, OK, OK, OK),
     "api:indicator-detail": row(401, OK, OK, OK),
     "api:measurement-list": row(401, OK, OK, OK),
-    "api:measurement-detail": row(401, OK, OK, OK),
+    "api:measurement-detail": row(401, OK, OK, NOT_FOUND),  # a draft: not for readers
     "api:status-list": row(401, 400, 400, 400),  # needs ?scorecard=&period=
     "api:risk-list": row(401, OK, OK, OK),
     "api:risk-detail": row(401, OK, OK, OK),

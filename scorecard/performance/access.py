@@ -9,7 +9,8 @@ never as a list of ids. Every view, the search and the reminders go through it; 
 - a directorate editor edits the indicators of their directorate(s);
 - an indicator updater edits the indicators they are named updater of;
 - the indicator's owner edits and approves it;
-- readers, auditors and every other role read. A person with no role sees nothing.
+- readers, auditors and every other role read; values not yet approved only by those who may
+  edit them, the team and auditors. A person with no role sees nothing.
 """
 
 from enum import StrEnum
@@ -18,8 +19,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from scorecard.organisation.choices import Role
 from scorecard.organisation.models import Membership
-from scorecard.organisation.selectors import user_is_administrator, user_memberships
+from scorecard.organisation.selectors import user_has_role, user_is_administrator, user_memberships
 
+from .choices import WorkflowState
 from .models import Indicator, Measurement
 
 
@@ -60,9 +62,22 @@ def indicator_access(
     return indicators.filter(_edits_directorate(user) | _is_updater(user) | Q(owner=user))
 
 
+def sees_unapproved_values(user) -> bool:
+    """The team and auditors read drafts, submitted and returned values of every indicator."""
+    return user_is_administrator(user) or user_has_role(user, Role.AUDITOR)
+
+
 def measurement_access(user, action: Action | str = Action.VIEW) -> QuerySet[Measurement]:
-    """Values follow their indicator: readable, editable or approvable with it."""
-    return Measurement.objects.filter(indicator__in=indicator_access(user, action))
+    """Values follow their indicator: readable, editable or approvable with it. A value not yet
+    approved is read only by those who may edit its indicator, the team and auditors: a reader
+    sees the figures the council stands by, not a draft or its commentary."""
+    action = Action(action)
+    values = Measurement.objects.filter(indicator__in=indicator_access(user, action))
+    if action is not Action.VIEW or sees_unapproved_values(user):
+        return values
+    return values.filter(
+        Q(state=WorkflowState.APPROVED) | Q(indicator__in=indicator_access(user, Action.EDIT))
+    )
 
 
 def can(user, action: Action | str, indicator: Indicator) -> bool:

@@ -434,10 +434,11 @@ def indicator_status_history(
     return statuses
 
 
-def indicator_values(*, indicator: Indicator) -> list[Measurement]:
-    """Every value recorded for the indicator, newest first, with who entered and reviewed it."""
+def indicator_values(*, measurements: QuerySet[Measurement]) -> list[Measurement]:
+    """The values of one indicator that the person may read (`measurement_access`), newest
+    first, with who entered and reviewed them."""
     return list(
-        indicator.measurements.select_related("entered_by", "reviewed_by").order_by(
+        measurements.select_related("indicator", "entered_by", "reviewed_by").order_by(
             "-period_start", "-period"
         )
     )

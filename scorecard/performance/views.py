@@ -22,7 +22,14 @@ from scorecard.rendering.charts import trend_chart
 from scorecard.web import add_service_errors, form_saved, paginate
 
 from . import forms, selectors, services
-from .access import Action, can, indicator_access, measurement_access, user_can_administer
+from .access import (
+    Action,
+    can,
+    indicator_access,
+    measurement_access,
+    sees_unapproved_values,
+    user_can_administer,
+)
 from .choices import Frequency, WorkflowState
 from .engine import financial_year_start_month, schedule_for
 from .models import Indicator, Measurement
@@ -121,7 +128,8 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = _indicator(request, pk)
-    values = selectors.indicator_values(indicator=indicator)
+    readable = measurement_access(request.user, Action.VIEW).filter(indicator=indicator)
+    values = selectors.indicator_values(measurements=readable)
     trend = selectors.indicator_trend(indicator=indicator, values=values)
     chart = trend_chart(
         [(label, value) for label, value, _ in trend],
@@ -129,10 +137,14 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
         title=f"{indicator.code} {indicator.title}",
         unit=indicator.get_unit_display(),
     )
+    can_edit = can(request.user, Action.EDIT, indicator)
+    value_history = Measurement.history.filter(indicator_id=indicator.pk)
+    if not (can_edit or sees_unapproved_values(request.user)):  # as measurement_access reads
+        value_history = value_history.filter(state=WorkflowState.APPROVED)
     history = history_entries(
         [
             indicator.history.all(),
-            Measurement.history.filter(indicator_id=indicator.pk),
+            value_history,
             indicator.targets.model.history.filter(indicator_id=indicator.pk),
         ],
         describe=lambda r: (
@@ -155,7 +167,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "chart_svg": chart.svg() if trend else "",
             "chart_description": chart.description,
             "history": history,
-            "can_edit": can(request.user, Action.EDIT, indicator),
+            "can_edit": can_edit,
             "can_administer": can_administer,
             "restatements": selectors.indicator_restatements(indicator=indicator),
             "restatable": [

@@ -265,8 +265,11 @@ def test_the_indicator_page_shows_status_trend_commentary_and_history(client, de
     assert "Discharges doubled." in page and "More reablement." in page
     # History: who changed what, old -> new.
     assert "Erin Shaw" in page and "Alex Morgan" in page
-    assert "Submitted for approval → Approved" in page
     assert "Change the indicator" not in page  # a reader reads
+    assert "Submitted for approval" not in page  # a reader's history holds approved values only
+    client.force_login(demo["editor"])
+    page = text(client.get(reverse("performance:indicator", args=[submitted.indicator_id])))
+    assert "Submitted for approval → Approved" in page
 
 
 def test_admin_adds_an_indicator_and_bad_input_keeps_what_was_typed(client, demo, asc):
