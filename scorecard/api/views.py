@@ -130,7 +130,7 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
         request=serializers.MeasurementDecisionSerializer,
         responses={200: serializers.MeasurementSerializer},
     )
-    @action(detail=True, methods=["post"], url_path="return")
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def give_back(self, request, pk=None):
         """Return a submitted value to its updater with a `reason`; who may is as for approving."""
         return self._decide(request, performance_services.measurement_return, fields=("reason",))
