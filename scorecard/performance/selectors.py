@@ -446,7 +446,7 @@ def indicator_status_history(
 def indicator_values(*, indicator: Indicator) -> list[Measurement]:
     """Every value recorded for the indicator, newest first, with who entered and reviewed it."""
     return list(
-        indicator.measurements.select_related("entered_by", "reviewed_by").order_by(
+        indicator.measurements.select_related("entered_by", "submitted_by", "reviewed_by").order_by(
             "-period_start", "-period"
         )
     )

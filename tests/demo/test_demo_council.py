@@ -75,7 +75,7 @@ def test_history_refresh_and_next_quarter(demo_council):
     assert q3 == {"HW05": WorkflowState.DRAFT, "HW07": WorkflowState.SUBMITTED}
     # Every value loaded was approved by someone other than the person who entered it.
     approved = Measurement.objects.filter(state=WorkflowState.APPROVED)
-    assert approved.count() > 1000
+    assert approved.count() > 500  # the check is not vacuous
     assert not approved.filter(
         Q(reviewed_by=F("entered_by")) | Q(reviewed_by=F("submitted_by"))
     ).exists()
