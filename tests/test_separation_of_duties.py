@@ -178,6 +178,26 @@ def test_another_person_approves_from_the_review_page(people, indicator, client)
     assert (value.entered_by, value.submitted_by) == (people["editor"], people["editor"])
 
 
+def test_another_person_approves_through_the_api(people, indicator):
+    value = submitted_by(people["editor"], indicator)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=people['jane']).key}")
+    response = api.post(
+        f"/api/v1/measurements/{value.pk}/approve/",
+        {"expected_version": value.version},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    shown = response.json()
+    assert (shown["state"], shown["entered_by"], shown["submitted_by"], shown["reviewed_by"]) == (
+        "approved",
+        "editor",
+        "editor",
+        "jane",
+    )
+    assert shown["self_approved"] is False
+
+
 def test_the_queue_does_not_offer_a_person_their_own_value(
     people, indicator, client, django_assert_max_num_queries
 ):
