@@ -535,10 +535,9 @@ def _move(
     expected_version: int,
     note: str = "",
 ) -> Measurement:
+    # Only the value's own row is locked: an outer join (to the indicator's owner) cannot be.
     measurement = (
-        Measurement.objects.select_for_update()
-        .select_related("indicator__owner")
-        .get(pk=measurement.pk)
+        Measurement.objects.select_for_update().select_related("indicator").get(pk=measurement.pk)
     )
     _check_version(measurement, expected_version)
     _refuse_if_locked(
