@@ -125,6 +125,10 @@ ACCESS = {
     "api:indicator-detail": row(401, OK, OK, OK),
     "api:measurement-list": row(401, OK, OK, OK),
     "api:measurement-detail": row(401, OK, OK, NOT_FOUND),  # a draft: not for readers
+    # Deciding on a value is a POST (refused for those who may not, tested with the API).
+    "api:measurement-submit": row(401, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    "api:measurement-approve": row(401, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    "api:measurement-return": row(401, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     "api:status-list": row(401, 400, 400, 400),  # needs ?scorecard=&period=
     "api:risk-list": row(401, OK, OK, OK),
     "api:risk-detail": row(401, OK, OK, OK),
@@ -342,6 +346,9 @@ URL_KWARGS = {
     "open_data:json": lambda demo: {"period": "2017-18-Q2", "dataset": "indicators"},
     "api:indicator-detail": lambda demo: {"code": _api_records(demo)["indicator"].code},
     "api:measurement-detail": lambda demo: {"pk": _api_records(demo)["measurement"].pk},
+    "api:measurement-submit": lambda demo: {"pk": _api_records(demo)["measurement"].pk},
+    "api:measurement-approve": lambda demo: {"pk": _api_records(demo)["measurement"].pk},
+    "api:measurement-return": lambda demo: {"pk": _api_records(demo)["measurement"].pk},
     "api:risk-detail": lambda demo: {"reference": _api_records(demo)["risk"].reference},
     "api:assessment-detail": lambda demo: {"pk": _api_records(demo)["assessment"].pk},
     "api:risk-area-detail": lambda demo: {"pk": _api_records(demo)["area"].pk},

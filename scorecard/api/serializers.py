@@ -25,9 +25,25 @@ class MeasurementSerializer(serializers.ModelSerializer):
         model = Measurement
         fields = [
             "id", "indicator", "period", "value", "numerator", "denominator", "commentary",
-            "improvement_actions", "data_quality", "state", "version", "entered_at",
+            "improvement_actions", "data_quality", "state", "version", "entered_by", "entered_at",
+            "submitted_by", "submitted_at", "reviewed_by", "reviewed_at", "self_approved",
         ]  # fmt: skip
-        read_only_fields = ["state", "version", "entered_at"]
+        read_only_fields = [
+            "state", "version", "entered_by", "entered_at", "submitted_by", "submitted_at",
+            "reviewed_by", "reviewed_at", "self_approved",
+        ]  # fmt: skip
+
+    entered_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    submitted_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    reviewed_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+
+class MeasurementDecisionSerializer(serializers.Serializer):
+    """Submit, approve or return a value: the version read before deciding, and for a return
+    the reason the updater sees."""
+
+    expected_version = serializers.IntegerField()
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class MeasurementWriteSerializer(serializers.Serializer):

@@ -6,6 +6,7 @@ the same access functions as the web: `indicator_access` (values follow their in
 from django.core.exceptions import ValidationError
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
@@ -49,7 +50,7 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
     def get_queryset(self):
         return (
             measurement_access(self.request.user, "view")
-            .select_related("indicator")
+            .select_related("indicator", "entered_by", "submitted_by", "reviewed_by")
             .order_by("indicator__code", "period_start", "period")
         )
 
@@ -77,6 +78,62 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
         return Response(
             serializers.MeasurementSerializer(measurement).data, status=status.HTTP_201_CREATED
         )
+
+    def _decide(self, request, move, *, fields=(), check=None):
+        incoming = serializers.MeasurementDecisionSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        measurement = self.get_object()
+        if check is not None:
+            check(measurement)
+        try:
+            measurement = move(
+                measurement=measurement,
+                by=request.user,
+                expected_version=incoming.validated_data["expected_version"],
+                **{name: incoming.validated_data[name] for name in fields},
+            )
+        except ValidationError as error:
+            raise _service_errors(error) from None
+        return Response(serializers.MeasurementSerializer(measurement).data)
+
+    @extend_schema(
+        request=serializers.MeasurementDecisionSerializer,
+        responses={200: serializers.MeasurementSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        """Submit a value for approval, as its updater does on the web form."""
+
+        def may_edit(measurement):
+            if (
+                not indicator_access(request.user, "edit")
+                .filter(pk=measurement.indicator_id)
+                .exists()
+            ):
+                raise PermissionDenied(
+                    f"You may not submit values of {measurement.indicator.code}."
+                )
+
+        return self._decide(request, performance_services.measurement_submit, check=may_edit)
+
+    @extend_schema(
+        request=serializers.MeasurementDecisionSerializer,
+        responses={200: serializers.MeasurementSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        """Approve a submitted value: the indicator's owner or a performance administrator,
+        never the person who entered or submitted it (unless the council allows it)."""
+        return self._decide(request, performance_services.measurement_approve)
+
+    @extend_schema(
+        request=serializers.MeasurementDecisionSerializer,
+        responses={200: serializers.MeasurementSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
+    def give_back(self, request, pk=None):
+        """Return a submitted value to its updater with a `reason`; who may is as for approving."""
+        return self._decide(request, performance_services.measurement_return, fields=("reason",))
 
 
 class StatusViewSet(viewsets.GenericViewSet):

@@ -373,7 +373,7 @@ def load(*, admin: User, editor: User, directors: dict[str, User]) -> Scorecard:
         corporate_plan=old_plan,
         notes="The scorecard of the FutureFit Corporate Plan.",
     )
-    _bulk_values(indicators, admin, editor)
+    _bulk_values(indicators, admin, editor, directors)
     services.scorecard_refresh(
         scorecard=scorecard,
         live_from=REFRESH_PERIOD,
@@ -400,11 +400,16 @@ def load(*, admin: User, editor: User, directors: dict[str, User]) -> Scorecard:
     return scorecard
 
 
-def _bulk_values(indicators: dict[str, Indicator], admin: User, editor: User) -> None:
+def _bulk_values(
+    indicators: dict[str, Indicator], admin: User, editor: User, directors: dict[str, User]
+) -> None:
+    """Every value entered and submitted by its updater (the editor for Adult Services, else
+    the directorate's director) and approved by someone else, the administrator."""
     measurements, targets = [], []
     report = parse(REPORT_PERIOD)
     for spec in CATALOGUE:
         indicator = indicators[spec.code]
+        updater = editor if spec.directorate == "ASC" else directors[spec.directorate]
         rows = _values(spec)
         if spec.code in MONTHLY:
             rows = _monthly(spec, rows)
@@ -426,8 +431,10 @@ def _bulk_values(indicators: dict[str, Indicator], admin: User, editor: User) ->
                     improvement_actions=actions,
                     data_quality=DataQuality.FINAL,
                     state=WorkflowState.APPROVED,
-                    entered_by=editor if spec.directorate == "ASC" else indicator.owner,
+                    entered_by=updater,
                     entered_at=_aware(reported + dt.timedelta(days=14)),
+                    submitted_by=updater,
+                    submitted_at=_aware(reported + dt.timedelta(days=14)),
                     reviewed_by=admin,
                     reviewed_at=_aware(reported + dt.timedelta(days=21)),
                     version=3,  # recorded, submitted, approved

@@ -6,8 +6,15 @@ from scorecard.organisation.choices import Role
 from scorecard.organisation.models import User
 
 
-def resolve_user(username: str | None) -> User:
-    """The person whose access the command uses: named, or the only active administrator."""
+def resolve_user(username: str | None, *, named: bool = False) -> User:
+    """The person whose access the command uses: named, or (unless it must be `named`, as for
+    an import, which records that person as having entered and approved its values) the only
+    active administrator."""
+    if not username and named:
+        raise CommandError(
+            "Say who is importing: --user USERNAME (or set SCORECARD_USER). The values imported "
+            "are recorded as entered, and approved, by that person."
+        )
     if username:
         person = User.objects.filter(username=username, is_active=True).first()
         if person is None:

@@ -227,7 +227,8 @@ def _scorecard(rng, prefix, count, periods, months, admin, directorates, owners,
     )
 
     columns = ["indicator_id", "period", "period_start", "value", "data_quality", "state",
-               "entered_by_id", "entered_at", "reviewed_by_id", "reviewed_at", "version"]  # fmt: skip
+               "entered_by_id", "entered_at", "submitted_by_id", "submitted_at", "reviewed_by_id",
+               "reviewed_at", "version"]  # fmt: skip
 
     def measurements():
         for indicator in created:
@@ -238,7 +239,7 @@ def _scorecard(rng, prefix, count, periods, months, admin, directorates, owners,
                 yield (
                     indicator.pk, month.key, month.start, Decimal(f"{max(value, 0):.2f}"),
                     DataQuality.FINAL.value, WorkflowState.APPROVED.value, indicator.owner_id,
-                    entered, admin.pk, entered, 3,
+                    entered, indicator.owner_id, entered, admin.pk, entered, 3,
                 )  # fmt: skip
 
     entered_at = {m.key: _aware(m.end + dt.timedelta(days=10)) for m in months}

@@ -16,6 +16,12 @@ class OrganisationSettingsForm(forms.Form):
         help_text="The council's code in national data, for example E07000089. Benchmarks "
         "then never count the council among its own comparators.",
     )
+    allow_self_approval = forms.BooleanField(
+        label="Allow a person to approve a value they entered or submitted",
+        required=False,
+        help_text="Only for a council with too few staff to separate the duties. Every value "
+        "approved so is marked and listed in the Cabinet pack.",
+    )
 
 
 class DirectorateForm(forms.Form):

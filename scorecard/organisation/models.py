@@ -30,6 +30,13 @@ class OrganisationSettings(models.Model):
         help_text="The council's code in national data (e.g. E07000089), so that it is never "
         "counted among its own comparators.",
     )
+    allow_self_approval = models.BooleanField(
+        "allow self-approval",
+        default=False,
+        help_text="Let a person approve a value they entered or submitted, for councils with too "
+        "few staff to separate the duties. Every such value is marked and listed in the "
+        "Cabinet pack.",
+    )
     history = HistoricalRecords()
 
     class Meta:

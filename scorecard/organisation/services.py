@@ -8,14 +8,20 @@ from .models import Directorate, Membership, OrganisationSettings, Service, User
 
 @transaction.atomic
 def organisation_settings_update(
-    *, name: str, financial_year_start_month: int, ons_code: str | None = None
+    *,
+    name: str,
+    financial_year_start_month: int,
+    ons_code: str | None = None,
+    allow_self_approval: bool | None = None,
 ) -> OrganisationSettings:
-    """`ons_code` None keeps the stored code."""
+    """`ons_code` or `allow_self_approval` None keeps the stored setting."""
     settings = OrganisationSettings.objects.order_by("pk").first() or OrganisationSettings()
     settings.name = name
     settings.financial_year_start_month = financial_year_start_month
     if ons_code is not None:
         settings.ons_code = ons_code.strip().upper()
+    if allow_self_approval is not None:
+        settings.allow_self_approval = allow_self_approval
     settings.full_clean()
     settings.save()
     return settings

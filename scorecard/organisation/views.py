@@ -62,6 +62,7 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
         "name": current.name,
         "financial_year_start_month": current.financial_year_start_month,
         "ons_code": current.ons_code,
+        "allow_self_approval": current.allow_self_approval,
     }
     form = forms.OrganisationSettingsForm(request.POST or None, initial=initial)
 

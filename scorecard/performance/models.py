@@ -406,11 +406,25 @@ class Measurement(models.Model):
         related_name="+",
     )
     entered_at = models.DateTimeField()
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,  # empty until the value is submitted for approval
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(blank=True, help_text="Why the value was returned.")
+    self_approved = models.BooleanField(
+        "approved by the person who entered it",
+        default=False,
+        help_text="Approved by the person who entered or submitted it, as the organisation's "
+        "settings allow; listed in the Cabinet pack.",
+    )
     restated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -22,6 +22,7 @@ from scorecard.core.polarity import to_decimal
 from scorecard.core.status import History, ManualRating, Status, evaluate
 from scorecard.core.status_rules import Against
 from scorecard.core.status_rules import Rating as CoreRating
+from scorecard.organisation.models import User
 
 from .choices import Aggregation, PeriodState, Rating, WorkflowState
 from .engine import (
@@ -345,13 +346,21 @@ def updates_due_by_person(
     return dict(people)
 
 
-def approvals_queue(*, measurements: QuerySet[Measurement]) -> QuerySet[Measurement]:
-    """Submitted values waiting for a decision, oldest first (one query)."""
-    return (
+def approvals_queue(
+    *, measurements: QuerySet[Measurement], own_of: User | None = None, own: bool = False
+) -> QuerySet[Measurement]:
+    """Submitted values waiting for a decision, oldest first (one query). With `own_of`, only
+    the values that person did not enter or submit, or (`own`) only those they did: the ones
+    waiting for someone else to approve."""
+    queue = (
         measurements.filter(state=WorkflowState.SUBMITTED)
-        .select_related("indicator__directorate", "indicator__owner", "entered_by")
-        .order_by("entered_at", "pk")
+        .select_related("indicator__directorate", "indicator__owner", "entered_by", "submitted_by")
+        .order_by("submitted_at", "entered_at", "pk")
     )
+    if own_of is None:
+        return queue
+    theirs = Q(entered_by=own_of) | Q(submitted_by=own_of)
+    return queue.filter(theirs) if own else queue.exclude(theirs)
 
 
 def _history_for(indicator: Indicator, start_month: int) -> tuple[dict, dict, dict]:
@@ -438,9 +447,9 @@ def indicator_values(*, measurements: QuerySet[Measurement]) -> list[Measurement
     """The values of one indicator that the person may read (`measurement_access`), newest
     first, with who entered and reviewed them."""
     return list(
-        measurements.select_related("indicator", "entered_by", "reviewed_by").order_by(
-            "-period_start", "-period"
-        )
+        measurements.select_related(
+            "indicator", "entered_by", "submitted_by", "reviewed_by"
+        ).order_by("-period_start", "-period")
     )
 
 

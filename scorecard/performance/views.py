@@ -17,7 +17,7 @@ from django.utils import timezone
 from scorecard import panels
 from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.history import history_entries
-from scorecard.organisation.selectors import directorates_list
+from scorecard.organisation.selectors import directorates_list, organisation_settings_get
 from scorecard.rendering.charts import trend_chart
 from scorecard.web import add_service_errors, form_saved, paginate
 
@@ -316,9 +316,18 @@ def measurement_edit(request: HttpRequest, pk: int, period: str) -> HttpResponse
 def approvals(request: HttpRequest) -> HttpResponse:
     """Values submitted for approval that the person may approve, oldest first."""
     directorate = request.GET.get("directorate", "")
-    queue = selectors.approvals_queue(measurements=measurement_access(request.user, Action.APPROVE))
+    approvable = measurement_access(request.user, Action.APPROVE)
     if directorate:
-        queue = queue.filter(indicator__directorate__code=directorate)
+        approvable = approvable.filter(indicator__directorate__code=directorate)
+    # Values the person entered or submitted wait for someone else, unless the council allows
+    # self-approval.
+    own_of = None if organisation_settings_get().allow_self_approval else request.user
+    queue = selectors.approvals_queue(measurements=approvable, own_of=own_of)
+    waiting = (
+        selectors.approvals_queue(measurements=approvable, own_of=own_of, own=True)
+        if own_of
+        else []
+    )
     if request.GET.get("sort") == "code":
         queue = queue.order_by("indicator__code", "period_start")
     return _render(
@@ -326,6 +335,7 @@ def approvals(request: HttpRequest) -> HttpResponse:
         "performance/approvals.html",
         {
             "queue": queue,
+            "waiting": waiting,
             "directorate_options": _directorate_options(),
             "filters": {"directorate": directorate, "sort": request.GET.get("sort", "oldest")},
         },
@@ -337,11 +347,12 @@ def measurement_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve a submitted value, or return it with a reason the updater sees."""
     measurement = get_object_or_404(
         measurement_access(request.user, Action.VIEW).select_related(
-            "indicator__directorate", "indicator__owner", "entered_by"
+            "indicator__directorate", "indicator__owner", "entered_by", "submitted_by"
         ),
         pk=pk,
     )
     _require(can(request.user, Action.APPROVE, measurement.indicator))
+    own_value = services.own_value_refusal(measurement, request.user, "approve or return")
     approve = forms.ApproveForm(
         request.POST if request.POST.get("decision") == "approve" else None,
         initial={"version": measurement.version},
@@ -391,6 +402,7 @@ def measurement_review(request: HttpRequest, pk: int) -> HttpResponse:
             "approve": approve,
             "give_back": give_back,
             "preview": preview,
+            "own_value": own_value,
             "errors": approve.errors or give_back.errors,
         },
     )

@@ -17,6 +17,7 @@ from scorecard.rendering.sparkline import sparkline_svg
 from . import cover, dashboard_charts, formats, links, summary
 from .kept import derived
 from .selectors import ReportData, report_wording_get
+from .self_approvals import self_approvals
 
 BAND_CHART_COLOURS = {"Red": "#d4351c", "Amber": "#f47738", "Green": "#00703c"}
 
@@ -152,6 +153,7 @@ def pack_html(data: ReportData, *, for_print: bool = False) -> str:
         "blocks": cover_blocks(data),
         **links.pack_context(data),
         "spc_charts": spc_charts(data),
+        "self_approvals": self_approvals(data),
         "for_print": for_print,
         "generated_at": timezone.now(),
     }

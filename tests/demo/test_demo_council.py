@@ -5,10 +5,12 @@ targets and assessments, never statuses, and the test reads them back through th
 """
 
 import pytest
+from django.db.models import F, Q
 
 from scorecard.core.periods import parse
 from scorecard.demo import load_demo
 from scorecard.organisation.models import User
+from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.performance.choices import PeriodState, WorkflowState
 from scorecard.performance.models import (
     Indicator,
@@ -71,6 +73,14 @@ def test_history_refresh_and_next_quarter(demo_council):
         Measurement.objects.filter(period="2017/18-Q3").values_list("indicator__code", "state")
     )
     assert q3 == {"HW05": WorkflowState.DRAFT, "HW07": WorkflowState.SUBMITTED}
+    # Every value loaded was approved by someone other than the person who entered it.
+    approved = Measurement.objects.filter(state=WorkflowState.APPROVED)
+    assert approved.count() > 500  # the check is not vacuous
+    assert not approved.filter(
+        Q(reviewed_by=F("entered_by")) | Q(reviewed_by=F("submitted_by"))
+    ).exists()
+    assert not approved.filter(self_approved=True).exists()
+    assert not organisation_settings_get().allow_self_approval
     # Risk movement is real: assessments in three quarters, and risks moved both ways.
     assert set(Assessment.objects.values_list("period", flat=True)) >= {
         "2016/17-Q4",

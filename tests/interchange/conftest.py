@@ -92,10 +92,15 @@ INDICATORS = [
 TARGETS = [["Indicator", "Period", "Value"], ["ASC01", "2017/18", 30], ["EI01", "2017/18", 450]]
 MEASUREMENTS = [
     ["Indicator", "Period", "Value", "Commentary", "State"],
-    ["ASC01", "2017/18-Q1", 28.5, "Up on last year.", "approved"],
+    ["ASC01", "2017/18-Q1", 28.5, "Up on last year.", "submitted"],
     ["ASC01", "2017/18-Q2", 29.1, "", "draft"],
     ["EI01", "2017/18-Q2", 118, "Seasonal peak.", "submitted"],
 ]
+
+
+# The indicator's owner (the editor) approves the value the administrator's workbook submitted:
+# whoever imports a value enters it, so someone else approves it.
+APPROVAL = [["Indicator", "Period", "State"], ["ASC01", "2017/18-Q1", "approved"]]
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from scorecard.performance.models import Indicator, Measurement, Target
 from scorecard.performance.services import reporting_period_set_state
 from scorecard.risks.models import Action, Assessment, Control, Risk
 
-from .conftest import INDICATORS, MEASUREMENTS, TARGETS, xlsx
+from .conftest import APPROVAL, INDICATORS, MEASUREMENTS, TARGETS, xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -36,9 +36,23 @@ def test_a_workbook_creates_indicators_targets_and_values(council, performance_w
     assert (q1.value, q1.commentary, q1.state) == (
         Decimal("28.5"),
         "Up on last year.",
-        WorkflowState.APPROVED,
+        WorkflowState.SUBMITTED,
     )
     assert Measurement.objects.get(indicator__code="EI01").state == WorkflowState.SUBMITTED
+    # The indicator's owner approves it by import: someone other than who entered it.
+    approval = import_file(
+        user=council["editor"], data=xlsx({"Measurements": APPROVAL}), filename="ok.xlsx",
+        dry_run=False,
+    )  # fmt: skip
+    assert [str(p) for p in approval.problems] == []
+    q1.refresh_from_db()
+    assert (q1.state, q1.entered_by, q1.submitted_by, q1.reviewed_by, q1.self_approved) == (
+        WorkflowState.APPROVED,
+        council["admin"],
+        council["admin"],
+        council["editor"],
+        False,
+    )
 
 
 def test_reimporting_the_same_file_changes_nothing(council, performance_workbook):
@@ -171,8 +185,12 @@ def test_only_the_indicators_owner_or_the_team_approves_a_value(council, perform
         user=council["editor"], data=xlsx({"Measurements": rows}), filename="x.xlsx", dry_run=False
     )
     assert [str(p) for p in outcome.problems] == [
-        "Measurements, row 2, column State: Only the performance team or the indicator's owner can mark a value approved."
+        "Measurements, row 2, column State: Only the indicator's owner Ruth Bennett or a performance administrator can approve this value."
     ]
+    rows = [MEASUREMENTS[0], ["ASC01", "2017/18-Q2", 29.1, "", "submitted"]]
+    import_file(
+        user=council["admin"], data=xlsx({"Measurements": rows}), filename="x.xlsx", dry_run=False
+    )
     rows = [MEASUREMENTS[0], ["ASC01", "2017/18-Q2", 29.1, "", "approved"]]  # the editor owns ASC01
     outcome = import_file(
         user=council["editor"], data=xlsx({"Measurements": rows}), filename="x.xlsx", dry_run=False

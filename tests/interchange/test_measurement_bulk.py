@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from scorecard.interchange.importer import Importer, tables_to_sheets
 from scorecard.interchange.readers import Table
 from scorecard.interchange.services import import_file
-from scorecard.organisation.models import Directorate
+from scorecard.organisation.models import Directorate, User
 from scorecard.performance import services as performance_services
 from scorecard.performance.choices import PeriodState
 from scorecard.performance.models import Indicator, Measurement
@@ -26,6 +26,7 @@ QUARTERS = ["2017/18-Q1", "2017/18-Q2", "2017/18-Q3", "2017/18-Q4"]
 
 
 def make_indicators(admin) -> None:
+    editor = User.objects.get(username="editor")  # enters and submits; the admin approves
     """A monthly count, a quarterly percentage, a quarterly ratio, a retired indicator; values
     stored as drafts and approved; the first quarter locked."""
     asc = Directorate.objects.get(code="ASC")
@@ -45,10 +46,10 @@ def make_indicators(admin) -> None:
         )
     for period, value in [("2017/18-Q1", 40), ("2017/18-Q2", 45)]:
         m = performance_services.measurement_record(
-            indicator=percent, period=period, by=admin, value=value
+            indicator=percent, period=period, by=editor, value=value
         )
         m = performance_services.measurement_submit(
-            measurement=m, by=admin, expected_version=m.version
+            measurement=m, by=editor, expected_version=m.version
         )
         performance_services.measurement_approve(
             measurement=m, by=admin, expected_version=m.version

@@ -26,7 +26,8 @@ from django.utils.text import slugify
 
 from scorecard.core.direction import Direction
 from scorecard.core.status import State
-from scorecard.organisation.services import directorate_create, person_create
+from scorecard.organisation.choices import Role
+from scorecard.organisation.services import directorate_create, membership_create, person_create
 from scorecard.performance.choices import DataQuality, Polarity, Unit
 from scorecard.performance.models import Measurement
 from scorecard.performance.selectors import scorecard_rows
@@ -94,10 +95,12 @@ def reported(quarter, record) -> bool:
     return (quarter, record["kpi_ref"]) not in NOT_YET_REPORTED
 
 
-def keyed_in(indicator, period, value, officer, **extra):
-    """Record, submit and approve a value, as an updater and the performance team would. Hart's
-    table has one notes column and no improvement actions, which a red value needs: the
-    fixture supplies them."""
+def keyed_in(indicator, period, value, team, **extra):
+    """Record, submit and approve a value, as an updater and the performance team would: the
+    officer keys it in, someone else approves it (`team` is the two of them). Hart's table has
+    one notes column and no improvement actions, which a red value needs: the fixture supplies
+    them."""
+    officer, approver = team
     existing = Measurement.objects.filter(indicator=indicator, period=period).first()
     extra.setdefault("commentary", "")
     m = measurement_record(
@@ -110,7 +113,7 @@ def keyed_in(indicator, period, value, officer, **extra):
         **{**extra, "commentary": extra["commentary"] or "Hart published no note."},
     )
     m = measurement_submit(measurement=m, by=officer, expected_version=m.version)
-    return measurement_approve(measurement=m, by=officer, expected_version=m.version)
+    return measurement_approve(measurement=m, by=approver, expected_version=m.version)
 
 
 def create_indicator(record, directorates):
@@ -142,7 +145,7 @@ def create_indicator(record, directorates):
     )
 
 
-def load_quarter(realdata_dir, quarter, officer, indicators, directorates):
+def load_quarter(realdata_dir, quarter, team, indicators, directorates):
     for record in read(realdata_dir, quarter):
         code = record["kpi_ref"]
         indicator = indicators.get(code) or create_indicator(record, directorates)
@@ -156,12 +159,12 @@ def load_quarter(realdata_dir, quarter, officer, indicators, directorates):
                     indicator,
                     Q1,
                     record["last_quarter"],
-                    officer,
+                    team,
                     data_quality=DataQuality.RESTATED,
                 )
         if reported(quarter, record):
             notes = "" if record["notes"] == "No notes" else record["notes"]
-            keyed_in(indicator, quarter, record["this_quarter"], officer, commentary=notes)
+            keyed_in(indicator, quarter, record["this_quarter"], team, commentary=notes)
 
 
 def compare(realdata_dir, scorecard, quarter) -> list[Row]:
@@ -182,14 +185,17 @@ def compare(realdata_dir, scorecard, quarter) -> list[Row]:
 def hart(realdata_dir):
     """Both quarters loaded; the statuses of each quarter computed when it was reported."""
     officer = person_create(username="hart.performance", password=None)
+    approver = person_create(username="hart.approver", password=None)
+    membership_create(person=approver, role=Role.ADMINISTRATOR)
+    team = (officer, approver)
     indicators, directorates = {}, {}
-    load_quarter(realdata_dir, Q1, officer, indicators, directorates)
+    load_quarter(realdata_dir, Q1, team, indicators, directorates)
     scorecard = scorecard_create(name="Hart District Council KPIs", is_published=True)
     scorecard_version_create(
         scorecard=scorecard, live_from=Q1, entries=[(i, None) for i in indicators.values()]
     )
     q1_rows = compare(realdata_dir, scorecard, Q1)
-    load_quarter(realdata_dir, Q2, officer, indicators, directorates)
+    load_quarter(realdata_dir, Q2, team, indicators, directorates)
     return {"scorecard": scorecard, "rows": q1_rows + compare(realdata_dir, scorecard, Q2)}
 
 

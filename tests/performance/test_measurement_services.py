@@ -5,6 +5,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from scorecard.organisation.choices import Role
+from scorecard.organisation.services import membership_create
 from scorecard.performance.choices import (
     Aggregation,
     DataQuality,
@@ -193,8 +195,10 @@ def test_manual_ratings_need_a_reason(updater):
 
 
 def test_workflow_submit_return_resubmit_approve(updater):
-    approver = UserFactory(username="approver")
-    m = measurement_record(indicator=IndicatorFactory(), period="2017/18-Q2", value=10, by=updater)
+    approver = UserFactory(username="approver", first_name="Jane", last_name="Smith")
+    membership_create(person=approver, role=Role.READER)  # the indicator's owner approves
+    indicator = IndicatorFactory(owner=approver)
+    m = measurement_record(indicator=indicator, period="2017/18-Q2", value=10, by=updater)
     m = measurement_submit(measurement=m, by=updater, expected_version=1)
     with pytest.raises(ValidationError) as caught:
         measurement_return(measurement=m, by=approver, reason=" ", expected_version=2)

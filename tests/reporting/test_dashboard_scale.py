@@ -108,12 +108,12 @@ def test_an_edit_shows_on_the_dashboards_at_once(client, demo):
     month = QUARTER.months()[-1].key
     value = Measurement.objects.get(indicator=indicator, period=month)
     value = performance_services.measurement_record(
-        indicator=indicator, period=month, by=admin, value="0",
+        indicator=indicator, period=month, by=demo["editor"], value="0",
         commentary="Collapsed.", improvement_actions="Recovery plan.",
         expected_version=value.version,
     )  # fmt: skip
     value = performance_services.measurement_submit(
-        measurement=value, by=admin, expected_version=value.version
+        measurement=value, by=demo["editor"], expected_version=value.version
     )
     performance_services.measurement_approve(
         measurement=value, by=admin, expected_version=value.version

@@ -70,12 +70,12 @@ def test_the_pack_and_the_cover_report_read_the_kept_lines(client, demo, builds)
     code = value.indicator.code
     before = _row(pack.content.decode(), code)
     value = performance_services.measurement_record(
-        indicator=value.indicator, period=value.period, by=admin, value="12345",
+        indicator=value.indicator, period=value.period, by=demo["editor"], value="12345",
         commentary="Keyed again.", improvement_actions="None needed.",
         expected_version=value.version,
     )  # fmt: skip
     value = performance_services.measurement_submit(
-        measurement=value, by=admin, expected_version=value.version
+        measurement=value, by=demo["editor"], expected_version=value.version
     )
     performance_services.measurement_approve(
         measurement=value, by=admin, expected_version=value.version

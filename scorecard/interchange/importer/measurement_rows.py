@@ -28,7 +28,7 @@ FIELDS = [f.attname for f in Measurement._meta.concrete_fields]
 IDENTITY = {"id", "indicator_id", "period", "period_start"}  # what a record never changes
 # Loaded from the stored rows: all but the times a record always sets (reading a hundred thousand
 # times costs more than the rest of the row).
-LOADED = [name for name in FIELDS if name not in {"entered_at", "reviewed_at"}]
+LOADED = [name for name in FIELDS if name not in {"entered_at", "submitted_at", "reviewed_at"}]
 
 
 class StoredMeasurement:
@@ -200,9 +200,12 @@ class MeasurementRows:
                     "state": WorkflowState.DRAFT,
                     "entered_by_id": self.user_pk,
                     "entered_at": self.now,
+                    "submitted_by_id": None,
+                    "submitted_at": None,
                     "reviewed_by_id": None,
                     "reviewed_at": None,
                     "review_note": "",
+                    "self_approved": False,
                     "restated_by_id": None,
                     "restated_at": None,
                     "restatement_reason": "",
@@ -219,8 +222,10 @@ class MeasurementRows:
             measurement.manual_rating, measurement.manual_reason = manual_rating, manual_reason
             measurement.state = WorkflowState.DRAFT
             measurement.entered_by_id, measurement.entered_at = self.user_pk, self.now
+            measurement.submitted_by_id = measurement.submitted_at = None
             measurement.reviewed_by_id = measurement.reviewed_at = None
             measurement.review_note = ""
+            measurement.self_approved = False
             measurement.version += 1
             self.changed.append(measurement)
             action = CHANGED

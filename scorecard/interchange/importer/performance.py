@@ -5,11 +5,9 @@ from operator import attrgetter
 
 from scorecard.core import periods
 from scorecard.performance import services as performance_services
-from scorecard.performance.access import indicator_access
 from scorecard.performance.choices import Aggregation, WorkflowState
 from scorecard.performance.models import (
     CabinetPortfolio,
-    Indicator,
     ReportingPeriod,
     Target,
 )
@@ -173,11 +171,6 @@ class PerformanceSheets:
     def _apply_measurements(self, sheet, rows) -> None:
         codes = {values["indicator"] for _, values in rows}
         self._load_indicators(codes)
-        self._indicators_approvable = set(
-            indicator_access(
-                self.user, "approve", Indicator.objects.filter(code__in=codes)
-            ).values_list("pk", flat=True)
-        )
         existing = self._measurements_stored(rows)
         handle = self._measurement_handler(sheet, existing)
         if self.bulk_measurements and not sheet.spec.team:
@@ -243,16 +236,6 @@ class PerformanceSheets:
             label = f"{indicator.code} {period.key}"
             if unchanged:
                 return UNCHANGED, label
-            if (
-                state in {WorkflowState.APPROVED, WorkflowState.RETURNED}
-                and indicator.pk not in self._indicators_approvable
-            ):
-                self._fail(
-                    sheet,
-                    number,
-                    "state",
-                    f"only the performance team or the indicator's owner can mark a value {WorkflowState(state).label.lower()}",
-                )
             action = CHANGED if measurement is not None else CREATED
             if not same or state == WorkflowState.DRAFT:
                 measurement = performance_services.measurement_record(

@@ -5,6 +5,7 @@ raises ValidationError naming the field, leaving nothing written, when the input
 `workflow` the quarterly update cycle built on it.
 """
 
+from .duties import own_value_refusal
 from .records import (
     INDICATOR_FIELDS,
     STORED_PLACES,
@@ -48,6 +49,7 @@ __all__ = [
     "measurement_return",
     "measurement_save",
     "measurement_submit",
+    "own_value_refusal",
     "priority_create",
     "priority_update",
     "refuse_if_retired",

@@ -28,6 +28,7 @@ from ..models import (
     ScorecardVersion,
     Target,
 )
+from .duties import refuse_review
 
 STORED_PLACES = Decimal("0.000001")  # the decimal places of the value columns
 
@@ -522,7 +523,9 @@ def measurement_record(
     measurement.manual_rating, measurement.manual_reason = manual_rating, manual_reason
     measurement.state = WorkflowState.DRAFT
     measurement.entered_by, measurement.entered_at = by, timezone.now()
+    measurement.submitted_by, measurement.submitted_at = None, None
     measurement.reviewed_by, measurement.reviewed_at, measurement.review_note = None, None, ""
+    measurement.self_approved = False
     measurement.version += 1
     measurement.full_clean()
     measurement.save()
@@ -543,6 +546,7 @@ def _move(
     expected_version: int,
     note: str = "",
 ) -> Measurement:
+    # Only the value's own row is locked: an outer join (to the indicator's owner) cannot be.
     measurement = (
         Measurement.objects.select_for_update().select_related("indicator").get(pk=measurement.pk)
     )
@@ -556,12 +560,16 @@ def _move(
                 "state": f"A value that is {measurement.get_state_display().lower()} cannot be {WorkflowState(to).label.lower()}."
             }
         )
-    measurement.state = to
     if to == WorkflowState.SUBMITTED:
-        measurement.entered_by, measurement.entered_at = by, timezone.now()
+        measurement.submitted_by, measurement.submitted_at = by, timezone.now()
     else:
+        own = refuse_review(
+            measurement, by, "approve" if to == WorkflowState.APPROVED else "return"
+        )
+        measurement.self_approved = own and to == WorkflowState.APPROVED
         measurement.reviewed_by, measurement.reviewed_at = by, timezone.now()
         measurement.review_note = note
+    measurement.state = to
     measurement.version += 1
     measurement.full_clean()
     measurement.save()
@@ -606,6 +614,9 @@ def measurement_submit(
 def measurement_approve(
     *, measurement: Measurement, by: User | None, expected_version: int
 ) -> Measurement:
+    """Approve a submitted value: by the indicator's owner or a performance administrator, never
+    by the person who entered or submitted it unless the organisation allows self-approval (the
+    value is then marked `self_approved`)."""
     return _move(measurement, WorkflowState.APPROVED, by, expected_version)
 
 
@@ -613,6 +624,7 @@ def measurement_approve(
 def measurement_return(
     *, measurement: Measurement, by: User | None, reason: str, expected_version: int
 ) -> Measurement:
+    """Return a submitted value to its updater with a reason; who may is as for approving."""
     if not reason.strip():
         raise ValidationError(
             {"review_note": "Say why the value is returned, so the updater can fix it."}
