@@ -2,6 +2,7 @@
 from the review page, the API or an import, unless the council allows self-approval; then each
 such value is marked and listed in the Cabinet pack."""
 
+import io
 import re
 
 import pytest
@@ -14,7 +15,7 @@ from rest_framework.test import APIClient
 from scorecard.interchange.services import import_file
 from scorecard.organisation import services as organisation_services
 from scorecard.organisation.choices import Role
-from scorecard.organisation.models import Directorate, OrganisationSettings
+from scorecard.organisation.models import Directorate, OrganisationSettings, User
 from scorecard.performance import services
 from scorecard.performance.choices import Unit, WorkflowState
 from scorecard.performance.models import Measurement
@@ -289,9 +290,21 @@ def test_an_import_approves_a_value_someone_else_submitted(people, indicator):
     )
 
 
-def test_a_command_line_import_must_say_who_is_importing(people, tmp_path, monkeypatch):
+def test_a_command_line_import_is_made_by_a_named_person_never_by_nobody(
+    people, tmp_path, monkeypatch
+):
+    """Without --user, the import is made by the only administrator or superuser, and says so;
+    with two of them it asks who."""
     monkeypatch.delenv("SCORECARD_USER", raising=False)
     path = tmp_path / "q2.xlsx"
     path.write_bytes(xlsx({"Measurements": [["Indicator", "Period", "Value"]]}))
-    with pytest.raises(CommandError, match="Say who is importing: --user USERNAME"):
+    admins = User.objects.filter(memberships__role="administrator").distinct()
+    assert admins.count() == 1
+    out = io.StringIO()
+    call_command("import", str(path), "--no-progress", stdout=out)
+    assert (
+        f"Importing as {admins.get().get_full_name()} ({admins.get().username})." in out.getvalue()
+    )
+    User.objects.create_superuser(username="root", password=None)
+    with pytest.raises(CommandError, match="--user USERNAME"):
         call_command("import", str(path), "--no-progress")

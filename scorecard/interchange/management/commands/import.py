@@ -25,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--user",
             default=os.environ.get("SCORECARD_USER"),
-            help="Import as this person, with their access (default: $SCORECARD_USER); required.",
+            help="Import as this person, with their access (default: $SCORECARD_USER, else the only administrator or superuser).",
         )
         parser.add_argument(
             "--no-progress", action="store_true", help="Do not draw the progress bar."
@@ -37,7 +37,10 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"No file at {path}.")
-        person = resolve_user(user, named=True)
+        person = resolve_user(user)
+        self.stdout.write(
+            f"Importing as {person.get_full_name() or person.username} ({person.username})."
+        )
         bar = None if no_progress else ProgressBar("Checking" if dry_run else "Importing")
         outcome = import_file(
             user=person, data=path.read_bytes(), filename=path.name, dry_run=dry_run, progress=bar
