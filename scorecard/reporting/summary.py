@@ -129,7 +129,13 @@ def currency_sentence(c: Currency, period: Period) -> str:
         text += (
             f" {counted(c.awaiting, 'update')} due in {period.label} "
             f"{'was' if c.awaiting == 1 else 'were'} not received"
-            + (f", {c.late:,} of them late." if c.late else ".")
+            + (
+                ", all of them late."
+                if c.late == c.awaiting
+                else f", {c.late:,} of them late."
+                if c.late
+                else "."
+            )
         )
     return text
 
