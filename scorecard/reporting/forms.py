@@ -31,6 +31,7 @@ class WordingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 30}),
         help_text="Lines starting with # are the title, ## headings, - list items; blank lines "
         "separate paragraphs. Figures: {{ indicator_total }}, {{ green }}, {{ red }}, "
-        "{{ red_updated }}, {{ red_updated_names }}, {{ risk_total }}, {{ risk_red }}, "
+        "{{ red_updated }}, {{ red_updated_names }}, {{ rated_this_quarter }}, {{ carried }}, "
+        "{{ awaiting }}, {{ late }}, {{ risk_total }}, {{ risk_red }}, "
         "{{ risk_areas }}, {{ period_label }}, {{ refreshed }}.",
     )
