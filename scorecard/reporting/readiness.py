@@ -24,6 +24,8 @@ from scorecard.performance.selectors import scorecard_version_live
 from scorecard.risks.models import Assessment, Risk
 from scorecard.risks.selectors.ratings import risks_live
 
+from .summary import counted
+
 UPDATE_STATES = ("approved", "submitted", "returned", "missing")
 WHOLE_COUNCIL = ("", "Whole council")
 
@@ -50,6 +52,17 @@ class Readiness:
     @property
     def has_gaps(self) -> bool:
         return bool(self.not_received or self.risks_not_reviewed or self.red_without_commentary)
+
+    def gaps(self) -> list[str]:
+        """What is missing, in words: "59 of 60 updates not approved", "69 risks not reviewed"."""
+        found = []
+        if self.not_received:
+            found.append(f"{self.not_received:,} of {self.due:,} updates not approved")
+        if self.risks_not_reviewed:
+            found.append(f"{counted(self.risks_not_reviewed, 'risk')} not reviewed")
+        if self.red_without_commentary:
+            found.append(f"{counted(self.red_without_commentary, 'red value')} without commentary")
+        return found
 
     def add(self, other: Readiness) -> None:
         for name in (*UPDATE_STATES, "due", "risks_not_reviewed", "red_without_commentary"):

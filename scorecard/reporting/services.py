@@ -9,7 +9,7 @@ from scorecard.organisation.models import User
 from scorecard.performance.choices import PeriodState
 from scorecard.performance.services import reporting_period_set_state
 
-from . import cover, links, readiness, summary
+from . import cover, links, readiness
 from .models import AreaSnapshot, IndicatorSnapshot, ReportWording, RiskSnapshot, Snapshot
 from .selectors import corporate_scorecard, report_data
 
@@ -67,16 +67,10 @@ def snapshot_create(*, period: Period, by: User, gaps_reason: str = "") -> Snaps
 
 def gaps_problem(period: Period, total: readiness.Readiness) -> str:
     """Why a quarter with gaps cannot be locked yet, naming what is missing."""
-    missing = []
-    if total.not_received:
-        missing.append(f"{total.not_received:,} of {total.due:,} updates not approved")
-    if total.risks_not_reviewed:
-        missing.append(f"{summary.counted(total.risks_not_reviewed, 'risk')} not reviewed")
-    if total.red_without_commentary:
-        missing.append(
-            f"{summary.counted(total.red_without_commentary, 'red value')} without commentary"
-        )
-    return f"{period.label} has {', '.join(missing)}: give the reason for locking it without them."
+    return (
+        f"{period.label} has {', '.join(total.gaps())}: give the reason for locking it "
+        "without them."
+    )
 
 
 @transaction.atomic

@@ -106,7 +106,7 @@ def test_the_lock_page_counts_match_a_hand_count_by_directorate(
     # The editor's one value awaiting approval is the quarter's only submitted update.
     assert total["submitted"] == 1 and shown["Adult Services"][2] == 1
     not_received = total["due"] - total["approved"]
-    assert f"{not_received} of {total['due']} updates due in Quarter Three 2017/18 are not" in (
+    assert f"Quarter Three 2017/18 has {not_received} of {total['due']} updates not approved" in (
         unescape(html)
     )
 
