@@ -3,6 +3,7 @@ directorate, a lock with gaps refused without a reason, and the acknowledgement 
 pack and the Cabinet report once locked."""
 
 import io
+import json
 import re
 from collections import Counter
 from html import unescape
@@ -16,9 +17,9 @@ from scorecard.core.periods import parse
 from scorecard.performance.choices import PeriodState
 from scorecard.performance.models import Measurement, ReportingPeriod, ScorecardEntry
 from scorecard.performance.selectors import scorecard_version_live
-from scorecard.reporting import services
+from scorecard.reporting import documents, services
 from scorecard.reporting.models import Snapshot
-from scorecard.reporting.selectors import corporate_scorecard
+from scorecard.reporting.selectors import corporate_scorecard, report_data
 from scorecard.risks.models import Risk
 
 pytestmark = pytest.mark.django_db
@@ -163,6 +164,21 @@ def test_a_quarter_locked_with_gaps_prints_its_acknowledgement_in_the_pack_and_t
     # HW02, red in Quarter Two and missing all three months of Quarter Three, says so.
     row = next(row for row in _scorecard_rows(pack) if "HW02 " in row)
     assert "Red, carried from Quarter Two 2017/18" in row and "Late: due in Q3 2017/18" in row
+
+    # The JSON and the open data say the same, row by row and in their counts.
+    report = json.loads(documents.report_json(report_data(Q3)))
+    performance = report["performance"]
+    assert performance["gaps"]["reason"] == REASON
+    flagged = [i for i in performance["indicators"] if i["rating_carried_from"]]
+    assert performance["carried_from_earlier_periods"] == len(flagged) > 0
+    assert performance["rated_this_period"] == 0  # nothing was approved in Quarter Three
+    opened = client.get("/open-data/2017-18-Q3/indicators.json").json()
+    hw02 = next(r for r in opened["rows"] if r["code"] == "HW02")
+    assert hw02["rating_carried"] and hw02["update_late"]
+    assert opened["ratings"]["carried_from_earlier_quarters"] == sum(
+        1 for r in opened["rows"] if r["rating_carried"]
+    )
+    assert opened["ratings"]["updates_late"] == sum(1 for r in opened["rows"] if r["update_late"])
 
 
 def _scorecard_rows(pack: str) -> list[str]:
