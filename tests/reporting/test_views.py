@@ -89,7 +89,7 @@ def test_publish_restate_and_reword(client, demo_council):
     client.force_login(admin)
     response = client.post(lock_q1, {})
     assert "Confirm that you have checked the figures." in response.content.decode()
-    # Quarter One has red values without commentary: locking acknowledges them.
+    # Locking acknowledges whatever the quarter still lacks (red values without commentary).
     acknowledged = {"confirm": "on", "acknowledge_gaps": "on", "gaps_reason": "Cabinet deadline."}
     assert client.post(lock_q1, acknowledged).status_code == 302
     snapshot = Snapshot.objects.get(period="2017/18-Q1")
