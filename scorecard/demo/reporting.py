@@ -14,7 +14,12 @@ def load(*, admin: User) -> None:
     if not ReportWording.objects.exists():
         services.report_wording_update(text=cover.DEFAULT_WORDING, by=admin)
     if not Snapshot.objects.filter(period=REPORT_PERIOD).exists():
-        snapshot = services.period_lock_and_publish(period=parse(REPORT_PERIOD), by=admin)
+        snapshot = services.period_lock_and_publish(
+            period=parse(REPORT_PERIOD),
+            by=admin,
+            gaps_reason="Published for the Cabinet meeting of 14 December 2017; the updates "
+            "still missing are reported next quarter.",
+        )
         # The demo's story: published for the Cabinet meeting of 14 December 2017.
         snapshot.published_at = dt.datetime(2017, 11, 23, 10, 0, tzinfo=dt.UTC)
         snapshot.save(update_fields=["published_at"])

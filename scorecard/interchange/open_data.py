@@ -6,10 +6,16 @@ from published scorecards only; confidential risks are never included; officers'
 out. Each dataset has a stable address: /open-data/2017-18-Q2/indicators.csv (or .json).
 """
 
-from django.db.models import Exists, OuterRef, QuerySet
+from types import SimpleNamespace
 
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
+
+from scorecard.core.periods import parse
 from scorecard.performance.choices import PeriodState
+from scorecard.performance.engine import financial_year_start_month
 from scorecard.performance.models import ReportingPeriod
+from scorecard.reporting import summary
 from scorecard.reporting.models import IndicatorSnapshot, RiskSnapshot, Snapshot
 
 INDICATOR_FIELDS = [
@@ -17,12 +23,15 @@ INDICATOR_FIELDS = [
     "state", "rating", "rating_period", "value", "target", "direction", "direction_last_year",
     "last_updated", "next_due", "commentary", "improvement_actions", "data_quality",
 ]  # fmt: skip
+# Said of each indicator from its stored fields: is its colour carried from an earlier quarter,
+# and was its update due in the quarter and late when the quarter was published?
+INDICATOR_FLAGS = ["rating_carried", "update_late"]
 RISK_FIELDS = [
     "reference", "title", "register", "directorate_code", "category", "likelihood", "impact",
     "score", "band_label", "previous_score", "movement", "area", "is_open", "is_new",
 ]  # fmt: skip
 DATASETS = {
-    "indicators": ("Performance indicators", INDICATOR_FIELDS),
+    "indicators": ("Performance indicators", INDICATOR_FIELDS + INDICATOR_FLAGS),
     "risks": ("Corporate risks (not confidential)", RISK_FIELDS),
 }
 
@@ -50,5 +59,31 @@ def open_rows(*, snapshot: Snapshot, dataset: str) -> list[dict]:
         rows = RiskSnapshot.objects.filter(snapshot=snapshot, is_confidential=False).order_by(
             "-score", "-impact", "-likelihood", "reference"
         )
-    fields = DATASETS[dataset][1]
-    return list(rows.values(*fields))
+    if dataset == "indicators":
+        return _flagged(snapshot, list(rows.values(*INDICATOR_FIELDS)))
+    return list(rows.values(*RISK_FIELDS))
+
+
+def _flagged(snapshot: Snapshot, rows: list[dict]) -> list[dict]:
+    period = parse(snapshot.period, financial_year_start_month())
+    as_of = timezone.localdate(snapshot.published_at)
+    for row in rows:
+        line = SimpleNamespace(**row)
+        row["rating_carried"] = summary.is_carried(line)
+        row["update_late"] = summary.is_late(line, period, as_of)
+    return rows
+
+
+def ratings_summary(*, snapshot: Snapshot, rows: list[dict]) -> dict:
+    """How many colours are the quarter's own, how many carried, how many updates late."""
+    current = summary.currency(
+        [SimpleNamespace(**row) for row in rows],
+        parse(snapshot.period, financial_year_start_month()),
+        timezone.localdate(snapshot.published_at),
+    )
+    return {
+        "rated_this_quarter": current.this_quarter,
+        "carried_from_earlier_quarters": current.carried,
+        "updates_not_received": current.awaiting,
+        "updates_late": current.late,
+    }

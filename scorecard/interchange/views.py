@@ -261,4 +261,6 @@ def open_data_json(request: HttpRequest, period: str, dataset: str) -> HttpRespo
         "published_at": snapshot.published_at.isoformat(),
         "rows": rows,
     }
+    if dataset == "indicators":
+        body["ratings"] = open_data.ratings_summary(snapshot=snapshot, rows=rows)
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})

@@ -23,8 +23,21 @@ BAND_CHART_COLOURS = {"Red": "#d4351c", "Amber": "#f47738", "Green": "#00703c"}
 
 
 def cover_blocks(data: ReportData) -> list[cover.Block]:
+    """The wording filled from the figures, then what the figures rest on: how many colours are
+    this quarter's and how many carried, and any gaps acknowledged when the quarter was locked
+    (outside the wording, so an edited wording cannot leave them out)."""
     wording = report_wording_get()
-    return cover.cover_blocks(wording.text if wording else None, summary.facts(data))
+    blocks = cover.cover_blocks(wording.text if wording else None, summary.facts(data))
+    if not data.indicators:
+        return blocks
+    current = summary.currency(data.indicators, data.period, data.as_of)
+    notes = [summary.currency_sentence(current, data.period)]
+    notes += summary.acknowledgement(data.snapshot)
+    return [
+        *blocks,
+        cover.Block("heading", "Updates received for the quarter"),
+        *(cover.Block("paragraph", text) for text in notes),
+    ]
 
 
 def _chart(chart: charts.Chart) -> dict:
@@ -65,7 +78,15 @@ def performance_context(data: ReportData, *, filters: dict | None = None) -> dic
         else lines
     )
     shared = derived(lines, "performance", lambda: _performance_summary(lines))
-    return {**shared, "table": table}
+    current = summary.currency(lines, data.period, data.as_of)
+    return {
+        **shared,
+        "table": table,
+        "currency": current,
+        "currency_sentence": summary.currency_sentence(current, data.period),
+        "acknowledgement": summary.acknowledgement(data.snapshot),
+        "as_of": data.as_of,
+    }
 
 
 def _performance_summary(lines) -> dict:
@@ -187,11 +208,16 @@ def cover_docx(data: ReportData) -> bytes:
         else:
             document.add_paragraph(block.text)
     counts = summary.rating_counts(data.indicators)
+    carried = summary.rating_counts(line for line in data.indicators if summary.is_carried(line))
     document.add_heading("Summary of the scorecard", level=1)
     docx.add_table(
         document,
-        ["Status", "Indicators"],
-        [[summary.RATING_LABELS[k], str(v)] for k, v in counts.items()],
+        ["Status", "Indicators", "Rated this quarter", "Carried from earlier quarters"],
+        [
+            [summary.RATING_LABELS[k], f"{v:,}"]
+            + (["–", "–"] if k == "not_rated" else [f"{v - carried[k]:,}", f"{carried[k]:,}"])
+            for k, v in counts.items()
+        ],
         status_column=0,
     )
     if data.indicators:

@@ -19,6 +19,8 @@ def _number(value):
 
 def as_dict(report) -> dict:
     lines = report.indicators
+    as_of = getattr(report, "as_of", None)
+    current = summary.currency(lines, report.period, as_of)
     live_risks = summary.ranked(summary.open_risks(report.risks))
     areas = summary.areas_with_red(report.risks, report.areas, report.matrix)
     return {
@@ -27,6 +29,11 @@ def as_dict(report) -> dict:
         "performance": {
             "total": len(lines),
             "by_status": summary.rating_counts(lines),
+            "rated_this_period": current.this_quarter,
+            "carried_from_earlier_periods": current.carried,
+            "updates_not_received": current.awaiting,
+            "updates_late": current.late,
+            "gaps": _gaps(report.snapshot),
             "red_updated_this_period": [
                 {"code": line.code, "title": line.title} for line in summary.red_updated(lines)
             ],
@@ -42,6 +49,8 @@ def as_dict(report) -> dict:
                     "direction": line.direction,
                     "last_updated_period": line.last_updated or None,
                     "updated_this_period": line.updated_this_period,
+                    "rating_carried_from": line.rating_period if summary.is_carried(line) else None,
+                    "update_late": summary.is_late(line, report.period, as_of),
                 }
                 for line in lines
             ],
@@ -84,6 +93,15 @@ def as_dict(report) -> dict:
     }
 
 
+def _gaps(snapshot) -> dict | None:
+    """What was missing when the quarter was locked, and why it was locked all the same."""
+    reason = getattr(snapshot, "gaps_reason", "")
+    if not reason:
+        return None
+    who = snapshot.gaps_acknowledged_by or snapshot.published_by
+    return {"readiness": snapshot.readiness, "reason": reason, "acknowledged_by": str(who)}
+
+
 def as_json(report) -> str:
     return json.dumps(as_dict(report), indent=2, ensure_ascii=False) + "\n"
 
@@ -106,6 +124,8 @@ def as_markdown(report, blocks: list[Block]) -> str:
     state = "Published" if report.is_published else "Draft (not published)"
     parts.append(f"{state}. {report.scorecard_name}, {report.scorecard_version}.")
     parts.append("## Performance summary")
+    current = summary.currency(lines, report.period, getattr(report, "as_of", None))
+    parts.append(summary.currency_sentence(current, report.period))
     parts.append(
         _table(
             ["Status", "Indicators"],
@@ -141,7 +161,7 @@ def as_markdown(report, blocks: list[Block]) -> str:
                         line.code,
                         line.title,
                         summary.period_short(line.rating_period),
-                        summary.period_short(line.next_due),
+                        summary.next_due_text(line, report.period, getattr(report, "as_of", None)),
                     ]
                     for line in carried
                 ],

@@ -38,6 +38,24 @@ class Snapshot(models.Model):
         help_text="The pack's red risks with their linked indicators, and its benchmarking, as "
         "published (empty in snapshots made before they were frozen).",
     )
+    readiness = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The quarter's readiness when it was locked: updates due, approved, "
+        "submitted, returned and missing, risks not reviewed, red values without commentary, "
+        "for the council and each directorate (empty in snapshots made before it was kept).",
+    )
+    gaps_reason = models.TextField(
+        blank=True, help_text="Why the quarter was locked with updates or reviews missing."
+    )
+    gaps_acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Who acknowledged the gaps when locking.",
+    )
 
     class Meta:
         ordering = ["-period_start"]

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.organisation.selectors import user_is_administrator
@@ -24,6 +25,7 @@ from scorecard.performance.models import (
 from scorecard.performance.selectors import scorecard_version_live
 from scorecard.risks.selectors import NoCurrentMatrix, risk_matrix_current
 
+from . import readiness
 from .indicator_lines import indicator_lines, indicator_lines_kept
 from .models import AreaSnapshot, IndicatorSnapshot, ReportWording, RiskSnapshot, Snapshot
 from .risk_lines import area_lines, risk_lines, risk_lines_kept
@@ -89,7 +91,11 @@ def period_default() -> Period | None:
 
 
 def snapshot_get(period: Period) -> Snapshot | None:
-    return Snapshot.objects.filter(period=period.key).select_related("published_by").first()
+    return (
+        Snapshot.objects.filter(period=period.key)
+        .select_related("published_by", "gaps_acknowledged_by")
+        .first()
+    )
 
 
 def period_is_locked(period: Period) -> bool:
@@ -134,6 +140,13 @@ class ReportData:
     @property
     def is_published(self) -> bool:
         return self.snapshot is not None
+
+    @property
+    def as_of(self) -> dt.date:
+        """The day the report speaks for: its publication, else today (what is late by then)."""
+        if self.snapshot is not None:
+            return timezone.localdate(self.snapshot.published_at)
+        return timezone.localdate()
 
 
 def report_data(
@@ -254,3 +267,11 @@ def matrix_data(matrix) -> dict:
 
 def report_wording_get() -> ReportWording | None:
     return ReportWording.objects.filter(key="cabinet-cover").first()
+
+
+def quarter_readiness(*, period: Period, lines=()) -> readiness.QuarterReadiness | None:
+    """Is the quarter ready to lock (see `readiness`)? None without a corporate scorecard."""
+    scorecard = corporate_scorecard()
+    if scorecard is None:
+        return None
+    return readiness.quarter_readiness(scorecard=scorecard, period=period, lines=lines)

@@ -9,16 +9,17 @@ from scorecard.organisation.models import User
 from scorecard.performance.choices import PeriodState
 from scorecard.performance.services import reporting_period_set_state
 
-from . import cover, links
+from . import cover, links, readiness
 from .models import AreaSnapshot, IndicatorSnapshot, ReportWording, RiskSnapshot, Snapshot
 from .selectors import corporate_scorecard, report_data
 
 
 @transaction.atomic
-def snapshot_create(*, period: Period, by: User) -> Snapshot:
+def snapshot_create(*, period: Period, by: User, gaps_reason: str = "") -> Snapshot:
     """Freeze the quarter's report: every indicator status, value, target and commentary, every
-    risk score, band, area and movement, the risk areas, and the pack's linked indicators and
-    benchmarking. Refused if already published."""
+    risk score, band, area and movement, the risk areas, the pack's linked indicators and
+    benchmarking, and the quarter's readiness. Refused if already published, and refused when
+    updates or reviews are missing and no reason is given for publishing without them."""
     if period.kind != "quarter":
         raise ValidationError({"period": f"{period.label} is not a quarter: publish a quarter."})
     if Snapshot.objects.filter(period=period.key).exists():
@@ -34,6 +35,10 @@ def snapshot_create(*, period: Period, by: User) -> Snapshot:
     data = report_data(period, live=True)
     if not data.indicators:
         raise ValidationError({"period": f"No scorecard version was live in {period.label}."})
+    ready = readiness.quarter_readiness(scorecard=scorecard, period=period, lines=data.indicators)
+    gaps_reason = gaps_reason.strip()
+    if ready.has_gaps and not gaps_reason:
+        raise ValidationError({"gaps_reason": gaps_problem(period, ready.total)})
     snapshot = Snapshot(
         period=period.key,
         period_start=period.start,
@@ -43,6 +48,9 @@ def snapshot_create(*, period: Period, by: User) -> Snapshot:
         refreshed_this_period=data.refreshed_this_period,
         matrix=data.matrix,
         pack_sections=links.pack_sections_freeze(data),
+        readiness=ready.as_dict(),
+        gaps_reason=gaps_reason if ready.has_gaps else "",
+        gaps_acknowledged_by=by if ready.has_gaps else None,
         published_by=by,
         published_at=timezone.now(),
     )
@@ -57,11 +65,20 @@ def snapshot_create(*, period: Period, by: User) -> Snapshot:
     return snapshot
 
 
+def gaps_problem(period: Period, total: readiness.Readiness) -> str:
+    """Why a quarter with gaps cannot be locked yet, naming what is missing."""
+    return (
+        f"{period.label} has {', '.join(total.gaps())}: give the reason for locking it "
+        "without them."
+    )
+
+
 @transaction.atomic
-def period_lock_and_publish(*, period: Period, by: User) -> Snapshot:
-    """Lock the quarter in the performance app, then freeze its snapshot: both or neither."""
+def period_lock_and_publish(*, period: Period, by: User, gaps_reason: str = "") -> Snapshot:
+    """Lock the quarter in the performance app, then freeze its snapshot: both or neither (a
+    refused snapshot, for gaps without a reason, leaves the quarter open)."""
     reporting_period_set_state(period=period.key, state=PeriodState.LOCKED, by=by)
-    return snapshot_create(period=period, by=by)
+    return snapshot_create(period=period, by=by, gaps_reason=gaps_reason)
 
 
 @transaction.atomic

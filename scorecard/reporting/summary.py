@@ -7,13 +7,15 @@ the same answer for a live dashboard and a published snapshot.
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from scorecard.core.periods import PeriodError, parse
+from scorecard.core.indicator_schedule import Frequency, Schedule
+from scorecard.core.periods import Period, PeriodError, parse
 
 RATINGS = ("green", "amber", "red")
 RATING_LABELS = {"green": "Green", "amber": "Amber", "red": "Red", "not_rated": "Not rated"}
@@ -63,6 +65,139 @@ def red_updated(lines: Iterable) -> list:
 def red_carried(lines: Iterable) -> list:
     """Red indicators carrying a rating from an earlier quarter (not updated this quarter)."""
     return [line for line in lines if line.rating == "red" and line.state != "red"]
+
+
+# --- how current the ratings are -------------------------------------------------------------
+
+# Every indicator reports within the same number of days after its quarter ends.
+_DEADLINE = Schedule(Frequency.QUARTERLY)
+
+
+def is_carried(line) -> bool:
+    """Shows a colour given in an earlier quarter (not due now, or due and not received)."""
+    return line.rating in RATINGS and line.state != line.rating
+
+
+def is_awaiting(line) -> bool:
+    """An update was due this quarter and has not been approved."""
+    return line.state == "awaiting_data"
+
+
+def is_late(line, period: Period, as_of: dt.date | None) -> bool:
+    """Awaiting data past the quarter's deadline (on `as_of`: today, or the publication date)."""
+    return is_awaiting(line) and as_of is not None and as_of > _DEADLINE.deadline(period)
+
+
+@dataclass(frozen=True)
+class Currency:
+    """How many of the colours counted were given this quarter, how many are carried from an
+    earlier one, and how many updates due this quarter are awaited (and late)."""
+
+    this_quarter: int
+    carried: int
+    awaiting: int
+    late: int
+
+    @property
+    def rated(self) -> int:
+        return self.this_quarter + self.carried
+
+
+def currency(lines: Iterable, period: Period, as_of: dt.date | None) -> Currency:
+    lines = list(lines)
+    return Currency(
+        this_quarter=sum(1 for line in lines if line.rating in RATINGS and not is_carried(line)),
+        carried=sum(1 for line in lines if is_carried(line)),
+        awaiting=sum(1 for line in lines if is_awaiting(line)),
+        late=sum(1 for line in lines if is_late(line, period, as_of)),
+    )
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """ "1 indicator", "2 indicators", "1,300 risks"."""
+    return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
+
+
+def currency_sentence(c: Currency, period: Period) -> str:
+    """The headline's honesty: which colours are this quarter's and how many updates are late."""
+    text = (
+        f"Of the {counted(c.rated, 'rating')}, {c.this_quarter:,} "
+        f"{'was' if c.this_quarter == 1 else 'were'} given in {period.label} and "
+        f"{c.carried:,} {'is' if c.carried == 1 else 'are'} carried from an earlier quarter."
+    )
+    if c.awaiting:
+        text += (
+            f" {counted(c.awaiting, 'update')} due in {period.label} "
+            f"{'was' if c.awaiting == 1 else 'were'} not received"
+            + (
+                ", all of them late."
+                if c.late == c.awaiting
+                else f", {c.late:,} of them late."
+                if c.late
+                else "."
+            )
+        )
+    return text
+
+
+def status_text(line) -> str:
+    """The colour as a reader should take it: "Red", or "Red, carried from Quarter Two
+    2017/18"; an indicator without a colour says why ("Awaiting data", "Data only")."""
+    if line.rating in RATINGS:
+        label = RATING_LABELS[line.rating]
+        if is_carried(line) and line.rating_period:
+            return f"{label}, carried from {period_label(line.rating_period)}"
+        return label
+    return STATE_LABELS.get(line.state, RATING_LABELS["not_rated"])
+
+
+def next_due_text(line, period: Period, as_of: dt.date | None) -> str:
+    """When the next update is due; for an update due now and not received, says so (late
+    once the deadline has passed) instead of pointing at a later quarter."""
+    if is_late(line, period, as_of):
+        return f"Late: due in {period.short_label}"
+    if is_awaiting(line):
+        return f"Awaiting data for {period.short_label}"
+    return period_short(line.next_due) if line.next_due else "–"
+
+
+STATE_LABELS = {
+    "data_only": "Data only",
+    "no_target": "No target",
+    "not_due": "Not due",
+    "awaiting_data": "Awaiting data",
+}
+
+
+def acknowledgement(snapshot) -> list[str]:
+    """What a quarter locked with gaps says about them (nothing for a complete quarter)."""
+    ready = getattr(snapshot, "readiness", None) or {}
+    reason = getattr(snapshot, "gaps_reason", "")
+    if not reason:
+        return []
+    sentences = []
+    if ready.get("not_received"):
+        sentences.append(
+            f"{ready['not_received']:,} of {counted(ready['due'], 'update')} "
+            f"{'was' if ready['not_received'] == 1 else 'were'} not received; their last rating "
+            "is shown, marked as carried."
+        )
+    if ready.get("risks_not_reviewed"):
+        sentences.append(
+            f"{counted(ready['risks_not_reviewed'], 'risk')} due for review "
+            f"{'was' if ready['risks_not_reviewed'] == 1 else 'were'} not reviewed in the quarter."
+        )
+    if ready.get("red_without_commentary"):
+        sentences.append(
+            f"{counted(ready['red_without_commentary'], 'red value')} "
+            f"{'has' if ready['red_without_commentary'] == 1 else 'have'} no commentary."
+        )
+    who = snapshot.gaps_acknowledged_by or snapshot.published_by
+    when = snapshot.published_at
+    sentences.append(
+        f"Locked with these gaps acknowledged by {who} on {when.day} {when:%B %Y}: {reason}"
+    )
+    return sentences
 
 
 # Statistical process control splits the red exceptions by what the XmR chart says (the
@@ -241,6 +376,7 @@ def facts(report) -> dict:
     bands = band_counts(report.risks, report.matrix)
     red_key = most_serious_band(report.matrix)
     areas = areas_with_red(report.risks, report.areas, report.matrix)
+    current = currency(lines, report.period, getattr(report, "as_of", None))
     return {
         "period": report.period.key,
         "period_label": report.period.label,
@@ -252,6 +388,10 @@ def facts(report) -> dict:
         "red_updated": len(reds),
         "red_updated_names": [line.title for line in reds],
         "red_carried": len(red_carried(lines)),
+        "rated_this_quarter": current.this_quarter,
+        "carried": current.carried,
+        "awaiting": current.awaiting,
+        "late": current.late,
         "refreshed": report.refreshed_this_period,
         "risk_total": len(live_risks),
         "risk_red": bands.get(red_key, 0),
@@ -284,6 +424,15 @@ def display(value, unit: str, decimals: int) -> str:
     if unit == "currency":
         return f"£{number:,.{decimals}f}"
     return f"{number:,.{decimals}f}"
+
+
+@lru_cache(maxsize=4096)
+def period_label(key: str) -> str:
+    """ "2017/18-Q2" -> "Quarter Two 2017/18"; anything else stays as it is."""
+    try:
+        return parse(key).label
+    except PeriodError:
+        return key
 
 
 @lru_cache(maxsize=4096)

@@ -17,6 +17,7 @@ from .selectors import (
     period_default,
     period_parse,
     periods_list,
+    quarter_readiness,
     report_data,
     report_wording_get,
     snapshot_get,
@@ -154,16 +155,24 @@ def period_lock(request: HttpRequest, period: str) -> HttpResponse:
     _require(user_can_publish(request.user))
     quarter = _quarter(period)
     snapshot = snapshot_get(quarter)
-    form = forms.LockForm(request.POST if request.method == "POST" else None)
+    data = ready = None
+    if snapshot is None:
+        data = report_data(quarter, keep=True)
+        ready = quarter_readiness(period=quarter, lines=data.indicators)
+    form_class = forms.LockWithGapsForm if ready and ready.has_gaps else forms.LockForm
+    form = form_class(request.POST if request.method == "POST" else None)
     if snapshot is None and request.method == "POST" and form.is_valid():
         try:
-            services.period_lock_and_publish(period=quarter, by=request.user)
+            services.period_lock_and_publish(
+                period=quarter,
+                by=request.user,
+                gaps_reason=form.cleaned_data.get("gaps_reason", ""),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, f"{quarter.label} is locked and its report published.")
             return redirect("reporting:index")
-    data = report_data(quarter, keep=True) if snapshot is None else None
     return _render(
         request,
         "reporting/period_lock.html",
@@ -172,6 +181,7 @@ def period_lock(request: HttpRequest, period: str) -> HttpResponse:
             "quarter": quarter,
             "snapshot": snapshot,
             "facts": summary.facts(data) if data is not None else None,
+            "readiness": ready,
         },
     )
 

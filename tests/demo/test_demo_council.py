@@ -43,6 +43,15 @@ def test_quarter_two_matches_the_source_report_live_and_published(demo_council):
         assert facts["red_updated"] == 5
         assert sorted(facts["red_updated_names"]) == sorted(REPORT_NAMES)
         assert facts["red_carried"] == 4
+        # Of the colours counted, which are this quarter's and which carried, counted by hand.
+        carried = [i for i in data.indicators if i.rating and i.rating_period != "2017/18-Q2"]
+        awaiting = [i for i in data.indicators if i.state == "awaiting_data"]
+        assert facts["carried"] == len(carried) and facts["rated_this_quarter"] + len(carried) == (
+            25 + facts["amber"] + 9
+        )
+        assert sum(1 for i in carried if i.rating == "red") == facts["red_carried"]
+        # Published on 23 November 2017 (and read today), after the deadline: all awaited are late.
+        assert facts["awaiting"] == facts["late"] == len(awaiting)
         assert facts["amber"] + facts["not_rated"] == 73 - 25 - 9
         assert (facts["risk_total"], facts["risk_red"]) == (160, 9)
         assert [a["name"] for a in facts["risk_areas"]] == [

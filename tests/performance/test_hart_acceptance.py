@@ -209,12 +209,16 @@ def test_hart_statuses_agree_with_the_published_ones(hart, acceptance_figure):
         if r.shown != r.published
     }
     share = len(agreeing) / len(rated)
-    same_state = [r for r in agreeing if r.state.value == r.published]
+    # The council's colour as the quarter's own rating, and, counted apart, as a rating carried
+    # from an earlier quarter while the update is awaited.
+    own = [r for r in agreeing if r.state.value == r.published]
+    carried_rows = [r for r in agreeing if r.state == State.AWAITING_DATA]
     reported_rated = [r for r in rated if (r.quarter, r.code) not in NOT_YET_REPORTED]
     summary = (
-        f"Hart DC agreement: {len(agreeing)} of {len(rated)} rated KPI-quarters ({share:.1%}) show the "
-        f"published colour; {len(same_state)} of {len(rated)} ({len(same_state) / len(rated):.1%}) have it as "
-        f"their own status (the rest are awaiting data and show the last rating); "
+        f"Hart DC agreement: {len(own)} of {len(rated)} rated KPI-quarters "
+        f"({len(own) / len(rated):.1%}) show the council's published colour as their own rating; "
+        f"{len(carried_rows)} more show it carried from an earlier quarter while awaiting data "
+        f"({len(agreeing)} of {len(rated)}, {share:.1%}, with them); "
         f"{len([r for r in reported_rated if r.state.value == r.published])} of {len(reported_rated)} KPI-quarters "
         f"with a reported value are rated as published. Disagreements: "
         + "; ".join(
@@ -228,8 +232,9 @@ def test_hart_statuses_agree_with_the_published_ones(hart, acceptance_figure):
     assert len(rated) == 42 + 41
     assert set(disagreeing) == set(DISAGREEMENTS), summary
     assert share >= 0.90, summary
-    carried = {(r.quarter, r.code) for r in agreeing if r.state == State.AWAITING_DATA}
-    assert carried == CARRIED_WHILE_AWAITING, summary
+    assert len(own) + len(carried_rows) == len(agreeing), summary
+    assert len(own) / len(rated) >= 0.88, summary
+    assert {(r.quarter, r.code) for r in carried_rows} == CARRIED_WHILE_AWAITING, summary
 
 
 def test_hart_information_only_kpis_are_not_rated(hart):

@@ -60,8 +60,10 @@ def test_dashboards_run_in_bounded_queries_at_demo_size_and_ten_times(client, de
         period="2017/18-Q1", state=PeriodState.LOCKED, by=demo_council["admin"]
     )
     client.force_login(demo_council["admin"])
+    # The copies have gaps of their own: locking acknowledges them.
     response = client.post(
-        reverse("reporting:period_lock", kwargs={"period": "2017/18-Q1"}), {"confirm": "on"}
+        reverse("reporting:period_lock", kwargs={"period": "2017/18-Q1"}),
+        {"confirm": "on", "acknowledge_gaps": "on", "gaps_reason": "Large council test."},
     )
     assert response.status_code == 302
     client.force_login(demo_council["reader"])
@@ -87,7 +89,9 @@ def test_publish_restate_and_reword(client, demo_council):
     client.force_login(admin)
     response = client.post(lock_q1, {})
     assert "Confirm that you have checked the figures." in response.content.decode()
-    assert client.post(lock_q1, {"confirm": "on"}).status_code == 302
+    # Locking acknowledges whatever the quarter still lacks (red values without commentary).
+    acknowledged = {"confirm": "on", "acknowledge_gaps": "on", "gaps_reason": "Cabinet deadline."}
+    assert client.post(lock_q1, acknowledged).status_code == 302
     snapshot = Snapshot.objects.get(period="2017/18-Q1")
     assert snapshot.indicators.count() == 67 and snapshot.risks.count() > 150
     assert "was published on" in client.get(lock_q1).content.decode()
