@@ -62,3 +62,28 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """ "1 indicator", "2 indicators", "0 risks" (with thousands separators: "1,310 risks")."""
     word = singular if count == 1 else (plural_form or f"{singular}s")
     return f"{count:,} {word}"
+
+
+STORED_DECIMALS = 6  # the decimal places of the value columns
+
+
+def as_stored(value: Decimal | None) -> Decimal | None:
+    """A typed or imported figure rounded half up to the places a value column keeps: a figure
+    pasted from a spreadsheet formula (56.175000000000004) is stored as the council's 56.175."""
+    if value is None or -value.as_tuple().exponent <= STORED_DECIMALS:
+        return value
+    return as_published(value, STORED_DECIMALS).normalize()
+
+
+def rounding_notice(label: str, typed: Decimal | None) -> str:
+    """ "" when `typed` is stored as it is, else a sentence saying what is kept instead:
+    "The value 56.175000000000004 has more than 6 decimal places: it is stored as 56.175."
+    Without a label (a spreadsheet cell, named beside it) the sentence starts with the figure."""
+    stored = as_stored(typed)
+    if stored == typed:  # None, or only trailing zeros dropped
+        return ""
+    figure_typed = f"The {label} {typed:f}" if label else f"{typed:f}"
+    return (
+        f"{figure_typed} has more than {STORED_DECIMALS} decimal places: "
+        f"it is stored as {stored:f}."
+    )
