@@ -14,8 +14,9 @@ from scorecard.reporting.models import IndicatorSnapshot, RiskSnapshot, Snapshot
 
 INDICATOR_FIELDS = [
     "code", "title", "priority", "directorate_code", "directorate_name", "unit", "polarity",
-    "state", "rating", "rating_period", "value", "target", "direction", "direction_last_year",
-    "last_updated", "next_due", "commentary", "improvement_actions", "data_quality",
+    "state", "rating", "rating_period", "value", "target", "rated_against", "direction",
+    "direction_last_year", "last_updated", "next_due", "commentary", "improvement_actions",
+    "data_quality",
 ]  # fmt: skip
 RISK_FIELDS = [
     "reference", "title", "register", "directorate_code", "category", "likelihood", "impact",

@@ -47,6 +47,14 @@ def test_rc02_prints_its_threshold_beside_red_in_the_dashboard_pack_and_word_cov
     assert f"{rc02.title}: {shown}" in paragraphs
     assert "Cabinet report – Quarter Two 2017/18" in paragraphs  # published: not a draft
 
+    statuses = client.get(
+        "/api/v1/statuses/",
+        {"scorecard": rc02.snapshot.scorecard_id, "period": "2017/18-Q2"},
+    ).json()
+    rows = statuses["results"] if isinstance(statuses, dict) else statuses
+    api_rc02 = next(row for row in rows if row["indicator"] == "RC02")
+    assert (api_rc02["state"], api_rc02["rated_against"]) == ("red", RC02_BASIS)
+
 
 def test_a_locked_quarter_offers_no_lock_and_its_pack_is_not_a_draft_and_dates_read_in_full(
     client, demo_council
