@@ -112,3 +112,16 @@ def test_excel_noise_is_accepted_by_the_form_and_stored_as_the_councils_figure(c
     assert "saved as a draft" in page
     stored = Measurement.objects.get(indicator=indicator, period="2017/18-Q2")
     assert stored.value == Decimal("56.175")
+
+
+@pytest.mark.django_db
+def test_a_count_is_printed_with_a_thousands_separator_on_the_indicator_page(client, demo):
+    indicator = IndicatorFactory(unit=Unit.NUMBER, decimals=0, owner=demo["admin"])
+    TargetFactory(indicator=indicator, period="2017/18", value=1200)
+    MeasurementFactory(indicator=indicator, period="2017/18-Q2", value=Decimal("1310"))
+    client.force_login(demo["reader"])
+    page = text(client.get(reverse("performance:indicator", args=[indicator.pk])))
+    row = " ".join(status_row(page, "Quarter Two 2017/18").split())
+    assert row == "Green 1,310 against a target of 1,200"
+    # Everywhere the page writes the figure (the chart's own marks, drawn by Vega, aside).
+    assert "1310" not in re.sub(r"<svg.*?</svg>", "", page)
