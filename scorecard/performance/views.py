@@ -392,6 +392,9 @@ def measurement_review(request: HttpRequest, pk: int) -> HttpResponse:
             "approve": approve,
             "give_back": give_back,
             "preview": preview,
+            "preview_against": selectors.status_rated_against(measurement.indicator, preview)
+            if preview
+            else "",
             "errors": approve.errors or give_back.errors,
         },
     )
