@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.db.models import QuerySet
 
+from scorecard.core.figures import figure
+
 # Bookkeeping columns that say nothing to a reader.
 IGNORED = {"version", "period_start", "live_from_start", "created_at"}
 
@@ -41,8 +43,8 @@ def _display(model_field: models.Field, value, related: dict) -> str:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.BooleanField):
         return "Yes" if value else "No"
-    if hasattr(value, "normalize"):  # Decimal: no trailing zeros
-        return f"{value.normalize():f}"
+    if hasattr(value, "normalize"):  # Decimal: no trailing zeros, thousands separated
+        return figure(value)
     return str(value)
 
 

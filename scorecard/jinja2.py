@@ -1,18 +1,32 @@
 """The Jinja2 environment for product pages.
 
 Adds the GOV.UK Frontend macros (imported as "govuk_frontend_jinja/...") to the
-loader, and the few helpers templates need: static(), url(), navigation_items().
+loader, and the few helpers templates need: static(), url(), navigation_items(), and the
+filters that write figures and dates in GOV.UK style wherever the product prints them:
+`value | figure(decimals, unit)` (1,310 / 50.0% / £4,680), `date | long_date` (31 March 2018)
+and `count | plural("indicator")` (1 indicator, 2 indicators).
 """
+
+import datetime as dt
 
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
+from scorecard.core.figures import figure, long_date, plural
 from scorecard.navigation import navigation_items
 
 
 def url(viewname: str, *args, **kwargs) -> str:
     return reverse(viewname, args=args or None, kwargs=kwargs or None)
+
+
+def local_long_date(value) -> str:
+    """A date, or a moment in the council's local time, as "31 March 2018"."""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return long_date(value)
 
 
 def environment(**options) -> Environment:
@@ -27,4 +41,5 @@ def environment(**options) -> Environment:
     options.setdefault("extensions", ["jinja2.ext.do"])
     env = Environment(**options)  # noqa: S701 - Django's backend sets autoescape=True
     env.globals.update({"static": static, "url": url, "navigation_items": navigation_items})
+    env.filters.update({"figure": figure, "long_date": local_long_date, "plural": plural})
     return env

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from scorecard.core.figures import long_date
 from scorecard.core.periods import Period, parse
 from scorecard.organisation.selectors import organisation_settings_get, user_is_administrator
 from scorecard.performance.selectors import reporting_period_current, updates_due_by_person
@@ -72,9 +73,9 @@ def reminders_compose(*, quarter: Period, today: dt.date | None = None) -> list[
     for person, updates in updates_due_by_person(quarter=quarter, today=today).items():
         for update in updates:
             late = (
-                f"OVERDUE since {update.deadline:%d %B %Y}"
+                f"OVERDUE since {long_date(update.deadline)}"
                 if update.overdue
-                else f"due by {update.deadline:%d %B %Y}"
+                else f"due by {long_date(update.deadline)}"
             )
             reminder(person).lines.append(
                 f"Indicator {update.indicator.code} {update.indicator.title}, {update.period.label}: "
@@ -87,7 +88,7 @@ def reminders_compose(*, quarter: Period, today: dt.date | None = None) -> list[
             reminder(person).lines.append(
                 f"Risk {risk.reference} {risk.title}: review "
                 + ("OVERDUE since" if overdue else "due by")
-                + f" {risk.next_review_on:%d %B %Y}"
+                + f" {long_date(risk.next_review_on)}"
             )
             reminder(person).overdue += overdue
         for action in work.actions:

@@ -75,6 +75,10 @@ class StatusSerializer(serializers.Serializer):
     state = serializers.CharField(help_text="green, amber, red, or a state that is not a colour.")
     value = serializers.DecimalField(max_digits=20, decimal_places=6, allow_null=True)
     target = serializers.DecimalField(max_digits=20, decimal_places=6, allow_null=True)
+    rated_against = serializers.CharField(
+        help_text="What the colour was measured against: a target, the thresholds of the rule, "
+        "or the reason for a rating given by hand; empty when not rated."
+    )
     last_updated = serializers.CharField(allow_null=True)
 
 

@@ -15,7 +15,7 @@ from scorecard.interchange import access
 from scorecard.performance import services as performance_services
 from scorecard.performance.access import indicator_access, measurement_access, user_has_any_role
 from scorecard.performance.models import Scorecard
-from scorecard.performance.selectors import scorecard_rows
+from scorecard.performance.selectors import scorecard_rows, status_rated_against
 from scorecard.risks import services as risk_services
 from scorecard.risks.selectors.access import risk_access
 
@@ -180,6 +180,7 @@ class StatusViewSet(viewsets.GenericViewSet):
                 "state": row.status.state.value,
                 "value": row.value,
                 "target": row.target,
+                "rated_against": status_rated_against(row.indicator, row.status),
                 "last_updated": row.last_updated.key if row.last_updated else None,
             }
             for row in rows

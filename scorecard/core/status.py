@@ -25,6 +25,7 @@ from enum import StrEnum
 
 from .aggregation import Aggregation, AggregationError, Reading, aggregate
 from .direction import Direction, direction_of_travel
+from .figures import as_published
 from .indicator_schedule import Schedule
 from .periods import Period
 from .polarity import Polarity
@@ -81,6 +82,9 @@ class IndicatorProfile:
     aggregation: Aggregation = Aggregation.LATEST
     year_to_date: bool = False  # rate the year-to-date figure against a cumulative target
     contextual: bool = False  # outside the council's direct control: shown, not rated
+    # The decimals the council publishes: values and targets are rated as printed, rounded half
+    # up to these places (decision 0017). None rates the figures as stored.
+    decimals: int | None = None
 
     @property
     def is_data_only(self) -> bool:
@@ -109,6 +113,7 @@ class Status:
     late: bool = False
     reason: str = ""
     directions: Mapping[Against, Direction] = field(default_factory=dict)
+    manual_reason: str = ""  # the officer's reason when the colour shown was given by hand
 
     @property
     def label(self) -> str:
@@ -147,6 +152,7 @@ def evaluate(
             value=carried.value,
             target=carried.target,
             directions=carried.directions,
+            manual_reason=carried.manual_reason,
             reason=f"Not due this period; last rated {carried.rating} in {carried.period.label}.",
             **common,
         )
@@ -155,7 +161,7 @@ def evaluate(
 
 def _due(indicator, period, history, today, common, carry=True) -> Status:
     value = _value(indicator, period, history, indicator.year_to_date)
-    target = _target(period, history)
+    target = as_published(_target(period, history), indicator.decimals)
     directions = _directions(indicator, period, history, value, target)
     common = {**common, "value": value, "target": target, "directions": directions}
     manual = history.manual.get(period)
@@ -173,6 +179,7 @@ def _due(indicator, period, history, today, common, carry=True) -> Status:
             rating=manual.rating,
             rating_period=period,
             reason=f"Rated {manual.rating} by hand: {manual.reason}",
+            manual_reason=manual.reason,
             **common,
         )
     if value is None:
@@ -194,6 +201,23 @@ def _due(indicator, period, history, today, common, carry=True) -> Status:
     )
 
 
+def rated_against(status: Status, rule: Rule, polarity: Polarity, show=str) -> str:
+    """What the colour shown was measured against, in words: "against a target of 50.0",
+    "against a green threshold of 90 (amber 85)", "rated by hand: <reason>"; "" when nothing
+    is rated. `show` writes a figure as the page prints it (unit and decimals)."""
+    if status.rating is None:
+        return ""
+    if status.manual_reason:
+        return f"rated by hand: {status.manual_reason}"
+    thresholds = rule.thresholds(polarity)
+    if thresholds is not None:
+        green, amber = thresholds
+        return f"against a green threshold of {show(green)} (amber {show(amber)})"
+    if status.target is not None:
+        return f"against a target of {show(status.target)}"
+    return ""
+
+
 def _awaiting(
     indicator, period, history, today, common, carry, reason="Due, but no value yet."
 ) -> Status:
@@ -204,6 +228,7 @@ def _awaiting(
         rating=carried.rating if carried else None,
         rating_period=carried.period if carried else None,
         late=late,
+        manual_reason=carried.manual_reason if carried else "",
         reason=("Late: " if late else "") + reason,
         **common,
     )
@@ -228,7 +253,7 @@ def _value(indicator, period, history, year_to_date) -> Decimal | None:
     if any(r is None for r in readings):
         return None
     try:
-        return aggregate(indicator.aggregation, readings)
+        return as_published(aggregate(indicator.aggregation, readings), indicator.decimals)
     except AggregationError:
         return None
 

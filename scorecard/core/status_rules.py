@@ -149,6 +149,13 @@ class Rule:
     def clauses_for(self, polarity: Polarity) -> tuple[Clause, ...]:
         return self.polarity_clauses.get(polarity, self.clauses)
 
+    def thresholds(self, polarity: Polarity) -> tuple[Decimal, Decimal] | None:
+        """The green and amber thresholds of an explicit-thresholds rule, else None."""
+        clauses = self.clauses_for(polarity)
+        if self.kind != "thresholds" or len(clauses) < 2:
+            return None
+        return clauses[0].conditions[0].value, clauses[1].conditions[0].value
+
     def needs_target(self, polarity: Polarity) -> bool:
         return any(c.needs_target for cl in self.clauses_for(polarity) for c in cl.conditions)
 

@@ -20,8 +20,9 @@ from scorecard.reporting.models import IndicatorSnapshot, RiskSnapshot, Snapshot
 
 INDICATOR_FIELDS = [
     "code", "title", "priority", "directorate_code", "directorate_name", "unit", "polarity",
-    "state", "rating", "rating_period", "value", "target", "direction", "direction_last_year",
-    "last_updated", "next_due", "commentary", "improvement_actions", "data_quality",
+    "state", "rating", "rating_period", "value", "target", "rated_against", "direction",
+    "direction_last_year", "last_updated", "next_due", "commentary", "improvement_actions",
+    "data_quality",
 ]  # fmt: skip
 # Said of each indicator from its stored fields: is its colour carried from an earlier quarter,
 # and was its update due in the quarter and late when the quarter was published?

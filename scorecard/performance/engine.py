@@ -34,6 +34,7 @@ def profile_for(indicator) -> IndicatorProfile:
         aggregation=Aggregation(indicator.aggregation),
         year_to_date=indicator.target_basis == TargetBasis.YEAR_TO_DATE,
         contextual=indicator.is_contextual,
+        decimals=indicator.decimals,
     )
 
 

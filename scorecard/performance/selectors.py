@@ -17,9 +17,10 @@ from django.utils import timezone
 
 from scorecard.core.aggregation import Reading
 from scorecard.core.direction import Direction
+from scorecard.core.figures import figure
 from scorecard.core.periods import Period, parse
 from scorecard.core.polarity import to_decimal
-from scorecard.core.status import History, ManualRating, Status, evaluate
+from scorecard.core.status import History, ManualRating, Status, evaluate, rated_against
 from scorecard.core.status_rules import Against
 from scorecard.core.status_rules import Rating as CoreRating
 from scorecard.organisation.models import User
@@ -611,3 +612,16 @@ def indicators_not_on(*, version: ScorecardVersion | None) -> QuerySet[Indicator
     if version is None:
         return indicators
     return indicators.exclude(entries__version=version)
+
+
+def status_rated_against(indicator: Indicator, status: Status) -> str:
+    """What a status's colour was measured against, as the indicator prints its figures: "against
+    a target of 50.0%", "against a green threshold of 90.0% (amber 85.0%)", "rated by hand: ..."
+    ("" when not rated). No query."""
+    profile = profile_for(indicator)
+    return rated_against(
+        status,
+        profile.rule,
+        profile.polarity,
+        show=lambda value: figure(value, indicator.decimals, indicator.unit),
+    )

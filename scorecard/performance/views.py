@@ -156,12 +156,14 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_administer = user_can_administer(request.user)
     locked = selectors.locked_quarters() if can_administer else set()
     start_month = financial_year_start_month()
+    statuses = selectors.indicator_status_history(indicator=indicator, today=today)
     return _render(
         request,
         "performance/indicator.html",
         {
             "indicator": indicator,
-            "statuses": selectors.indicator_status_history(indicator=indicator, today=today),
+            "statuses": statuses,
+            "rated_against": [selectors.status_rated_against(indicator, s) for s in statuses],
             "values": values,
             "trend": trend,
             "chart_svg": chart.svg() if trend else "",
@@ -238,6 +240,13 @@ def _measurement_initial(measurement: Measurement | None) -> dict:
     return {**initial, "version": measurement.version}
 
 
+def _rounding_messages(request: HttpRequest, data: dict) -> None:
+    """Tell the person which figures were kept with fewer decimal places than they typed."""
+    figures = {k: data.get(k) for k in ("value", "numerator", "denominator") if k in data}
+    for notice in services.rounding_notices(**figures):
+        messages.info(request, notice)
+
+
 @login_required
 def measurement_edit(request: HttpRequest, pk: int, period: str) -> HttpResponse:
     """The update form: value (or numerator and denominator), commentary, improvement actions,
@@ -276,6 +285,7 @@ def measurement_edit(request: HttpRequest, pk: int, period: str) -> HttpResponse
             else:
                 add_service_errors(form, error)
         else:
+            _rounding_messages(request, data)
             if saved.state == WorkflowState.SUBMITTED:
                 messages.success(request, f"{indicator.code} {when.label} submitted for approval.")
             else:
@@ -304,6 +314,9 @@ def measurement_edit(request: HttpRequest, pk: int, period: str) -> HttpResponse
             "measurement": measurement,
             "form": form,
             "preview": preview,
+            "preview_against": selectors.status_rated_against(indicator, preview)
+            if preview
+            else "",
             "conflict": conflict,
         },
     )
@@ -403,6 +416,9 @@ def measurement_review(request: HttpRequest, pk: int) -> HttpResponse:
             "give_back": give_back,
             "preview": preview,
             "own_value": own_value,
+            "preview_against": selectors.status_rated_against(measurement.indicator, preview)
+            if preview
+            else "",
             "errors": approve.errors or give_back.errors,
         },
     )
@@ -555,6 +571,7 @@ def measurement_restate(request: HttpRequest, pk: int) -> HttpResponse:
                 form.data = form.data.copy()
                 form.data["version"] = measurement.version
         else:
+            _rounding_messages(request, data)
             messages.success(request, f"{indicator.code} {measurement.period} restated.")
             return redirect(reverse("performance:indicator", args=[indicator.pk]) + "#status")
     published = measurement.value.normalize() if measurement.value is not None else "none"

@@ -16,6 +16,8 @@ from functools import lru_cache
 import altair as alt
 import vl_convert
 
+from scorecard.core.figures import figure, plural
+
 from . import svg
 from .bars_svg import bars_svg
 from .xmr_svg import xmr_svg
@@ -132,13 +134,13 @@ def trend_chart(
     if values:
         first, last = values[0], values[-1]
         description = (
-            f"{title or 'Trend'}: {len(values)} values from {first['period']} ({first['value']:g}) "
-            f"to {last['period']} ({last['value']:g})"
+            f"{title or 'Trend'}: {plural(len(values), 'value')} from {first['period']} "
+            f"({figure(first['value'])}) to {last['period']} ({figure(last['value'])})"
         )
     else:
         description = f"{title or 'Trend'}: no values yet"
     if goal:
-        description += f"; latest target {goal[-1]['value']:g}"
+        description += f"; latest target {figure(goal[-1]['value'])}"
     return Chart(description + ".", spec=_configure(chart, description + "."))
 
 
@@ -167,8 +169,9 @@ def xmr_chart(
     if points:
         first, last = points[0], points[-1]
         description = (
-            f"XmR chart{named}: {len(points)} values from "
-            f"{first['label']} ({first['value']:g}) to {last['label']} ({last['value']:g}); "
+            f"XmR chart{named}: {plural(len(points), 'value')} from "
+            f"{first['label']} ({figure(first['value'])}) to {last['label']} "
+            f"({figure(last['value'])}); "
             f"mean {last['mean']:.4g}, process limits {last['lower']:.4g} to {last['upper']:.4g}"
         )
         if target is not None:

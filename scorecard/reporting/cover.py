@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from scorecard.core.figures import plural
+
 from .summary import number_word
+
+
+def number(value: int) -> str:
+    """A whole number with thousands separators: 1,310."""
+    return f"{value:,}"
+
 
 DEFAULT_WORDING = """\
 # Balanced Scorecard Performance and Corporate Risk Update
@@ -29,24 +37,24 @@ DEFAULT_WORDING = """\
 {% if refreshed %}
 - (a) notes the refresh of the Corporate Balanced Scorecard to reflect the new Corporate Plan;
 {% endif %}
-- {{ letters[1] }} receives the latest update of the Corporate Balanced Scorecard for {{ period_label }}, noting the {{ green }} indicators rated as 'green' and considers actions being taken to improve performance for the {{ red_updated }} indicators rated 'red' where there has been an update in {{ period_label }}; and
-- {{ letters[2] }} notes the latest refresh of the Corporate Risk Register including actions to mitigate the {{ number_word(risk_areas | length) }} risk areas that are rated 'red'.
+- {{ letters[1] }} receives the latest update of the Corporate Balanced Scorecard for {{ period_label }}, {% if green %}noting the {{ plural(green, "indicator") }} rated 'green'{% else %}noting that no indicator is rated 'green'{% endif %}{% if red_updated %}, and considers actions being taken to improve performance for the {{ plural(red_updated, "indicator") }} rated 'red' where there has been an update in {{ period_label }}{% endif %}; and
+- {{ letters[2] }} notes the latest refresh of the Corporate Risk Register{% if risk_areas %} including actions to mitigate the {{ plural(risk_areas | length, "risk area") }} rated 'red'{% endif %}.
 
 ## Corporate Balanced Scorecard
 
 2. The Corporate Balanced Scorecard is the means of understanding progress against the Council's Corporate Plan. The Scorecard contains a range of indicators linked to key priorities and themes. Many measures are long-term and may be affected by a wide range of factors, some of which are outside the direct control of the Council.
 
-3. The attached Appendix contains an overview of performance for {{ period_label }}. Currently there are {{ indicator_total }} indicators reported in the Scorecard. {{ green }} of these are rated 'green' representing good performance or progress, and {{ red }} are rated as 'red'. Out of the {{ red }} performance indicators that are currently assessed as 'red', {{ red_updated }} have had a performance update in {{ period_label }}, and are detailed within the attached Appendix. The {{ red_updated }} indicators assessed as red following an update this quarter are:
+3. The attached Appendix contains an overview of performance for {{ period_label }}. Currently {{ plural(indicator_total, "indicator is", "indicators are") }} reported in the Scorecard. {{ "None of these is" if not green else number(green) ~ " of these " ~ ("is" if green == 1 else "are") }} rated 'green' representing good performance or progress, and {{ "none is" if not red else number(red) ~ (" is" if red == 1 else " are") }} rated 'red'.{% if red == 1 %} It {{ "has" if red_updated else "has not" }} had a performance update in {{ period_label }}{% elif red %} Of these {{ number(red) }}, {{ plural(red_updated, "has", "have") if red_updated else "none has" }} had a performance update in {{ period_label }}{% endif %}{% if red and red_updated %}, detailed within the attached Appendix. {{ "The indicator" if red_updated == 1 else "The " ~ number(red_updated) ~ " indicators" }} assessed as 'red' following an update this quarter {{ "is" if red_updated == 1 else "are" }}:{% elif red %}.{% endif %}
 
-{% for name in red_updated_names %}
+{% for name in red_updated_rated %}
 - {{ name }}{{ "." if loop.last else "" }}
 {% endfor %}
 
 ## Corporate Risk Register
 
-4. The Corporate Risk Register provides a mechanism for collating and reporting risks that could affect the delivery of corporate objectives. All the major risks identified by individual Directorates and major projects are held in one electronic risk register. A scoring system is used to rate individual risks. This allows risks to be ranked and provides a view of the highest risks identified across the organisation. At the end of {{ period_label }} there were {{ risk_total }} individual risks entered in the risk register of which {{ risk_red }} were identified as high/"red" risks.
+4. The Corporate Risk Register provides a mechanism for collating and reporting risks that could affect the delivery of corporate objectives. All the major risks identified by individual Directorates and major projects are held in one electronic risk register. A scoring system is used to rate individual risks. This allows risks to be ranked and provides a view of the highest risks identified across the organisation. At the end of {{ period_label }} there {{ "was" if risk_total == 1 else "were" }} {{ plural(risk_total, "individual risk") }} entered in the risk register, {{ "none of which was" if not risk_red else "of which " ~ number(risk_red) ~ (" was" if risk_red == 1 else " were") }} rated high ('red').
 
-5. The attached Appendix provides an overview of risks identified at the end of {{ period_label }}, and more detail about the highest risks. As individual risks recorded in the risk register are much more specific than generic corporate risks, they have been grouped for the purposes of reporting here. The {{ number_word(risk_red) }} highest risks can be grouped into {{ number_word(risk_areas | length) }} risk areas:
+5. The attached Appendix provides an overview of risks identified at the end of {{ period_label }}, and more detail about the highest risks. As individual risks recorded in the risk register are much more specific than generic corporate risks, they have been grouped for the purposes of reporting here.{% if not risk_red %} No risk is rated 'red' at the end of {{ period_label }}.{% elif risk_areas %} {{ "The highest risk falls" if risk_red == 1 else "The " ~ number(risk_red) ~ " highest risks can be grouped" }} into {{ plural(risk_areas | length, "risk area") }}:{% endif %}
 
 {% for area in risk_areas %}
 - {{ area.name }} – {{ area.description }}{{ "." if loop.last else "" }}
@@ -81,6 +89,10 @@ SAMPLE_FACTS = {
     "not_rated": 19,
     "red_updated": 2,
     "red_updated_names": ["First indicator", "Second indicator"],
+    "red_updated_rated": [
+        "First indicator: 82.0% against a target of 90.0%",
+        "Second indicator: 1,310 against a target of 1,200",
+    ],
     "red_carried": 7,
     "rated_this_quarter": 46,
     "carried": 8,
@@ -105,6 +117,8 @@ def _environment() -> SandboxedEnvironment:
         trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined, autoescape=False
     )
     env.globals["number_word"] = number_word
+    env.globals["plural"] = plural
+    env.globals["number"] = number
     return env
 
 

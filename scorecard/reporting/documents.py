@@ -196,7 +196,8 @@ def cover_docx(data: ReportData) -> bytes:
     blocks = cover_blocks(data)
     title = next((b.text for b in blocks if b.kind == "title"), "Cabinet report")
     document = docx.new_document(title)
-    document.add_paragraph(f"Cabinet report draft – {data.period.label}")
+    draft = "" if data.is_published else " draft"
+    document.add_paragraph(f"Cabinet report{draft} – {data.period.label}")
     bullet = docx.paragraph_style_id(document, "List Bullet")
     for block in blocks:
         if block.kind == "title":

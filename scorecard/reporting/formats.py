@@ -46,6 +46,7 @@ def as_dict(report) -> dict:
                     "state": line.state,
                     "value": _number(line.value),
                     "target": _number(line.target),
+                    "rated_against": getattr(line, "rated_against", ""),
                     "direction": line.direction,
                     "last_updated_period": line.last_updated or None,
                     "updated_this_period": line.updated_this_period,
@@ -146,8 +147,7 @@ def as_markdown(report, blocks: list[Block]) -> str:
     for line in summary.red_updated(lines):
         parts.append(
             f"### {line.code} {line.title}\n\n"
-            f"Value {summary.display(line.value, line.unit, line.decimals)}, target "
-            f"{summary.display(line.target, line.unit, line.decimals)}. {line.commentary}\n\n"
+            f"Red at {summary.rated_as(line)}. {line.commentary}\n\n"
             f"Improvement actions: {line.improvement_actions or 'none recorded'}"
         )
     carried = summary.red_carried(lines)

@@ -31,7 +31,9 @@ class WordingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 30}),
         help_text="Lines starting with # are the title, ## headings, - list items; blank lines "
         "separate paragraphs. Figures: {{ indicator_total }}, {{ green }}, {{ red }}, "
-        "{{ red_updated }}, {{ red_updated_names }}, {{ rated_this_quarter }}, {{ carried }}, "
+        "{{ red_updated }}, {{ red_updated_names }}, {{ red_updated_rated }} (each name with its "
+        "value and what it was rated against), {{ rated_this_quarter }}, {{ carried }}, "
         "{{ awaiting }}, {{ late }}, {{ risk_total }}, {{ risk_red }}, "
-        "{{ risk_areas }}, {{ period_label }}, {{ refreshed }}.",
+        "{{ risk_areas }}, {{ period_label }}, {{ refreshed }}; plural(count, 'indicator') writes "
+        "1 indicator or 2 indicators, number(count) writes 1,310.",
     )

@@ -88,6 +88,11 @@ class IndicatorSnapshot(models.Model):
     rating_period = models.CharField(max_length=12, blank=True)
     value = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     target = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
+    rated_against = models.TextField(
+        blank=True,
+        help_text="What the colour was measured against, as printed: a target, a threshold or "
+        "a reason given by hand (empty in snapshots made before it was kept).",
+    )
     direction = models.CharField(max_length=20, help_text="Against the previous due period.")
     direction_last_year = models.CharField(max_length=20)
     last_updated = models.CharField(max_length=12, blank=True)

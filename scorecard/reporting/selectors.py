@@ -62,11 +62,23 @@ def period_parse(text: str | None) -> Period | None:
     return period if period.kind == "quarter" else None
 
 
+# One name per state of a quarter, on every page that shows it.
+PERIOD_STATE_LABELS = {
+    "open": "Open for updates",
+    "locked": "Locked, not published",
+    "published": "Locked and published",
+}
+
+
 @dataclass(frozen=True)
 class PeriodEntry:
     period: Period
     state: str  # open, locked, published
     snapshot: Snapshot | None
+
+    @property
+    def label(self) -> str:
+        return PERIOD_STATE_LABELS[self.state]
 
 
 def periods_list() -> list[PeriodEntry]:

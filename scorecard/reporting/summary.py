@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from scorecard.core.figures import figure
 from scorecard.core.indicator_schedule import Frequency, Schedule
 from scorecard.core.periods import Period, PeriodError, parse
 
@@ -387,6 +388,7 @@ def facts(report) -> dict:
         "not_rated": counts["not_rated"],
         "red_updated": len(reds),
         "red_updated_names": [line.title for line in reds],
+        "red_updated_rated": [f"{line.title}: {rated_as(line)}" for line in reds],
         "red_carried": len(red_carried(lines)),
         "rated_this_quarter": current.this_quarter,
         "carried": current.carried,
@@ -415,15 +417,29 @@ def number_word(n: int) -> str:
 
 
 def display(value, unit: str, decimals: int) -> str:
-    """A value as readers expect it: 74.0%, £4,680,000, 1,300."""
-    if value is None:
-        return "–"
-    number = float(value)
-    if unit == "percentage":
-        return f"{number:,.{decimals}f}%"
-    if unit == "currency":
-        return f"£{number:,.{decimals}f}"
-    return f"{number:,.{decimals}f}"
+    """A value as readers expect it: 74.0%, £4,680,000, 1,300 (rounded half up, as rated)."""
+    return figure(value, decimals, unit)
+
+
+def rated_as(line) -> str:
+    """The figure shown with what its colour was measured against: "82.0% against a green
+    threshold of 90.0% (amber 85.0%)", "49.0% against a target of 50.0%", "12.0, rated by
+    hand: <reason>". Lines kept before the basis was recorded show their target."""
+    value = display(line.value, line.unit, line.decimals)
+    basis = getattr(line, "rated_against", "")
+    if not basis:
+        target = display(line.target, line.unit, line.decimals)
+        return f"{value} against a target of {target}" if line.target is not None else value
+    return f"{value}, {basis}" if basis.startswith("rated by hand") else f"{value} {basis}"
+
+
+def target_cell(line) -> str:
+    """A scorecard table's target cell: the target, or what a rating without one was measured
+    against ("Against a green threshold of 90.0% (amber 85.0%)", "Rated by hand: ...")."""
+    basis = getattr(line, "rated_against", "")
+    if line.target is not None or not basis:
+        return display(line.target, line.unit, line.decimals)
+    return basis[0].upper() + basis[1:]
 
 
 @lru_cache(maxsize=4096)

@@ -74,7 +74,7 @@ def test_remind_emails_each_person_their_due_and_overdue_items(demo, due_work):
     assert "Indicator ASC-W1" in erin.body and "OVERDUE since 30 October 2017" in erin.body
     assert "ASC-W2" not in erin.body  # approved: nothing to do
     pat = by_recipient["pat@midshire.example"]
-    assert "Risk CR-01" in pat.body and "review OVERDUE since 01 November 2017" in pat.body
+    assert "Risk CR-01" in pat.body and "review OVERDUE since 1 November 2017" in pat.body
     assert "Retender the contract" in pat.body
     assert pat.subject == "Scorecard: 2 items due, 2 overdue"
     assert "2 reminder(s) for Quarter Two 2017/18 sent." in out.getvalue()

@@ -85,9 +85,46 @@ def test_default_wording_fills_the_figures_and_the_lettering_follows_the_refresh
     items = [b.text for b in blocks if b.kind == "item"]
     assert items[0].startswith("(a) receives the latest update")
     assert items[1].startswith("(b) notes the latest refresh of the Corporate Risk Register")
-    assert "Second indicator." in items
+    assert "Second indicator: 1,310 against a target of 1,200." in items
     refreshed = cover.cover_blocks(None, dict(cover.SAMPLE_FACTS, refreshed=True))
     assert [b.text for b in refreshed if b.kind == "item"][0].startswith("(a) notes the refresh")
+
+
+def _cover_text(**figures) -> str:
+    return " ".join(b.text for b in cover.cover_blocks(None, dict(cover.SAMPLE_FACTS, **figures)))
+
+
+def test_the_cover_report_with_one_red_indicator_and_no_risk_areas_reads_naturally():
+    text = _cover_text(
+        red=1,
+        red_updated=1,
+        red_updated_names=["Household waste recycled"],
+        red_updated_rated=["Household waste recycled: 38.0% against a target of 45.0%"],
+        risk_red=0,
+        risk_areas=[],
+        risk_total=1310,
+    )
+    assert "considers actions being taken to improve performance for the 1 indicator rated" in text
+    assert "and 1 is rated 'red'." in text
+    assert "The indicator assessed as 'red' following an update this quarter is:" in text
+    assert "Household waste recycled: 38.0% against a target of 45.0%." in text
+    assert "notes the latest refresh of the Corporate Risk Register." in text
+    assert "there were 1,310 individual risks" in text and "none of which was rated" in text
+    assert "No risk is rated 'red' at the end of Quarter Two 2017/18." in text
+    for clumsy in ("1 indicators", "the no risk areas", "no risk areas", 'high/"red"', "0 have"):
+        assert clumsy not in text
+
+
+def test_the_cover_report_with_no_red_indicator_and_one_risk_area_reads_naturally():
+    text = _cover_text(
+        green=0, red=0, red_updated=0, red_updated_names=[], red_updated_rated=[], risk_red=1
+    )
+    assert "noting that no indicator is rated 'green';" in text
+    assert "None of these is rated 'green'" in text and "none is rated 'red'." in text
+    assert "improve performance for the" not in text
+    assert "mitigate the 1 risk area rated 'red'" in text
+    assert "of which 1 was rated high ('red')." in text
+    assert "The highest risk falls into 1 risk area:" in text
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def test_dashboards_run_in_bounded_queries_at_demo_size_and_ten_times(client, de
         assert before[name] <= 25, (name, before[name])
     _, html = _queries(client, urls["performance published"])
     assert "Older People Funded in Permanent Care Home placements" in html
-    assert "Published" in html
+    assert "Locked and published" in html
     _, html = _queries(client, urls["risks published"])
     assert "Children&#39;s Social Care: 5 red" in html and "Adult Social Care: 4 red" in html
 

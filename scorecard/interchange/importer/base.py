@@ -10,6 +10,7 @@ from django.db.models.functions import Lower
 from django.utils.text import slugify
 
 from scorecard.core import periods
+from scorecard.core.figures import as_stored, rounding_notice
 from scorecard.organisation import services as organisation_services
 from scorecard.organisation.models import Directorate, User
 from scorecard.organisation.selectors import (
@@ -127,6 +128,7 @@ class ImporterBase:
         # A text read once is not read again (codes, periods, choices repeat on every row).
         # Only texts: 1, 1.0 and True are equal keys, yet read differently.
         seen = {key: {} for key in columns if columns[key].kind != "json"}
+        numbers = {key for key in columns if columns[key].kind == "number"}
         rows = []
         for number, raw in sheet.rows:
             values, failed = constant.copy(), False
@@ -146,6 +148,8 @@ class ImporterBase:
                     if known is not None:
                         known[value] = found
             if not failed:
+                for key in numbers.intersection(values):
+                    values[key] = self._as_stored(sheet, number, key, values[key])
                 rows.append((number, values))
         return rows
 
@@ -171,6 +175,16 @@ class ImporterBase:
                 f"this row repeats row {earlier} ({given}): keep only one of them",
             )
         return kept
+
+    def _as_stored(self, sheet: InputSheet, row: int, key: str, number):
+        """A figure with more decimal places than are stored (a spreadsheet formula's
+        56.175000000000004), rounded half up to them, with a notice naming the cell."""
+        stored = as_stored(number)
+        if stored != number:
+            self.outcome.notices.append(
+                Problem(sheet.source, row, sheet.headers.get(key), rounding_notice("", number))
+            )
+        return stored
 
     @staticmethod
     def _constant_columns(sheet: InputSheet, columns: dict) -> tuple[dict, list]:

@@ -56,6 +56,9 @@ class Outcome:
     changes: list[dict] = field(default_factory=list)  # a sample of what is created or changed
     problems: list[Problem] = field(default_factory=list)
     rows: int = 0
+    # What was read differently from the file without stopping the import: a figure with more
+    # decimal places than are stored, rounded half up (same sheet, row and column as a problem).
+    notices: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -72,6 +75,7 @@ class Outcome:
             "changes": self.changes,
             "problems": [p.as_dict() for p in self.problems],
             "rows": self.rows,
+            "notices": [n.as_dict() for n in self.notices],
         }
 
     @staticmethod
@@ -82,6 +86,7 @@ class Outcome:
             changes=data["changes"],
             problems=[Problem(**p) for p in data["problems"]],
             rows=data["rows"],
+            notices=[Problem(**n) for n in data.get("notices", [])],
         )
 
     def totals(self) -> dict[str, int]:

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from scorecard.core.figures import as_stored, rounding_notice
 from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.core.polarity import to_decimal
 from scorecard.core.status import State
@@ -46,12 +47,29 @@ def _period(text: str, field: str, kinds: Iterable[str] = ("year", "quarter", "m
 
 
 def _number(value: object, field: str) -> Decimal | None:
+    """The typed figure as a number, rounded half up to the places stored (never refused for
+    them: `rounding_notices` tells the person what is kept)."""
     if value is None or value == "":
         return None
     try:
-        return to_decimal(value, field)
+        return as_stored(to_decimal(value, field))
     except ValueError:
         raise ValidationError({field: f"Enter a number, like 95.5, not {value!r}."}) from None
+
+
+def rounding_notices(**figures: object) -> list[str]:
+    """What a value, numerator, denominator or target keyed in with more decimal places than
+    are stored is kept as: "The value 56.175000000000004 has more than 6 decimal places: it is
+    stored as 56.175." Figures that are not numbers are left to the service to refuse."""
+    notices = []
+    for field, typed in figures.items():
+        try:
+            number = None if typed in (None, "") else to_decimal(typed, field)
+        except ValueError:
+            continue
+        if notice := rounding_notice(field, number):
+            notices.append(notice)
+    return notices
 
 
 # --- Corporate Plan, portfolios, scorecards --------------------------------------------------

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from scorecard.core import periods, scoring
+from scorecard.core.figures import long_date
 from scorecard.organisation.models import User
 from scorecard.organisation.selectors import organisation_settings_get
 
@@ -235,7 +236,7 @@ def assessment_record(
         raise ValidationError(
             {
                 "assessed_on": f"Risk {risk.reference} was last assessed on "
-                f"{risk.last_reviewed_on:%d %B %Y}: record assessments in date order."
+                f"{long_date(risk.last_reviewed_on)}: record assessments in date order."
             }
         )
     start_month = organisation_settings_get().financial_year_start_month

@@ -52,6 +52,8 @@ class Command(BaseCommand):
                 if dry_run
                 else f"{sheet}: {counts['created']} created, {counts['changed']} changed, {counts['unchanged']} unchanged"
             )
+        for notice in outcome.notices:
+            self.stdout.write(str(notice))
         if outcome.problems:
             for problem in outcome.problems:
                 self.stderr.write(str(problem))
