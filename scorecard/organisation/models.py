@@ -30,6 +30,12 @@ class OrganisationSettings(models.Model):
         help_text="The council's code in national data (e.g. E07000089), so that it is never "
         "counted among its own comparators.",
     )
+    clock_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Leave empty to use today's date. A fixed date (the demo council's 4 December "
+        "2017) makes every due date, deadline and new record follow that day instead.",
+    )
     history = HistoricalRecords()
 
     class Meta:

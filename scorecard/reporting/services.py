@@ -2,9 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from scorecard.core.periods import Period
+from scorecard.organisation import clock
 from scorecard.organisation.models import User
 from scorecard.performance.choices import PeriodState
 from scorecard.performance.services import reporting_period_set_state
@@ -44,7 +44,7 @@ def snapshot_create(*, period: Period, by: User) -> Snapshot:
         matrix=data.matrix,
         pack_sections=links.pack_sections_freeze(data),
         published_by=by,
-        published_at=timezone.now(),
+        published_at=clock.now(),
     )
     snapshot.full_clean()
     snapshot.save()
@@ -75,7 +75,7 @@ def report_wording_update(*, text: str, by: User | None) -> ReportWording:
     )
     wording.text = text
     wording.updated_by = by
-    wording.updated_at = timezone.now()
+    wording.updated_at = clock.now()
     wording.full_clean()
     wording.save()
     return wording

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.core.polarity import to_decimal
+from scorecard.organisation import clock
 from scorecard.organisation.models import Directorate, User
 
 from ..choices import Aggregation, PeriodState, Rating, ScorecardTier, Unit, WorkflowState
@@ -347,7 +347,7 @@ def reporting_period_set_state(
     row = row or ReportingPeriod(period=quarter.key, period_start=quarter.start)
     row.state = state
     row.changed_by = by
-    row.changed_at = timezone.now()
+    row.changed_at = clock.now()
     row.full_clean()
     row.save()
     return row
@@ -510,7 +510,7 @@ def measurement_record(
     measurement.data_quality = data_quality
     measurement.manual_rating, measurement.manual_reason = manual_rating, manual_reason
     measurement.state = WorkflowState.DRAFT
-    measurement.entered_by, measurement.entered_at = by, timezone.now()
+    measurement.entered_by, measurement.entered_at = by, clock.now()
     measurement.reviewed_by, measurement.reviewed_at, measurement.review_note = None, None, ""
     measurement.version += 1
     measurement.full_clean()
@@ -547,9 +547,9 @@ def _move(
         )
     measurement.state = to
     if to == WorkflowState.SUBMITTED:
-        measurement.entered_by, measurement.entered_at = by, timezone.now()
+        measurement.entered_by, measurement.entered_at = by, clock.now()
     else:
-        measurement.reviewed_by, measurement.reviewed_at = by, timezone.now()
+        measurement.reviewed_by, measurement.reviewed_at = by, clock.now()
         measurement.review_note = note
     measurement.version += 1
     measurement.full_clean()
