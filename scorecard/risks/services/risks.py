@@ -4,9 +4,9 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
-from scorecard.core import periods, scoring
+from scorecard.core import filing, periods, scoring
+from scorecard.organisation import clock, quarters
 from scorecard.organisation.models import User
 from scorecard.organisation.selectors import organisation_settings_get
 
@@ -93,7 +93,7 @@ def risk_create(
     _check_ratings(matrix, ratings)
     if register.is_archived:
         raise ValidationError({"register": f"{register} is archived: choose a register in use."})
-    identified_on = identified_on or timezone.localdate()
+    identified_on = identified_on or clock.today()
     risk = Risk(
         reference=reference.strip(),
         title=title,
@@ -181,10 +181,27 @@ def risk_close(*, risk: Risk, reason: str, closed_on: dt.date | None = None) -> 
         )
     risk.status = RiskStatus.CLOSED
     risk.closure_reason = reason.strip()
-    risk.closed_on = closed_on or timezone.localdate()
+    risk.closed_on = closed_on or clock.today()
     risk.full_clean()
     risk.save(update_fields=["status", "closure_reason", "closed_on"])
     return risk
+
+
+def filed_period(*, on: dt.date, period: str | None) -> periods.Period:
+    """The period that work on a risk done on `on` counts for (`core.filing`): the one given,
+    else the earliest open quarter; a locked quarter is refused, keyed by "period"."""
+    start_month = organisation_settings_get().financial_year_start_month
+    states = quarters.quarter_states()
+    try:
+        return filing.filing_quarter(
+            on=on,
+            chosen=periods.parse(period, start_month) if period else None,
+            open_quarters=[periods.parse(k, start_month) for k, s in states.items() if s == "open"],
+            locked_keys=[key for key, state in states.items() if state == "locked"],
+            start_month=start_month,
+        )
+    except (periods.PeriodError, filing.FilingError) as error:
+        raise ValidationError({"period": str(error)}) from error
 
 
 @transaction.atomic
@@ -200,6 +217,8 @@ def assessment_record(
 ) -> Assessment:
     """Record a review: it becomes the risk's current rating and sets the next review date.
 
+    It counts for `period` when given, else for the earliest open quarter, never for the
+    calendar date's quarter when a quarter is open (`filed_period`); a locked one is refused.
     Score and band are stored with the assessment, so a later change to the matrix never
     rewrites what was reported.
     """
@@ -218,7 +237,7 @@ def assessment_record(
     if errors:
         raise ValidationError(errors)
     band = matrix.band_for(likelihood, impact)
-    today = timezone.localdate()
+    today = clock.today()
     assessed_on = assessed_on or today
     if assessed_on > today:
         raise ValidationError({"assessed_on": "An assessment cannot be dated in the future."})
@@ -229,15 +248,7 @@ def assessment_record(
                 f"{risk.last_reviewed_on:%d %B %Y}: record assessments in date order."
             }
         )
-    start_month = organisation_settings_get().financial_year_start_month
-    try:
-        period_key = (
-            periods.parse(period, start_month)
-            if period
-            else periods.Period.containing(assessed_on, "quarter", start_month)
-        ).key
-    except periods.PeriodError as error:
-        raise ValidationError({"period": str(error)}) from error
+    period_key = filed_period(on=assessed_on, period=period).key
     assessment = Assessment(
         risk=risk,
         period=period_key,
