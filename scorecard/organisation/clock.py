@@ -15,17 +15,19 @@ import datetime as dt
 
 from django.utils import timezone
 
+from .models import OrganisationSettings
 from .selectors import organisation_settings_get
 
 
-def fixed_date() -> dt.date | None:
-    """The council's fixed date, or None when it follows the real clock."""
-    return organisation_settings_get().clock_date
+def fixed_date(settings: OrganisationSettings | None = None) -> dt.date | None:
+    """The council's fixed date, or None when it follows the real clock. A caller that has
+    read the settings row already passes it."""
+    return (settings or organisation_settings_get()).clock_date
 
 
-def today() -> dt.date:
+def today(settings: OrganisationSettings | None = None) -> dt.date:
     """The council's today, in its local time zone."""
-    return fixed_date() or timezone.localdate()
+    return fixed_date(settings) or timezone.localdate()
 
 
 def now() -> dt.datetime:
