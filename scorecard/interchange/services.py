@@ -16,6 +16,7 @@ from django.db import close_old_connections, connection, transaction
 from scorecard.core.collector import collector_paused
 from scorecard.organisation import clock
 from scorecard.organisation.models import User
+from scorecard.organisation.selectors import organisation_settings_kept
 
 from . import selectors
 from .importer import Importer, Outcome, Problem, import_tables
@@ -46,7 +47,8 @@ def import_file(
     progress: Progress | None = None,
 ) -> Outcome:
     """Import a file, in our template's layout or through a remembered column layout."""
-    with collector_paused():
+    # The settings row (its clock, stamping every history row) read once, not once a row.
+    with collector_paused(), organisation_settings_kept():
         return _import_file(user, data, filename, dry_run, layout, progress)
 
 

@@ -1,6 +1,6 @@
 """Per-request reading of the council's settings."""
 
-from .selectors import organisation_settings_kept_for_request, organisation_settings_request_ended
+from .selectors import organisation_settings_kept
 
 
 class OrganisationSettingsMiddleware:
@@ -11,8 +11,5 @@ class OrganisationSettingsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = organisation_settings_kept_for_request()
-        try:
+        with organisation_settings_kept():
             return self.get_response(request)
-        finally:
-            organisation_settings_request_ended(token)

@@ -1,5 +1,6 @@
 """Reads for the organisation app, including the access chokepoint for people and roles."""
 
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db.models import QuerySet
@@ -39,6 +40,16 @@ def organisation_settings_kept_for_request():
 
 def organisation_settings_request_ended(token) -> None:
     _request_settings.reset(token)
+
+
+@contextmanager
+def organisation_settings_kept():
+    """Read the settings row once inside the block (a request, an import, a command)."""
+    token = organisation_settings_kept_for_request()
+    try:
+        yield
+    finally:
+        organisation_settings_request_ended(token)
 
 
 def user_memberships(user) -> list[Membership]:
