@@ -186,14 +186,13 @@ def review_quarters(*, on: dt.date | None = None) -> ReviewQuarters:
     """What the review form offers: the open quarters begun by `on` (today), in one query."""
     on = on or clock.today()
     start_month = organisation_settings_get().financial_year_start_month
-    states = quarters.quarter_states()
-    open_quarters = [periods.parse(k, start_month) for k, s in states.items() if s == "open"]
+    open_quarters, locked_keys = quarters.open_and_locked(start_month)
     try:
         default = filing.filing_quarter(
             on=on,
             chosen=None,
             open_quarters=open_quarters,
-            locked_keys=[k for k, s in states.items() if s == "locked"],
+            locked_keys=locked_keys,
             start_month=start_month,
         )
     except filing.FilingError:

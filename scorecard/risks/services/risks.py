@@ -191,13 +191,13 @@ def filed_period(*, on: dt.date, period: str | None) -> periods.Period:
     """The period that work on a risk done on `on` counts for (`core.filing`): the one given,
     else the earliest open quarter; a locked quarter is refused, keyed by "period"."""
     start_month = organisation_settings_get().financial_year_start_month
-    states = quarters.quarter_states()
+    open_quarters, locked_keys = quarters.open_and_locked(start_month)
     try:
         return filing.filing_quarter(
             on=on,
             chosen=periods.parse(period, start_month) if period else None,
-            open_quarters=[periods.parse(k, start_month) for k, s in states.items() if s == "open"],
-            locked_keys=[key for key, state in states.items() if state == "locked"],
+            open_quarters=open_quarters,
+            locked_keys=locked_keys,
             start_month=start_month,
         )
     except (periods.PeriodError, filing.FilingError) as error:
