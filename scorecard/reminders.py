@@ -14,10 +14,10 @@ from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage, get_connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from scorecard.core.figures import long_date
 from scorecard.core.periods import Period, parse
+from scorecard.organisation import clock
 from scorecard.organisation.selectors import organisation_settings_get, user_is_administrator
 from scorecard.performance.selectors import reporting_period_current, updates_due_by_person
 from scorecard.risks.selectors.pages import risk_work_by_person
@@ -58,13 +58,13 @@ def reminder_quarter(text: str | None = None, today: dt.date | None = None) -> P
     current = reporting_period_current()
     if current is not None:
         return parse(current.period, start_month)
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return Period.containing(today, "quarter", start_month).previous()
 
 
 def reminders_compose(*, quarter: Period, today: dt.date | None = None) -> list[Reminder]:
     """One reminder per person with something due (a fixed number of queries)."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     by_person: dict[object, Reminder] = {}
 
     def reminder(person) -> Reminder:

@@ -2,8 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from scorecard.organisation import clock
 from scorecard.performance.models import Indicator
 
 from .imports import PEER_GROUP_SOURCE, Parsed
@@ -120,7 +120,7 @@ def comparators_import(
         )
     if not parsed.rows:
         raise ValidationError({"file": f"The file holds no published value of {measure}."})
-    now = timezone.now()
+    now = clock.now()
     years = {row.year for row in parsed.rows}
     existing = {
         (v.year, v.area_code): v

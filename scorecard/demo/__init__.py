@@ -7,7 +7,9 @@ April 2017, its red risks linked to the indicators they threaten), `benchmarks` 
 for the ASCOF indicators, from real published files) and `reporting` (Quarter Two 2017/18
 locked and published). Its Quarter Two
 2017/18 reproduces the source Cabinet report (a county council's "Balanced Scorecard Performance
-and Corporate Risk Update" to Cabinet, 14 December 2017).
+and Corporate Risk Update" to Cabinet, 14 December 2017). The whole demo council lives on
+4 December 2017 (`organisation.CLOCK_DATE`, the council's clock), in the Quarter Three update
+window.
 """
 
 from django.conf import settings
@@ -44,6 +46,7 @@ def load_demo() -> list[organisation.DemoAccount]:
     from . import benchmarks, people, performance, reporting, risks
 
     _refuse_in_production()
+    organisation.set_clock()  # first, so every record made from here is stamped on its day
     accounts = organisation.load(password=DEMO_PASSWORD)
     users = {u.username: u for u in User.objects.filter(username__in=["admin", "editor", "reader"])}
     directors = people.load()

@@ -1,5 +1,6 @@
 """Demo council, its directorates, services and the three demo accounts."""
 
+import datetime as dt
 from dataclasses import dataclass
 
 from scorecard.organisation import services
@@ -8,6 +9,9 @@ from scorecard.organisation.models import Directorate, Membership, Service, User
 from scorecard.organisation.selectors import organisation_settings_get
 
 COUNCIL_NAME = "Midshire County Council"
+# The demo council lives on this day, in the Quarter Three 2017/18 update window: its due dates,
+# deadlines and the records made while trying it follow this date, not the real one.
+CLOCK_DATE = dt.date(2017, 12, 4)
 
 DIRECTORATES = [
     ("ASC", "Adult Services", ["Adult Social Care", "Commissioning", "Learning Disabilities"]),
@@ -37,6 +41,13 @@ ACCOUNTS = [
     ("reader", "Ruth", "Bennett", "Cabinet Member for Transformation and Commissioning", Role.READER, None,
      "Cabinet member, read-only"),
 ]  # fmt: skip
+
+
+def set_clock() -> None:
+    """The whole demo council lives on CLOCK_DATE (its organisation part alone, which tests
+    combine with other data, keeps the real date)."""
+    if organisation_settings_get().clock_date != CLOCK_DATE:
+        services.organisation_clock_set(clock_date=CLOCK_DATE)
 
 
 def load(*, password: str) -> list[DemoAccount]:

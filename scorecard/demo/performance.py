@@ -16,6 +16,7 @@ from decimal import Decimal
 from simple_history.utils import bulk_create_with_history
 
 from scorecard.core.periods import Period, parse
+from scorecard.organisation import clock
 from scorecard.organisation.models import Directorate, User
 from scorecard.performance import services
 from scorecard.performance.choices import (
@@ -468,8 +469,10 @@ def _bulk_values(
                     value=Decimal(str(round(target, spec.decimals))),
                 )
             )
-    bulk_create_with_history(measurements, Measurement, default_user=admin)
-    bulk_create_with_history(targets, Target, default_user=admin)
+    bulk_create_with_history(
+        measurements, Measurement, default_user=admin, default_date=clock.now()
+    )
+    bulk_create_with_history(targets, Target, default_user=admin, default_date=clock.now())
 
 
 def _next_quarter_work(indicators: dict[str, Indicator], editor: User) -> None:

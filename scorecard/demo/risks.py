@@ -18,6 +18,7 @@ import zlib
 from simple_history.utils import bulk_create_with_history
 
 from scorecard.core import scoring
+from scorecard.organisation import clock
 from scorecard.organisation.models import Directorate, User
 from scorecard.performance.models import Indicator
 from scorecard.risks import services
@@ -292,7 +293,7 @@ def load(*, admin: User, editor: User, directors: dict[str, User]) -> None:
                 else "",
             )
         )
-    risks = bulk_create_with_history(risks, Risk, default_user=admin)
+    risks = bulk_create_with_history(risks, Risk, default_user=admin, default_date=clock.now())
     by_reference = {r.reference: r for r in risks}
     assessments = []
     for plan in plans:
@@ -314,7 +315,7 @@ def load(*, admin: User, editor: User, directors: dict[str, User]) -> None:
                     assessor=risk.owner,
                 )
             )
-    bulk_create_with_history(assessments, Assessment, default_user=admin)
+    bulk_create_with_history(assessments, Assessment, default_user=admin, default_date=clock.now())
     _escalate(by_reference, corporate, admin)
     _treat(by_reference)
     _link(by_reference, admin)
@@ -434,7 +435,7 @@ def _escalate(by_reference: dict[str, Risk], corporate: Register, admin: User) -
         )
         risk.escalated_to, risk.status = corporate, RiskStatus.ESCALATED
         risk.save(update_fields=["escalated_to", "status"])
-    bulk_create_with_history(rows, Escalation, default_user=admin)
+    bulk_create_with_history(rows, Escalation, default_user=admin, default_date=clock.now())
 
 
 def _treat(by_reference: dict[str, Risk]) -> None:
@@ -473,4 +474,4 @@ def _link(by_reference: dict[str, Risk], admin: User) -> None:
         for code in codes
         if code in indicators
     ]
-    bulk_create_with_history(links, IndicatorLink, default_user=admin)
+    bulk_create_with_history(links, IndicatorLink, default_user=admin, default_date=clock.now())

@@ -12,10 +12,11 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.db import close_old_connections, connection, transaction
-from django.utils import timezone
 
 from scorecard.core.collector import collector_paused
+from scorecard.organisation import clock
 from scorecard.organisation.models import User
+from scorecard.organisation.selectors import organisation_settings_kept
 
 from . import selectors
 from .importer import Importer, Outcome, Problem, import_tables
@@ -46,7 +47,8 @@ def import_file(
     progress: Progress | None = None,
 ) -> Outcome:
     """Import a file, in our template's layout or through a remembered column layout."""
-    with collector_paused():
+    # The settings row (its clock, stamping every history row) read once, not once a row.
+    with collector_paused(), organisation_settings_kept():
         return _import_file(user, data, filename, dry_run, layout, progress)
 
 
@@ -156,7 +158,7 @@ def _job_progress(job: Job) -> Progress:
 def job_run(*, job: Job, commit: bool = False) -> Job:
     """Run an import (a preview, or the real import when `commit`) or an export, to the end."""
     Job.objects.filter(pk=job.pk).update(
-        state=Job.State.RUNNING, committing=commit, started_at=timezone.now(), rows_done=0
+        state=Job.State.RUNNING, committing=commit, started_at=clock.now(), rows_done=0
     )
     job.refresh_from_db()
     try:
@@ -165,7 +167,7 @@ def job_run(*, job: Job, commit: bool = False) -> Job:
                 user=job.created_by, fmt=job.export_format, progress=_job_progress(job)
             )
             Job.objects.filter(pk=job.pk).update(
-                data=data, state=Job.State.DONE, finished_at=timezone.now()
+                data=data, state=Job.State.DONE, finished_at=clock.now()
             )
         else:
             outcome = import_file(
@@ -174,13 +176,13 @@ def job_run(*, job: Job, commit: bool = False) -> Job:
             )  # fmt: skip
             state = Job.State.DONE if outcome.written else Job.State.PREVIEWED
             Job.objects.filter(pk=job.pk).update(
-                result=outcome.as_dict(), state=state, finished_at=timezone.now(),
+                result=outcome.as_dict(), state=state, finished_at=clock.now(),
                 rows_done=outcome.rows, rows_total=outcome.rows,
             )  # fmt: skip
     except Exception as error:
         logger.exception("Job %s failed", job.pk)
         Job.objects.filter(pk=job.pk).update(
-            state=Job.State.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+            state=Job.State.FAILED, error=str(error)[:2000], finished_at=clock.now()
         )
     job.refresh_from_db()
     return job

@@ -37,6 +37,12 @@ class OrganisationSettings(models.Model):
         "few staff to separate the duties. Every such value is marked and listed in the "
         "Cabinet pack.",
     )
+    clock_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Leave empty to use today's date. A fixed date (the demo council's 4 December "
+        "2017) makes every due date, deadline and new record follow that day instead.",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -1,15 +1,55 @@
 """Reads for the organisation app, including the access chokepoint for people and roles."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models import QuerySet
 
 from .choices import Role
 from .models import Directorate, Membership, OrganisationSettings, User
 
+# The settings row read once per request (`middleware.OrganisationSettingsMiddleware`): every
+# page shows the council's name and reads its clock. Outside a request it is read each time.
+_request_settings: ContextVar[dict | None] = ContextVar("organisation_settings", default=None)
+
 
 def organisation_settings_get() -> OrganisationSettings:
     """The single settings row; defaults until an administrator saves it."""
-    settings = OrganisationSettings.objects.order_by("pk").first()
-    return settings or OrganisationSettings()
+    kept = _request_settings.get()
+    if kept and "row" in kept:
+        return kept["row"]
+    settings = OrganisationSettings.objects.order_by("pk").first() or OrganisationSettings()
+    if kept is not None and not kept.get("changed"):
+        kept["row"] = settings
+    return settings
+
+
+def organisation_settings_changed() -> None:
+    """The row was saved in this request: read it again from now on (an import's preview rolls
+    its change back, so nothing read during the change is kept)."""
+    kept = _request_settings.get()
+    if kept is not None:
+        kept.clear()
+        kept["changed"] = True
+
+
+def organisation_settings_kept_for_request():
+    """Start keeping the settings row for the request; returns the token that ends it."""
+    return _request_settings.set({})
+
+
+def organisation_settings_request_ended(token) -> None:
+    _request_settings.reset(token)
+
+
+@contextmanager
+def organisation_settings_kept():
+    """Read the settings row once inside the block (a request, an import, a command)."""
+    token = organisation_settings_kept_for_request()
+    try:
+        yield
+    finally:
+        organisation_settings_request_ended(token)
 
 
 def user_memberships(user) -> list[Membership]:

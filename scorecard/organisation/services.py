@@ -1,9 +1,12 @@
 """Writes for the organisation app. Each validates with full_clean() inside a transaction."""
 
+import datetime as dt
+
 from django.db import transaction
 
 from .choices import Role
 from .models import Directorate, Membership, OrganisationSettings, Service, User
+from .selectors import organisation_settings_changed
 
 
 @transaction.atomic
@@ -24,6 +27,19 @@ def organisation_settings_update(
         settings.allow_self_approval = allow_self_approval
     settings.full_clean()
     settings.save()
+    organisation_settings_changed()
+    return settings
+
+
+@transaction.atomic
+def organisation_clock_set(*, clock_date: dt.date | None) -> OrganisationSettings:
+    """Fix the council's date (the demo council lives on 4 December 2017), or with None
+    follow the real date again."""
+    settings = OrganisationSettings.objects.order_by("pk").first() or OrganisationSettings()
+    settings.clock_date = clock_date
+    settings.full_clean()
+    settings.save()
+    organisation_settings_changed()
     return settings
 
 

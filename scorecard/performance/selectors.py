@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.utils import timezone
 
 from scorecard.core.aggregation import Reading
 from scorecard.core.direction import Direction
@@ -23,6 +22,7 @@ from scorecard.core.polarity import to_decimal
 from scorecard.core.status import History, ManualRating, Status, evaluate, rated_against
 from scorecard.core.status_rules import Against
 from scorecard.core.status_rules import Rating as CoreRating
+from scorecard.organisation import clock
 from scorecard.organisation.models import User
 
 from .choices import Aggregation, PeriodState, Rating, WorkflowState
@@ -252,6 +252,11 @@ def reporting_period_current() -> ReportingPeriod | None:
     return ReportingPeriod.objects.filter(state=PeriodState.OPEN).order_by("-period_start").first()
 
 
+def reporting_period_states() -> dict[str, str]:
+    """Each recorded quarter's state ("open" or "locked") by its key, in one query."""
+    return dict(ReportingPeriod.objects.values_list("period", "state"))
+
+
 def reporting_period_locked(period: Period) -> bool:
     return ReportingPeriod.objects.filter(
         period=period.quarter_of().key if period.kind != "year" else period.key,
@@ -301,7 +306,7 @@ def updates_due(
 ) -> list[DueUpdate]:
     """Every value due in `quarter` from `indicators` (already narrowed by access), in two
     queries: the indicators with their owner, then their values of the quarter's year."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     year = quarter.year_of()
     window = Measurement.objects.filter(
         period_start__gte=year.start, period_start__lte=quarter.end
@@ -424,7 +429,7 @@ def indicator_status_history(
     """The indicator's status in each of `quarters` quarters, newest first, from its latest
     approved value or the quarter open for updates (three queries)."""
     start_month = financial_year_start_month()
-    today = today or timezone.localdate()
+    today = today or clock.today()
     readings, manual, targets = _history_for(indicator, start_month)
     history = History(readings, targets, manual)
     profile = profile_for(indicator)

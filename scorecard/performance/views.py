@@ -12,11 +12,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
 from scorecard import panels
 from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.history import history_entries
+from scorecard.organisation import clock
 from scorecard.organisation.selectors import directorates_list, organisation_settings_get
 from scorecard.rendering.charts import trend_chart
 from scorecard.web import add_service_errors, form_saved, paginate
@@ -152,7 +152,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
             + (f" {r.period}" if hasattr(r, "period") else f" {indicator.code}")
         ),
     )
-    today = timezone.localdate()
+    today = clock.today()
     can_administer = user_can_administer(request.user)
     locked = selectors.locked_quarters() if can_administer else set()
     start_month = financial_year_start_month()

@@ -8,8 +8,8 @@ Everything is built from `selectors.report_data` (the snapshot once published) a
 from functools import lru_cache
 
 from django.template.loader import render_to_string
-from django.utils import timezone
 
+from scorecard.organisation import clock
 from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.rendering import charts, docx, pdf
 from scorecard.rendering.sparkline import sparkline_svg
@@ -176,7 +176,7 @@ def pack_html(data: ReportData, *, for_print: bool = False) -> str:
         "spc_charts": spc_charts(data),
         "self_approvals": self_approvals(data),
         "for_print": for_print,
-        "generated_at": timezone.now(),
+        "generated_at": clock.now(),
     }
     return render_to_string("reporting/pack.html", context)
 

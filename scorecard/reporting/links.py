@@ -18,17 +18,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import SimpleNamespace
 
-from django.utils import timezone
-
 from scorecard.benchmarking.selectors import indicator_benchmarks
 from scorecard.core.direction import DIRECTION_LABELS, Direction
 from scorecard.core.periods import Period, parse
 from scorecard.core.status import History, Status, evaluate
 from scorecard.core.status_rules import Against
+from scorecard.organisation import clock
+from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.performance.access import indicator_access
 from scorecard.performance.choices import WorkflowState
 from scorecard.performance.engine import (
-    financial_year_start_month,
     manual_for,
     profile_for,
     reading_for,
@@ -80,8 +79,9 @@ def latest_statuses(
     """Each indicator's status in its latest quarter (as on its page), in three queries."""
     if not indicators:
         return {}
-    start_month = financial_year_start_month()
-    today = today or timezone.localdate()
+    settings = organisation_settings_get()
+    start_month = settings.financial_year_start_month
+    today = today or clock.today(settings)
     ids = [i.pk for i in indicators]
     readings, manual, targets = defaultdict(dict), defaultdict(dict), defaultdict(dict)
     for m in Measurement.objects.filter(indicator_id__in=ids, state=WorkflowState.APPROVED):

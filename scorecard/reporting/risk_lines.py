@@ -2,13 +2,17 @@
 its movement since the quarter before, as unsaved snapshot rows (kept between requests by
 `kept`)."""
 
+import datetime as dt
+import functools
 from collections import defaultdict
 
 from django.db.models import Q, QuerySet
 
+from scorecard.core import periods
 from scorecard.core.periods import Period
 from scorecard.core.scoring import movement
 from scorecard.organisation.models import Directorate
+from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.risks.choices import (
     ACTION_STATUSES_OPEN,
     ActionStatus,
@@ -109,6 +113,29 @@ def _snapshot(**values) -> RiskSnapshot:
     return RiskSnapshot(*map(values.__getitem__, _SNAPSHOT_FIELDS))
 
 
+def _period_ends():
+    """A period key's last day (read once per key)."""
+    start_month = organisation_settings_get().financial_year_start_month
+
+    @functools.cache
+    def end(key: str) -> dt.date:
+        return periods.parse(key, start_month).end
+
+    return end
+
+
+def _keys_ending_by(period: Period) -> list[str]:
+    """The keys of the quarters and months of `period`'s year up to it, and of its year: those
+    a review dated after the quarter may still be filed to."""
+    year = period.year_of()
+    keys = [year.key]
+    for quarter in year.quarters():
+        if quarter.start <= period.start:
+            keys.append(quarter.key)
+            keys += [month.key for month in quarter.months()]
+    return keys
+
+
 def risk_lines(
     *,
     period: Period,
@@ -128,13 +155,23 @@ def risk_lines(
         gone.update(row[0] for row in rows if not _on_record(row[4], row[5], period))
         rows = [row for row in rows if _on_record(row[4], row[5], period)]
     latest, before = {}, {}
-    for a in (
-        Assessment.objects.filter(risk__in=on_record, assessed_on__lte=period.end)
-        .order_by("assessed_on", "pk")
-        .values_list(*ASSESSMENT_COLUMNS)
-    ):
+    # A review counts in the quarter it was filed to (its period), not the quarter of its date:
+    # one made on 10 April for Quarter Four counts in Quarter Four. The latest is the one of
+    # the latest period, then date. A review is never filed to a period that began after its
+    # date, so the date bounds what is read.
+    ends = _period_ends()
+    reviews = (
+        Assessment.objects.filter(risk__in=on_record)
+        .filter(Q(assessed_on__lte=period.end) | Q(period__in=_keys_ending_by(period)))
+        .order_by()
+        .values_list(*ASSESSMENT_COLUMNS, "pk", "period")
+    )
+    filed = sorted(((ends(a[-1]), a[1], a[-2]), a) for a in reviews)  # (period end, date, pk)
+    for (end, _, _), a in filed:
+        if end > period.end:
+            continue
         latest[a[0]] = a
-        if a[1] <= previous_end:
+        if end <= previous_end:
             before[a[0]] = a
     escalated_to, escalated_now = {}, set()
     for risk_id, direction, decided_at, to_register in (

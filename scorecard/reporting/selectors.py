@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from scorecard.core.periods import Period, PeriodError, parse
+from scorecard.organisation import clock
 from scorecard.organisation.selectors import user_is_administrator
 from scorecard.performance.choices import PeriodState, ScorecardTier, WorkflowState
 from scorecard.performance.engine import financial_year_start_month
@@ -158,7 +159,7 @@ class ReportData:
         """The day the report speaks for: its publication, else today (what is late by then)."""
         if self.snapshot is not None:
             return timezone.localdate(self.snapshot.published_at)
-        return timezone.localdate()
+        return clock.today()
 
 
 def report_data(

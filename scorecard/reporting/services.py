@@ -2,9 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from scorecard.core.periods import Period
+from scorecard.organisation import clock
 from scorecard.organisation.models import User
 from scorecard.performance.choices import PeriodState
 from scorecard.performance.services import reporting_period_set_state
@@ -52,7 +52,7 @@ def snapshot_create(*, period: Period, by: User, gaps_reason: str = "") -> Snaps
         gaps_reason=gaps_reason if ready.has_gaps else "",
         gaps_acknowledged_by=by if ready.has_gaps else None,
         published_by=by,
-        published_at=timezone.now(),
+        published_at=clock.now(),
     )
     snapshot.full_clean()
     snapshot.save()
@@ -92,7 +92,7 @@ def report_wording_update(*, text: str, by: User | None) -> ReportWording:
     )
     wording.text = text
     wording.updated_by = by
-    wording.updated_at = timezone.now()
+    wording.updated_at = clock.now()
     wording.full_clean()
     wording.save()
     return wording

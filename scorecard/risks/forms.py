@@ -8,6 +8,14 @@ from .choices import ActionStatus, ControlEffectiveness, RegisterKind, RiskCateg
 from .models import IndicatorLink, Register, RiskArea
 
 
+class QuarterChoiceField(forms.ChoiceField):
+    """The quarters offered, but any quarter is passed on: the service says why one is refused
+    (locked, not begun), in the person's terms."""
+
+    def valid_value(self, value) -> bool:
+        return True
+
+
 class ReviewForm(forms.Form):
     likelihood = forms.TypedChoiceField(
         label="Likelihood now", coerce=int, widget=forms.RadioSelect,
@@ -22,11 +30,17 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea,
         error_messages={"required": "Say what has changed since the last review, and why."},
     )
+    period = QuarterChoiceField(
+        label="Which quarter is this review for?",
+        required=False,
+        help_text="It counts in that quarter's dashboards and report.",
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, matrix, **kwargs):
+    def __init__(self, *args, matrix, quarters=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.matrix = matrix
+        self.fields["period"].choices = [(q.key, q.label) for q in quarters]
         self.fields["likelihood"].choices = [
             (level.number, f"{level.number} {level.label}") for level in matrix.likelihood
         ]

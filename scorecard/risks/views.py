@@ -7,11 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from scorecard import panels
 from scorecard.history import history_entries
+from scorecard.organisation import clock
 from scorecard.organisation.selectors import directorates_list, people_list
 from scorecard.web import add_service_errors, form_saved, paginate
 
@@ -37,6 +37,7 @@ from .selectors.access import (
 from .selectors.pages import (
     escalations_awaiting,
     record_version,
+    review_quarters,
     risk_page,
     risk_ratings,
     risks_filtered,
@@ -116,7 +117,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "bands": bands,
             "filters": filters,
             "options": options,
-            "today": timezone.localdate(),
+            "today": clock.today(),
             "can_add": matrix is not None and register_access(request.user, Do.EDIT).exists(),
             "can_manage": user_can_manage_risks(request.user),
             "awaiting": escalations_awaiting(risks=risk_access(request.user, Do.DECIDE))
@@ -157,7 +158,7 @@ def risk_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "can_edit": can_edit and risk.status != "closed",
             "can_decide": user_can_manage_risks(request.user),
-            "today": timezone.localdate(),
+            "today": clock.today(),
             **panels.collect("risk", request=request, obj=risk),
         },
     )
@@ -171,12 +172,15 @@ def risk_review(request: HttpRequest, pk: int) -> HttpResponse:
     if matrix is None:
         raise PermissionDenied
     version = record_version(risk)
+    filing = review_quarters()
     form = forms.ReviewForm(
         request.POST or None,
         matrix=matrix,
+        quarters=filing.choices or ([filing.default] if filing.default else []),
         initial={
             "likelihood": risk.current_likelihood,
             "impact": risk.current_impact,
+            "period": filing.default.key if filing.default else "",
             "version": version,
         },
     )
@@ -191,6 +195,7 @@ def risk_review(request: HttpRequest, pk: int) -> HttpResponse:
                 commentary=data["commentary"],
                 assessor=request.user,
                 seen_version=data["version"],
+                period=data["period"] or None,
             )
         except ValidationError as error:
             if "version" in getattr(error, "error_dict", {}):
@@ -212,7 +217,14 @@ def risk_review(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(
         request,
         "risks/review.html",
-        {"risk": risk, "form": form, "matrix": matrix, "chosen": chosen, "conflict": conflict},
+        {
+            "risk": risk,
+            "form": form,
+            "matrix": matrix,
+            "chosen": chosen,
+            "conflict": conflict,
+            "filing": filing,
+        },
     )
 
 

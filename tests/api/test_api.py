@@ -1,6 +1,8 @@
 """The REST API: the OpenAPI schema validates, every endpoint answers each role as the web does,
 and writes go through the services (their refusals come back as 400 with the field named)."""
 
+import datetime as dt
+
 import pytest
 import yaml
 from django.core.management import call_command
@@ -8,6 +10,7 @@ from django.utils import timezone
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
+from scorecard.organisation.services import organisation_clock_set
 from scorecard.performance.choices import PeriodState
 from scorecard.performance.models import Measurement
 from scorecard.performance.services import reporting_period_set_state
@@ -181,3 +184,40 @@ def test_a_confidential_risks_owner_reads_and_assesses_it(council, records):
         format="json",
     )
     assert response.status_code == 201, response.content
+
+
+def test_an_assessment_without_a_period_counts_in_the_open_quarter(council):
+    """A review keyed on 10 April 2018 while Quarter Four 2017/18 is open counts in Quarter Four;
+    one for a locked quarter is refused, naming it."""
+    organisation_clock_set(clock_date=dt.date(2018, 4, 10))
+    found = api_records(council["admin"])
+    reporting_period_set_state(period="2017/18-Q3", state=PeriodState.LOCKED, by=council["admin"])
+    reporting_period_set_state(period="2017/18-Q4", state=PeriodState.OPEN, by=council["admin"])
+    client = client_for(council["admin"])
+    reference = found["risk"].reference
+    response = client.post(
+        "/api/v1/assessments/",
+        {"risk": reference, "likelihood": 2, "impact": 4, "commentary": "Reviewed."},
+        format="json",
+    )
+    assert response.status_code == 201
+    assert (response.json()["period"], response.json()["assessed_on"]) == (
+        "2017/18-Q4",
+        "2018-04-10",
+    )
+    locked = client.post(
+        "/api/v1/assessments/",
+        {
+            "risk": reference,
+            "likelihood": 2,
+            "impact": 3,
+            "period": "2017/18-Q3",
+            "commentary": "Late.",
+        },
+        format="json",
+    )
+    assert locked.status_code == 400
+    assert locked.json()["period"] == [
+        "Quarter Three 2017/18 is locked: its report is published, so nothing more can be "
+        "filed to it. Choose an open quarter."
+    ]

@@ -96,9 +96,6 @@ def build_organisation(admin):
     performance_services.measurement_record(
         indicator=waste, period="2017/18-Q1", by=admin, value="118.25", data_quality="provisional"
     )
-    performance_services.reporting_period_set_state(
-        period="2017/18-Q1", state=PeriodState.LOCKED, by=admin
-    )
     corporate = risk_services.register_create(
         name="Corporate Risk Register", kind=RegisterKind.CORPORATE
     )
@@ -150,6 +147,10 @@ def build_organisation(admin):
     )  # fmt: skip
     risk_services.risk_close(
         risk=cyber, reason="Merged into ASC-R1", closed_on=dt.date(2017, 10, 2)
+    )
+    # Locked once its reviews are in: a locked quarter refuses a review filed to it.
+    performance_services.reporting_period_set_state(
+        period="2017/18-Q1", state=PeriodState.LOCKED, by=admin
     )
     build_setup(admin, erin, asc, [payments, waste, old], market, corporate)
 

@@ -12,8 +12,8 @@ from operator import attrgetter
 
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connection, models
-from django.utils import timezone
 
+from scorecard.organisation import clock
 from scorecard.performance import services as performance_services
 from scorecard.performance.choices import PeriodState, WorkflowState
 from scorecard.performance.engine import reporting_quarter
@@ -99,7 +99,7 @@ class MeasurementRows:
         )
         self.quarters: dict = {}
         self.periods: dict = {}
-        self.now = timezone.now()
+        self.now = clock.now()
         self.created: list[StoredMeasurement] = []
         self.changed: list[StoredMeasurement] = []
         self.pending: set[tuple[int, str]] = set()

@@ -7,12 +7,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from scorecard.core.figures import as_stored, rounding_notice
 from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.core.polarity import to_decimal
 from scorecard.core.status import State
+from scorecard.organisation import clock
 from scorecard.organisation.models import Directorate, User
 
 from ..choices import Aggregation, PeriodState, Rating, ScorecardTier, Unit, WorkflowState
@@ -377,7 +377,7 @@ def reporting_period_set_state(
     row = row or ReportingPeriod(period=quarter.key, period_start=quarter.start)
     row.state = state
     row.changed_by = by
-    row.changed_at = timezone.now()
+    row.changed_at = clock.now()
     row.full_clean()
     row.save()
     return row
@@ -540,7 +540,7 @@ def measurement_record(
     measurement.data_quality = data_quality
     measurement.manual_rating, measurement.manual_reason = manual_rating, manual_reason
     measurement.state = WorkflowState.DRAFT
-    measurement.entered_by, measurement.entered_at = by, timezone.now()
+    measurement.entered_by, measurement.entered_at = by, clock.now()
     measurement.submitted_by, measurement.submitted_at = None, None
     measurement.reviewed_by, measurement.reviewed_at, measurement.review_note = None, None, ""
     measurement.self_approved = False
@@ -579,13 +579,13 @@ def _move(
             }
         )
     if to == WorkflowState.SUBMITTED:
-        measurement.submitted_by, measurement.submitted_at = by, timezone.now()
+        measurement.submitted_by, measurement.submitted_at = by, clock.now()
     else:
         own = refuse_review(
             measurement, by, "approve" if to == WorkflowState.APPROVED else "return"
         )
         measurement.self_approved = own and to == WorkflowState.APPROVED
-        measurement.reviewed_by, measurement.reviewed_at = by, timezone.now()
+        measurement.reviewed_by, measurement.reviewed_at = by, clock.now()
         measurement.review_note = note
     measurement.state = to
     measurement.version += 1

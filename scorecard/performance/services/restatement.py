@@ -9,8 +9,8 @@ lists the difference as a restatement.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from scorecard.organisation import clock
 from scorecard.organisation.models import User
 
 from ..choices import DataQuality, WorkflowState
@@ -68,7 +68,7 @@ def measurement_restate(
         measurement.commentary = commentary.strip()
     measurement.data_quality = DataQuality.RESTATED
     measurement.state = WorkflowState.APPROVED  # the performance team's own, recorded correction
-    measurement.restated_by, measurement.restated_at = by, timezone.now()
+    measurement.restated_by, measurement.restated_at = by, clock.now()
     measurement.restatement_reason = reason.strip()
     measurement.version += 1
     measurement.full_clean()

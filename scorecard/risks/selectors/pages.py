@@ -6,9 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
-from scorecard.core import scoring
+from scorecard.core import filing, periods, scoring
+from scorecard.organisation import clock, quarters
+from scorecard.organisation.selectors import organisation_settings_get
 
 from ..choices import ACTION_STATUSES_OPEN, EscalationStatus
 from ..models import Action, Risk
@@ -36,7 +37,7 @@ def risks_filtered(
     today: dt.date | None = None,
 ) -> QuerySet[Risk]:
     """Live risks the person may see, filtered as chosen, ranked or sorted (one query)."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     rows = risks_ranked(risks=risks, matrix=matrix)
     if register.isdigit():
         rows = rows.filter(
@@ -93,7 +94,7 @@ class RiskPage:
 
 def risk_page(*, risk: Risk, today: dt.date | None = None) -> RiskPage:
     """Everything on a risk's page, one query per part."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     actions = list(
         risk.actions.select_related("owner")
         .annotate(effective_due_on=effective_due_on())
@@ -146,7 +147,7 @@ def risk_work_by_person(
 ) -> dict[object, RiskWork]:
     """For each risk owner and action owner: reviews due within `within_days` or overdue, and
     actions past their (revised) due date (two queries)."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     work: dict[object, RiskWork] = defaultdict(lambda: RiskWork([], []))
     reviews = (
         risks_live()
@@ -170,3 +171,30 @@ def risk_work_by_person(
         for person, items in work.items()
         if person is not None and person.is_active and person.email
     }
+
+
+@dataclass(frozen=True)
+class ReviewQuarters:
+    """The quarters a review made today may count for (earliest first) and the one it counts for
+    unless the person chooses another; `default` is None when that one is locked."""
+
+    choices: list[periods.Period]
+    default: periods.Period | None
+
+
+def review_quarters(*, on: dt.date | None = None) -> ReviewQuarters:
+    """What the review form offers: the open quarters begun by `on` (today), in one query."""
+    on = on or clock.today()
+    start_month = organisation_settings_get().financial_year_start_month
+    open_quarters, locked_keys = quarters.open_and_locked(start_month)
+    try:
+        default = filing.filing_quarter(
+            on=on,
+            chosen=None,
+            open_quarters=open_quarters,
+            locked_keys=locked_keys,
+            start_month=start_month,
+        )
+    except filing.FilingError:
+        default = None
+    return ReviewQuarters(filing.filing_choices(on, open_quarters), default)

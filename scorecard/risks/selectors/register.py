@@ -3,9 +3,9 @@
 import datetime as dt
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from scorecard.core import scoring
+from scorecard.organisation import clock
 
 from ..choices import ACTION_STATUSES_OPEN, RatingBasis
 from ..models import Action, Register, Risk
@@ -73,7 +73,7 @@ def risks_review_overdue(
     *, risks: QuerySet[Risk] | None = None, today: dt.date | None = None
 ) -> QuerySet[Risk]:
     """Live risks whose next review date has passed, the longest overdue first."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return (
         risks_live(risks)
         .filter(next_review_on__lt=today)
@@ -86,7 +86,7 @@ def actions_overdue(
     *, risks: QuerySet[Risk] | None = None, today: dt.date | None = None
 ) -> QuerySet[Action]:
     """Actions not done by their (revised) due date, on live risks the caller may see."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return (
         Action.objects.filter(risk__in=risks_live(risks), status__in=ACTION_STATUSES_OPEN)
         .annotate(effective_due_on=effective_due_on())

@@ -2,8 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from scorecard.organisation import clock
 from scorecard.organisation.models import User
 
 from ..choices import EscalationDirection, EscalationStatus, RegisterKind, RiskStatus
@@ -50,7 +50,7 @@ def _request(
         to_register=to_register,
         reason=reason.strip(),
         requested_by=requested_by,
-        requested_at=timezone.now(),
+        requested_at=clock.now(),
     )
     escalation.full_clean()
     escalation.save()
@@ -114,7 +114,7 @@ def escalation_decide(
         raise ValidationError({"risk": f"Risk {risk.reference} has been closed since the request."})
     escalation.status = EscalationStatus.ACCEPTED if accepted else EscalationStatus.DECLINED
     escalation.decided_by = decided_by
-    escalation.decided_at = timezone.now()
+    escalation.decided_at = clock.now()
     escalation.decision_note = note.strip()
     escalation.full_clean()
     escalation.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])

@@ -2,7 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+
+from scorecard.organisation import clock
 
 from ..choices import RiskStatus
 from ..models import IndicatorLink, Risk
@@ -18,7 +19,7 @@ def risk_indicator_link(*, risk: Risk, indicator, by, note: str = "") -> Indicat
     if IndicatorLink.objects.filter(risk=risk, indicator=indicator, is_archived=False).exists():
         raise ValidationError({"indicator": f"{risk.reference} is already linked to {indicator}."})
     link = IndicatorLink(
-        risk=risk, indicator=indicator, note=note.strip(), linked_by=by, linked_at=timezone.now()
+        risk=risk, indicator=indicator, note=note.strip(), linked_by=by, linked_at=clock.now()
     )
     link.full_clean()
     link.save()

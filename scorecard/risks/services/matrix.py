@@ -8,6 +8,7 @@ from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
 from scorecard.core import scoring
+from scorecard.organisation import clock
 
 from ..choices import MatrixAxis, RiskStatus
 from ..models import MatrixBand, MatrixCell, MatrixLevel, Risk, RiskMatrix
@@ -55,7 +56,7 @@ def risk_matrix_create(
     ]
     for row in [*levels, *band_rows]:
         row.full_clean(exclude=["matrix"])
-    bulk_create_with_history(levels, MatrixLevel)
+    bulk_create_with_history(levels, MatrixLevel, default_date=clock.now())
     # Saved one by one: the cells need the bands' primary keys on every database.
     for row in band_rows:
         row.save()
@@ -64,7 +65,7 @@ def risk_matrix_create(
         MatrixCell(matrix=matrix, likelihood=lk, impact=im, band=by_key[key])
         for (lk, im), key in sorted(cells.items())
     ]
-    bulk_create_with_history(cell_rows, MatrixCell)
+    bulk_create_with_history(cell_rows, MatrixCell, default_date=clock.now())
     if make_current:
         risk_matrix_make_current(matrix=matrix)
     return matrix

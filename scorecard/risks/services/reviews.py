@@ -35,8 +35,10 @@ def risk_review(
     assessor: User,
     seen_version: int,
     assessed_on: dt.date | None = None,
+    period: str | None = None,
 ) -> Assessment:
-    """Review a risk from its page: the new current likelihood and impact, and why."""
+    """Review a risk from its page: the new current likelihood and impact, and why, for the
+    quarter chosen (`period`; by default the open quarter)."""
     risk = Risk.objects.select_for_update().get(pk=risk.pk)
     _check_version(risk, seen_version, f"risk {risk.reference}")
     return assessment_record(
@@ -45,6 +47,7 @@ def risk_review(
         impact=impact,
         assessor=assessor,
         assessed_on=assessed_on,
+        period=period,
         commentary=commentary.strip(),
     )
 

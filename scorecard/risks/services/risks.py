@@ -4,10 +4,10 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
-from scorecard.core import periods, scoring
+from scorecard.core import filing, periods, scoring
 from scorecard.core.figures import long_date
+from scorecard.organisation import clock, quarters
 from scorecard.organisation.models import User
 from scorecard.organisation.selectors import organisation_settings_get
 
@@ -99,7 +99,7 @@ def risk_create(
     _check_ratings(matrix, ratings)
     if register.is_archived:
         raise ValidationError({"register": f"{register} is archived: choose a register in use."})
-    identified_on = identified_on or timezone.localdate()
+    identified_on = identified_on or clock.today()
     risk = Risk(
         reference=reference.strip(),
         title=title,
@@ -187,10 +187,27 @@ def risk_close(*, risk: Risk, reason: str, closed_on: dt.date | None = None) -> 
         )
     risk.status = RiskStatus.CLOSED
     risk.closure_reason = reason.strip()
-    risk.closed_on = closed_on or timezone.localdate()
+    risk.closed_on = closed_on or clock.today()
     risk.full_clean()
     risk.save(update_fields=["status", "closure_reason", "closed_on"])
     return risk
+
+
+def filed_period(*, on: dt.date, period: str | None) -> periods.Period:
+    """The period that work on a risk done on `on` counts for (`core.filing`): the one given,
+    else the earliest open quarter; a locked quarter is refused, keyed by "period"."""
+    start_month = organisation_settings_get().financial_year_start_month
+    open_quarters, locked_keys = quarters.open_and_locked(start_month)
+    try:
+        return filing.filing_quarter(
+            on=on,
+            chosen=periods.parse(period, start_month) if period else None,
+            open_quarters=open_quarters,
+            locked_keys=locked_keys,
+            start_month=start_month,
+        )
+    except (periods.PeriodError, filing.FilingError) as error:
+        raise ValidationError({"period": str(error)}) from error
 
 
 @transaction.atomic
@@ -206,6 +223,8 @@ def assessment_record(
 ) -> Assessment:
     """Record a review: it becomes the risk's current rating and sets the next review date.
 
+    It counts for `period` when given, else for the earliest open quarter, never for the
+    calendar date's quarter when a quarter is open (`filed_period`); a locked one is refused.
     Score and band are stored with the assessment, so a later change to the matrix never
     rewrites what was reported.
     """
@@ -228,7 +247,7 @@ def assessment_record(
     if errors:
         raise ValidationError(errors)
     band = matrix.band_for(likelihood, impact)
-    today = timezone.localdate()
+    today = clock.today()
     assessed_on = assessed_on or today
     if assessed_on > today:
         raise ValidationError({"assessed_on": "An assessment cannot be dated in the future."})
@@ -239,15 +258,7 @@ def assessment_record(
                 f"{long_date(risk.last_reviewed_on)}: record assessments in date order."
             }
         )
-    start_month = organisation_settings_get().financial_year_start_month
-    try:
-        period_key = (
-            periods.parse(period, start_month)
-            if period
-            else periods.Period.containing(assessed_on, "quarter", start_month)
-        ).key
-    except periods.PeriodError as error:
-        raise ValidationError({"period": str(error)}) from error
+    period_key = filed_period(on=assessed_on, period=period).key
     assessment = Assessment(
         risk=risk,
         period=period_key,

@@ -4,8 +4,8 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from scorecard.organisation import clock
 from scorecard.organisation.models import User
 
 from ..choices import ActionStatus, ControlEffectiveness, RiskStatus
@@ -109,7 +109,7 @@ def action_update(
     for name, value in changes.items():
         setattr(action, name, value)
     if status == ActionStatus.COMPLETED:
-        action.completed_on = action.completed_on or timezone.localdate()
+        action.completed_on = action.completed_on or clock.today()
         action.percent_complete = 100
         changes.update(completed_on=action.completed_on, percent_complete=100)
     action.full_clean()
