@@ -73,7 +73,7 @@ def performance_dashboard(request: HttpRequest) -> HttpResponse:
     period, entries = _picked(request)
     context = {"period": period, "entries": entries, "data": None}
     if period is not None:
-        data = report_data(period, risks=False, keep=True)
+        data = report_data(period, reader=request.user, risks=False, keep=True)
         filters = {k: request.GET.get(k, "") for k in ("priority", "directorate", "status")}
         shown = documents.performance_context(data, filters=filters)
         context.update(
@@ -93,7 +93,7 @@ def risk_dashboard(request: HttpRequest) -> HttpResponse:
     period, entries = _picked(request)
     context = {"period": period, "entries": entries, "data": None}
     if period is not None:
-        data = report_data(period, performance=False, keep=True)
+        data = report_data(period, reader=request.user, performance=False, keep=True)
         context.update(data=data, exceptions_shown=EXCEPTIONS_SHOWN, **documents.risk_context(data))
     return _render(request, "reporting/risk_dashboard.html", context)
 
@@ -103,7 +103,7 @@ def _document_data(request, period: str):
     # Drafts are for administrators: refuse before building anything.
     _require(user_can_publish(request.user) or snapshot_get(quarter) is not None)
     # The lines the dashboards keep: the documents only read them (publishing builds its own).
-    data = report_data(quarter, keep=True)
+    data = report_data(quarter, reader=request.user, keep=True)
     _require(user_can_read_report(request.user, data))
     return data
 
@@ -163,7 +163,7 @@ def period_lock(request: HttpRequest, period: str) -> HttpResponse:
         else:
             messages.success(request, f"{quarter.label} is locked and its report published.")
             return redirect("reporting:index")
-    data = report_data(quarter, keep=True) if snapshot is None else None
+    data = report_data(quarter, reader=request.user, keep=True) if snapshot is None else None
     return _render(
         request,
         "reporting/period_lock.html",
