@@ -13,6 +13,8 @@ from pathlib import PurePath
 
 from python_calamine import CalamineWorkbook
 
+from .writers import csv_cell_read
+
 EXTENSIONS = (".xlsx", ".csv", ".zip")
 
 
@@ -111,7 +113,12 @@ def read_csv(data: bytes, name: str) -> Table | None:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return _table(name, list(csv.reader(io.StringIO(text, newline=""), dialect)), texts=True)
+    # A text cell written as a would-be formula carries a leading quote (writers.csv_cell).
+    rows = [
+        [csv_cell_read(cell) if cell[:1] == "'" else cell for cell in row]
+        for row in csv.reader(io.StringIO(text, newline=""), dialect)
+    ]
+    return _table(name, rows, texts=True)
 
 
 def read_file(data: bytes, filename: str) -> list[Table]:
