@@ -99,6 +99,7 @@ def risk_dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _document_data(request, period: str):
+    _require(user_can_read_reports(request.user))
     quarter = _quarter(period)
     # Drafts are for administrators: refuse before building anything.
     _require(user_can_publish(request.user) or snapshot_get(quarter) is not None)
