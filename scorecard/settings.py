@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "scorecard.middleware.RefuseNulInQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "scorecard.organisation.middleware.OrganisationSettingsMiddleware",
@@ -233,7 +234,12 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Sign-in throttling (django-axes): five failures for one user name from one address lock that
-# pair out for an hour; a successful sign-in clears the count.
+# pair out for an hour (that user name from elsewhere still signs in); a successful sign-in
+# clears the count. Behind a reverse proxy every request comes from the proxy: TRUSTED_PROXY_COUNT
+# (the number of proxies in front, each adding to X-Forwarded-For) takes the client's address
+# from the header instead (docs/deployment.md). 0, the default, believes no header.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "scorecard.ops.security.client_address"
 AXES_ENABLED = env_flag("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "60")))

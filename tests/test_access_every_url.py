@@ -7,11 +7,11 @@ so nobody can add a page without saying who may see it.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from scorecard.organisation.models import Directorate
+from scorecard.organisation.models import Directorate, User
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "admin", "editor", "reader"]
+ROLES = ["anonymous", "admin", "editor", "reader", "norole"]
 SIGN_IN = "sign-in"  # anonymous users are redirected to the sign-in page
 OK, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 403, 404, 405
 
@@ -137,6 +137,47 @@ ACCESS = {
     "api:risk-area-list": row(401, OK, OK, OK),
     "api:risk-area-detail": row(401, OK, OK, OK),
 }
+
+
+# A signed-in person with no role: answered as a reader, except here. They read no report, no
+# dashboard, no indicator and no risk (404: no such thing for them), and import or export nothing;
+# the lists they reach are empty.
+NO_ROLE = {
+    "api:assessment-detail": 404,
+    "api:indicator-detail": 404,
+    "api:measurement-detail": 404,
+    "api:risk-area-detail": 404,
+    "api:risk-detail": 404,
+    "api:status-list": 404,
+    "api:token": FORBIDDEN,
+    "interchange:index": FORBIDDEN,
+    "interchange:template_csv": FORBIDDEN,
+    "interchange:template_xlsx": FORBIDDEN,
+    "performance:indicator": 404,
+    "performance:indicator_edit": 404,
+    "performance:measurement_edit": 404,
+    "performance:measurement_review": 404,
+    "performance:target_set": 404,
+    "reporting:index": FORBIDDEN,
+    "reporting:performance_dashboard": FORBIDDEN,
+    "reporting:risk_dashboard": FORBIDDEN,
+    "risks:action_create": 404,
+    "risks:action_update": 404,
+    "risks:control_create": 404,
+    "risks:control_edit": 404,
+    "risks:escalation_request": 404,
+    "risks:indicator_link": 404,
+    "risks:review": 404,
+    "risks:risk": 404,
+    "risks:risk_close": 404,
+    "risks:risk_edit": 404,
+}
+
+
+def expected_answer(name: str, role: str):
+    if role == "norole":
+        return NO_ROLE.get(name, ACCESS[name]["reader"])
+    return ACCESS[name][role]
 
 
 # URL name -> function(demo) returning the keyword arguments that build the URL.
@@ -378,12 +419,14 @@ def test_every_url_pattern_has_an_access_entry():
 @pytest.mark.parametrize("name", sorted(ACCESS))
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_is_allowed_or_refused(client, demo, role, name):
-    if role != "anonymous":
+    if role == "norole":
+        client.force_login(User.objects.create_user("norole", password="not-used"))
+    elif role != "anonymous":
         client.force_login(demo[role])
     kwargs = URL_KWARGS[name](demo) if name in URL_KWARGS else {}
     url = reverse(name, kwargs=kwargs)
     response = client.get(url)
-    expected = ACCESS[name][role]
+    expected = expected_answer(name, role)
     if expected == SIGN_IN:
         assert response.status_code == 302, url
         assert response["Location"].startswith(reverse("login")), url
@@ -393,7 +436,9 @@ def test_each_role_is_allowed_or_refused(client, demo, role, name):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_django_admin_is_for_superusers_only(client, demo, role):
-    if role != "anonymous":
+    if role == "norole":
+        client.force_login(User.objects.create_user("norole", password="not-used"))
+    elif role != "anonymous":
         client.force_login(demo[role])
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302

@@ -11,11 +11,12 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
+from scorecard.core.ids import id_from
 from scorecard.interchange import access
 from scorecard.performance import services as performance_services
 from scorecard.performance.access import indicator_access, measurement_access, user_has_any_role
 from scorecard.performance.models import Scorecard
-from scorecard.performance.selectors import scorecard_rows, status_rated_against
+from scorecard.performance.selectors import scorecard_rows, scorecards_list, status_rated_against
 from scorecard.risks import services as risk_services
 from scorecard.risks.selectors.access import risk_access
 
@@ -157,12 +158,14 @@ class StatusViewSet(viewsets.GenericViewSet):
             request.query_params.get("scorecard"),
             request.query_params.get("period"),
         )
-        if not scorecard_id or not period or not str(scorecard_id).isdigit():
+        if not user_has_any_role(request.user):
+            raise NotFound
+        if id_from(scorecard_id) is None or not period:
             raise ApiValidationError(
                 {"scorecard": ["Give a scorecard id and a period, e.g. 2017/18-Q2."]}
             )
-        scorecard = Scorecard.objects.filter(pk=scorecard_id, is_archived=False).first()
-        if scorecard is None or not user_has_any_role(request.user):
+        scorecard = scorecards_list().filter(pk=id_from(scorecard_id)).first()
+        if scorecard is None:
             raise NotFound
         try:
             rows = scorecard_rows(

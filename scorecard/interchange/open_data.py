@@ -17,6 +17,7 @@ from scorecard.performance.engine import financial_year_start_month
 from scorecard.performance.models import ReportingPeriod
 from scorecard.reporting import summary
 from scorecard.reporting.models import IndicatorSnapshot, RiskSnapshot, Snapshot
+from scorecard.risks.selectors.access import risk_visibility
 
 INDICATOR_FIELDS = [
     "code", "title", "priority", "directorate_code", "directorate_name", "unit", "polarity",
@@ -56,13 +57,17 @@ def open_rows(*, snapshot: Snapshot, dataset: str) -> list[dict]:
         if not snapshot.scorecard.is_published:
             return []
         rows = IndicatorSnapshot.objects.filter(snapshot=snapshot).order_by("order", "code")
-    else:
-        rows = RiskSnapshot.objects.filter(snapshot=snapshot, is_confidential=False).order_by(
-            "-score", "-impact", "-likelihood", "reference"
-        )
-    if dataset == "indicators":
         return _flagged(snapshot, list(rows.values(*INDICATOR_FIELDS)))
-    return list(rows.values(*RISK_FIELDS))
+    # The public's rule (risk_visibility(None)): no risk confidential when published or now.
+    public = risk_visibility(None)
+    rows = RiskSnapshot.objects.filter(snapshot=snapshot, is_confidential=False).order_by(
+        "-score", "-impact", "-likelihood", "reference"
+    )
+    return [
+        {f: row[f] for f in RISK_FIELDS}
+        for row in rows.values("risk_id", "is_confidential", *RISK_FIELDS)
+        if public.allows(row["risk_id"], row["is_confidential"], row["directorate_code"])
+    ]
 
 
 def _flagged(snapshot: Snapshot, rows: list[dict]) -> list[dict]:

@@ -14,6 +14,8 @@ from pathlib import PurePath
 
 from python_calamine import CalamineWorkbook
 
+from .writers import csv_cell_read
+
 EXTENSIONS = (".xlsx", ".csv", ".zip")
 
 # Bounds on the work one file may ask for, checked before its contents are parsed, so a small
@@ -152,7 +154,10 @@ def read_csv(data: bytes, name: str) -> Table | None:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
-        rows = list(reader)
+        # A text cell written as a would-be formula carries a leading quote (writers.csv_cell).
+        rows = [
+            [csv_cell_read(cell) if cell[:1] == "'" else cell for cell in row] for row in reader
+        ]
     except csv.Error as error:  # a cell over the csv module's field limit, a stray NUL byte
         raise ReadError(
             f"{name}, row {reader.line_num}: this row cannot be read ({error})."

@@ -17,7 +17,7 @@ from .models import Job
 from .readers import ReadError, read_file
 from .schema import SHEETS, SHEETS_BY_KEY
 from .selectors import export_sheets_for, import_layout_find
-from .writers import cell_text, template_rows, write_csv, write_xlsx
+from .writers import csv_cell, template_rows, write_csv, write_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -246,7 +246,7 @@ def open_data_csv(request: HttpRequest, period: str, dataset: str) -> HttpRespon
     fields = open_data.DATASETS[dataset][1]
     writer.writerow(fields)
     for row in rows:
-        writer.writerow([cell_text(row[f]) for f in fields])
+        writer.writerow([csv_cell(row[f]) for f in fields])
     response = HttpResponse(output.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{period}-{dataset}.csv"'
     return response

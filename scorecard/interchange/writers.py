@@ -31,6 +31,26 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+# A spreadsheet opening a CSV runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """A value as CSV text that a spreadsheet shows and never runs: text starting like a formula
+    gets a leading single quote (as OWASP advises); numbers, dates and Yes/No are left alone."""
+    text = cell_text(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def csv_cell_read(text: str) -> str:
+    """The text `csv_cell` was given: its single quote taken off again on import."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
 def write_xlsx(
     sheets: Iterable[tuple[SheetSpec, list[dict]]], progress: Progress | None = None
 ) -> bytes:
@@ -94,7 +114,7 @@ def write_csv(spec: SheetSpec, rows: list[dict]) -> bytes:
     writer = csv.writer(output)
     writer.writerow([c.header for c in spec.columns])
     for row in rows:
-        writer.writerow([cell_text(row.get(c.key)) for c in spec.columns])
+        writer.writerow([csv_cell(row.get(c.key)) for c in spec.columns])
     return ("\ufeff" + output.getvalue()).encode("utf-8")
 
 

@@ -17,6 +17,7 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from scorecard.core.figures import plural
+from scorecard.rendering.markdown import md
 
 from .summary import number_word
 
@@ -173,5 +174,5 @@ def as_markdown(blocks: list[Block]) -> str:
     out = []
     for block in blocks:
         prefix = {"title": "# ", "heading": "## ", "item": "- ", "paragraph": ""}[block.kind]
-        out.append(prefix + block.text)
+        out.append(prefix + md(block.text))
     return "\n\n".join(out) + "\n"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+from scorecard.rendering.markdown import md
+
 from . import summary
 from .cover import Block
 from .cover import as_markdown as cover_markdown
@@ -108,11 +110,8 @@ def as_json(report) -> str:
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
-    def clean(text: str) -> str:
-        return str(text).replace("|", "\\|").replace("\n", " ")
-
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    out += ["| " + " | ".join(clean(c) for c in row) + " |" for row in rows]
+    out += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
     return "\n".join(out)
 
 
@@ -123,7 +122,7 @@ def as_markdown(report, blocks: list[Block]) -> str:
     title = f"{report.period.label} Balanced Scorecard Performance Summary Dashboard Report and Corporate Risk Dashboard"
     parts.append(f"# Appendix: {title}")
     state = "Published" if report.is_published else "Draft (not published)"
-    parts.append(f"{state}. {report.scorecard_name}, {report.scorecard_version}.")
+    parts.append(f"{state}. {md(report.scorecard_name)}, {md(report.scorecard_version)}.")
     parts.append("## Performance summary")
     current = summary.currency(lines, report.period, getattr(report, "as_of", None))
     parts.append(summary.currency_sentence(current, report.period))
@@ -146,9 +145,9 @@ def as_markdown(report, blocks: list[Block]) -> str:
     parts.append("## Red indicators updated this quarter")
     for line in summary.red_updated(lines):
         parts.append(
-            f"### {line.code} {line.title}\n\n"
-            f"Red at {summary.rated_as(line)}. {line.commentary}\n\n"
-            f"Improvement actions: {line.improvement_actions or 'none recorded'}"
+            f"### {md(line.code)} {md(line.title)}\n\n"
+            f"Red at {md(summary.rated_as(line))}. {md(line.commentary)}\n\n"
+            f"Improvement actions: {md(line.improvement_actions) or 'none recorded'}"
         )
     carried = summary.red_carried(lines)
     if carried:
@@ -179,11 +178,14 @@ def as_markdown(report, blocks: list[Block]) -> str:
     )
     parts.append("## Risk areas")
     for area in summary.areas_with_red(report.risks, report.areas, report.matrix):
-        text = f"### {area.area.name}\n\n{area.area.description}.\n\n{area.area.mitigation_summary}"
+        text = (
+            f"### {md(area.area.name)}\n\n{md(area.area.description)}.\n\n"
+            f"{md(area.area.mitigation_summary)}"
+        )
         rows = [[r.reference, r.title, str(r.score), r.register] for r in area.risks]
         text += "\n\n" + _table(["Risk", "Title", "Score", "Register"], rows)
         actions = [
-            f"- {a['description']} ({a['owner']}, due {a['due']})"
+            f"- {md(a['description'])} ({md(a['owner'])}, due {a['due']})"
             for r in area.risks
             for a in r.actions
         ]

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from scorecard.core.confidentiality import RiskVisibility
 from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.organisation import clock
 from scorecard.organisation.selectors import user_is_administrator
+from scorecard.performance.access import user_has_any_role
 from scorecard.performance.choices import PeriodState, ScorecardTier, WorkflowState
 from scorecard.performance.engine import financial_year_start_month
 from scorecard.performance.models import (
@@ -25,9 +27,11 @@ from scorecard.performance.models import (
 )
 from scorecard.performance.selectors import scorecard_version_live
 from scorecard.risks.selectors import NoCurrentMatrix, risk_matrix_current
+from scorecard.risks.selectors.access import risk_visibility
 
 from . import readiness
 from .indicator_lines import indicator_lines, indicator_lines_kept
+from .kept import Lines, derived
 from .models import AreaSnapshot, IndicatorSnapshot, ReportWording, RiskSnapshot, Snapshot
 from .risk_lines import area_lines, risk_lines, risk_lines_kept
 
@@ -35,12 +39,13 @@ from .risk_lines import area_lines, risk_lines, risk_lines_kept
 
 
 def user_can_read_reports(user) -> bool:
-    """Every signed-in person reads published reports and the dashboards."""
-    return bool(user.is_authenticated)
+    """Everyone with a role reads published reports and the dashboards (each sees the risks
+    `risk_access` lets them see); signed in with no role, nothing."""
+    return user_has_any_role(user)
 
 
 def user_can_read_report(user, data: "ReportData") -> bool:
-    """Published reports are for every signed-in reader; drafts for administrators."""
+    """Published reports are for every reader with a role; drafts for administrators."""
     return user_can_read_reports(user) and (data.is_published or user_is_administrator(user))
 
 
@@ -165,22 +170,50 @@ class ReportData:
 def report_data(
     period: Period,
     *,
+    reader=None,
     live: bool = False,
     performance: bool = True,
     risks: bool = True,
     keep: bool = False,
 ) -> ReportData:
-    """The report of `period`: from its snapshot once published (unless `live`), else live.
+    """The report of `period` for `reader`: from its snapshot once published (unless `live`),
+    else live. `reader` is the person it is for, whose risks are those `risk_access` gives them
+    (None: the public, no confidential risk; `EVERY_RISK` only to publish or measure).
     A dashboard that shows only one half asks for it (`performance` or `risks`). With `keep`
     (the dashboards and the documents, never publishing), live lines are kept between requests
     and shared: read them only."""
     snapshot = None if live else snapshot_get(period)
     if snapshot is not None:
-        return _from_snapshot(period, snapshot, performance=performance, risks=risks)
-    scorecard = corporate_scorecard()
-    if scorecard is None:
-        return ReportData(period, None, "No scorecard yet", "", "", False, [], [], [], {})
-    return _live(period, scorecard, performance=performance, risks=risks, keep=keep)
+        data = _from_snapshot(period, snapshot, performance=performance, risks=risks)
+    else:
+        scorecard = corporate_scorecard()
+        if scorecard is None:
+            return ReportData(period, None, "No scorecard yet", "", "", False, [], [], [], {})
+        data = _live(period, scorecard, performance=performance, risks=risks, keep=keep)
+    if data.risks:
+        visibility = reader if isinstance(reader, RiskVisibility) else risk_visibility(reader)
+        data.risks = risks_visible(data.risks, visibility)
+    return data
+
+
+def risks_visible(lines: list, visibility: RiskVisibility) -> list:
+    """The report lines of the risks a reader may see. Kept lines are shared between people:
+    the lines left for each set of hidden risks are kept with them (so are their counts), and
+    only the confidential lines are looked at on each read."""
+    if visibility.sees_all:
+        return lines
+    flagged = derived(lines, "confidential", lambda: [x for x in lines if x.is_confidential])
+    by_risk = derived(lines, "by_risk", lambda: {x.risk_id: x for x in lines})
+    candidates = {x.risk_id: x for x in flagged}
+    candidates.update((pk, by_risk[pk]) for pk in visibility.confidential_now if pk in by_risk)
+    hidden = visibility.hidden(candidates.values()) if visibility.sees_any else None
+    if hidden == frozenset():
+        return lines
+    if hidden is None:
+        return Lines()
+    return derived(
+        lines, ("visible", hidden), lambda: Lines(x for x in lines if x.risk_id not in hidden)
+    )
 
 
 def _from_snapshot(

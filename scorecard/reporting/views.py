@@ -74,7 +74,7 @@ def performance_dashboard(request: HttpRequest) -> HttpResponse:
     period, entries = _picked(request)
     context = {"period": period, "entries": entries, "data": None}
     if period is not None:
-        data = report_data(period, risks=False, keep=True)
+        data = report_data(period, reader=request.user, risks=False, keep=True)
         filters = {k: request.GET.get(k, "") for k in ("priority", "directorate", "status")}
         shown = documents.performance_context(data, filters=filters)
         context.update(
@@ -94,17 +94,18 @@ def risk_dashboard(request: HttpRequest) -> HttpResponse:
     period, entries = _picked(request)
     context = {"period": period, "entries": entries, "data": None}
     if period is not None:
-        data = report_data(period, performance=False, keep=True)
+        data = report_data(period, reader=request.user, performance=False, keep=True)
         context.update(data=data, exceptions_shown=EXCEPTIONS_SHOWN, **documents.risk_context(data))
     return _render(request, "reporting/risk_dashboard.html", context)
 
 
 def _document_data(request, period: str):
+    _require(user_can_read_reports(request.user))
     quarter = _quarter(period)
     # Drafts are for administrators: refuse before building anything.
     _require(user_can_publish(request.user) or snapshot_get(quarter) is not None)
     # The lines the dashboards keep: the documents only read them (publishing builds its own).
-    data = report_data(quarter, keep=True)
+    data = report_data(quarter, reader=request.user, keep=True)
     _require(user_can_read_report(request.user, data))
     return data
 
@@ -157,7 +158,7 @@ def period_lock(request: HttpRequest, period: str) -> HttpResponse:
     snapshot = snapshot_get(quarter)
     data = ready = None
     if snapshot is None:
-        data = report_data(quarter, keep=True)
+        data = report_data(quarter, reader=request.user, keep=True)
         ready = quarter_readiness(period=quarter, lines=data.indicators)
     form_class = forms.LockWithGapsForm if ready and ready.has_gaps else forms.LockForm
     form = form_class(request.POST if request.method == "POST" else None)

@@ -13,6 +13,7 @@ import time
 from django.db import connections
 from django.template import engines
 
+from scorecard.core.confidentiality import EVERY_RISK
 from scorecard.core.periods import Period
 
 from . import documents
@@ -27,8 +28,8 @@ def dashboards_warm() -> Period | None:
     period = period_default()
     if period is None:
         return None
-    documents.performance_context(report_data(period, risks=False, keep=True))
-    documents.risk_context(report_data(period, performance=False, keep=True))
+    documents.performance_context(report_data(period, reader=EVERY_RISK, risks=False, keep=True))
+    documents.risk_context(report_data(period, reader=EVERY_RISK, performance=False, keep=True))
     return period
 
 

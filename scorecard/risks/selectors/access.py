@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from scorecard.core.confidentiality import EVERY_RISK, NO_RISK, RiskVisibility
 from scorecard.organisation.choices import Role
 from scorecard.organisation.models import Membership
 from scorecard.organisation.selectors import user_has_role, user_is_administrator, user_memberships
@@ -59,6 +60,35 @@ def risk_access(
         return risks
     return risks.filter(
         Q(is_confidential=False) | Q(owner=user) | _member_of_register_directorate(user)
+    )
+
+
+def risk_visibility(user) -> RiskVisibility:
+    """`risk_access`'s view rule as facts about `user`, for risks read from elsewhere (kept or
+    published report lines): at most one query, whatever the number of lines. `user` None is
+    the public, who read the risks that are not confidential."""
+    if user is not None:
+        if not (user.is_authenticated and (user.is_superuser or user_memberships(user))):
+            return NO_RISK
+        if user_is_administrator(user) or user_has_role(user, Role.AUDITOR):
+            return EVERY_RISK
+    confidential, owned = set(), set()
+    condition = Q(is_confidential=True) if user is None else Q(is_confidential=True) | Q(owner=user)
+    rows = Risk.objects.filter(condition)
+    for pk, is_confidential, owner_id in rows.values_list("pk", "is_confidential", "owner_id"):
+        if is_confidential:
+            confidential.add(pk)
+        if user is not None and owner_id == user.pk:
+            owned.add(pk)
+    codes = (
+        {m.directorate.code for m in user_memberships(user) if m.directorate_id}
+        if user is not None
+        else set()
+    )
+    return RiskVisibility(
+        directorate_codes=frozenset(codes),
+        owned=frozenset(owned),
+        confidential_now=frozenset(confidential),
     )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from scorecard.core import filing, periods, scoring
+from scorecard.core.ids import id_from
 from scorecard.organisation import clock, quarters
 from scorecard.organisation.selectors import organisation_settings_get
 
@@ -39,18 +40,18 @@ def risks_filtered(
     """Live risks the person may see, filtered as chosen, ranked or sorted (one query)."""
     today = today or clock.today()
     rows = risks_ranked(risks=risks, matrix=matrix)
-    if register.isdigit():
+    if (register_id := id_from(register)) is not None:
         rows = rows.filter(
-            Q(register_id=register, escalated_to__isnull=True) | Q(escalated_to_id=register)
+            Q(register_id=register_id, escalated_to__isnull=True) | Q(escalated_to_id=register_id)
         )
     if directorate:
         rows = rows.filter(register__directorate__code=directorate)
-    if area.isdigit():
-        rows = rows.filter(area_id=area)
+    if (area_id := id_from(area)) is not None:
+        rows = rows.filter(area_id=area_id)
     if band:
         rows = rows.filter(band_key=band)
-    if owner.isdigit():
-        rows = rows.filter(owner_id=owner)
+    if (owner_id := id_from(owner)) is not None:
+        rows = rows.filter(owner_id=owner_id)
     if overdue:
         rows = rows.filter(next_review_on__lt=today)
     order = RISK_SORTS.get(sort)

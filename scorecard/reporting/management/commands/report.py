@@ -1,11 +1,13 @@
-"""`scorecard report --period 2017/18-Q2 --format html|pdf|docx|md|json --output FILE`."""
+"""`scorecard report --period 2017/18-Q2 --format html|pdf|docx|md|json [--user NAME] --output
+FILE`: the report as the public reads it (no confidential risk), or as the person named."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from scorecard.organisation.models import User
 from scorecard.reporting import documents
-from scorecard.reporting.selectors import period_parse, report_data
+from scorecard.reporting.selectors import period_parse, report_data, user_can_read_reports
 
 FORMATS = {
     "html": ("The Cabinet report and its Appendix, HTML with print CSS", documents.pack_html),
@@ -26,12 +28,24 @@ class Command(BaseCommand):
         parser.add_argument("--period", required=True, help="A quarter, e.g. 2017/18-Q2.")
         parser.add_argument("--format", choices=list(FORMATS), default="md", dest="fmt")
         parser.add_argument("--output", help="The file to write; omit for text on standard output.")
+        parser.add_argument(
+            "--user",
+            help="The report as this person may read it (their confidential risks included); "
+            "omit for the public version, without confidential risks.",
+        )
 
-    def handle(self, *args, period: str, fmt: str, output: str | None, **options):
+    def handle(self, *args, period: str, fmt: str, output: str | None, user=None, **options):
         quarter = period_parse(period)
         if quarter is None:
             raise CommandError(f"{period!r} is not a quarter: write it like 2017/18-Q2.")
-        content = FORMATS[fmt][1](report_data(quarter))
+        reader = None
+        if user:
+            reader = User.objects.filter(username=user).first()
+            if reader is None or not user_can_read_reports(reader):
+                raise CommandError(
+                    f"{user!r} is nobody with a role here: name a person who reads reports."
+                )
+        content = FORMATS[fmt][1](report_data(quarter, reader=reader))
         if output is None:
             if isinstance(content, bytes):
                 raise CommandError(f"{fmt} is a binary format: give --output FILE.")
