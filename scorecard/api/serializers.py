@@ -63,7 +63,7 @@ class MeasurementWriteSerializer(serializers.Serializer):
     commentary = serializers.CharField(required=False, allow_blank=True, default="")
     improvement_actions = serializers.CharField(required=False, allow_blank=True, default="")
     data_quality = serializers.ChoiceField(
-        choices=["provisional", "estimated", "final", "restated"], default="final"
+        choices=["provisional", "estimated", "final"], default="final"
     )
     expected_version = serializers.IntegerField(required=False, allow_null=True)
 

@@ -47,7 +47,11 @@ class MeasurementForm(forms.Form):
         widget=forms.Textarea,
         help_text="What is being done to improve. Required when the value is red.",
     )
-    data_quality = forms.ChoiceField(label="Data quality", choices=DataQuality.choices)
+    data_quality = forms.ChoiceField(
+        label="Data quality",
+        # "Restated" is given by the performance team's restatement of a published value.
+        choices=[c for c in DataQuality.choices if c[0] != DataQuality.RESTATED],
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(self, *args, indicator, **kwargs):

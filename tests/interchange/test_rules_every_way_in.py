@@ -117,3 +117,44 @@ def test_a_locked_quarter_is_never_reopened(client, council, way_in):
         rows = [["Period", "State"], ["2017/18-Q2", "open"]]
         assert imported(admin, {"Periods": rows}) == [f"Periods, row 2, column Period: {said}"]
     assert ReportingPeriod.objects.get(period="2017/18-Q2").state == PeriodState.LOCKED
+
+
+RESTATED_SAID = (
+    "Only the performance team marks a value restated, by restating a published value with the "
+    "reason."
+)
+
+
+@pytest.mark.parametrize("way_in", ["web", "api", "import"])
+def test_nobody_marks_a_value_restated_outside_the_restatement(
+    client, council, red_indicator, way_in
+):
+    editor = council["editor"]
+    if way_in == "web":
+        client.force_login(editor)
+        url = reverse(
+            "performance:measurement_edit", kwargs={"pk": red_indicator.pk, "period": "2017-18-Q2"}
+        )
+        assert 'value="restated"' not in client.get(url).content.decode()
+        page = client.post(
+            url,
+            {"value": "95", "commentary": "", "improvement_actions": "", "action": "save",
+             "data_quality": "restated", "version": 0},
+        ).content.decode()  # fmt: skip
+        assert "Select a valid choice. restated is not one of the available choices." in page
+    elif way_in == "api":
+        api = APIClient()
+        api.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(editor)[1]}")
+        response = api.post(
+            "/api/v1/measurements/",
+            {"indicator": "ASC01", "period": "2017/18-Q2", "value": 95, "data_quality": "restated"},
+            format="json",
+        )
+        assert response.status_code == 400 and "data_quality" in response.json()
+    else:
+        rows = [["Indicator", "Period", "Value", "Data quality"],
+                ["ASC01", "2017/18-Q2", 95, "restated"]]  # fmt: skip
+        assert imported(editor, {"Measurements": rows}) == [
+            f"Measurements, row 2, column Data quality: {RESTATED_SAID}"
+        ]
+    assert not Measurement.objects.exists()

@@ -28,14 +28,16 @@ from scorecard.core.direction import Direction
 from scorecard.core.status import State
 from scorecard.organisation.choices import Role
 from scorecard.organisation.services import directorate_create, membership_create, person_create
-from scorecard.performance.choices import DataQuality, Polarity, Unit
+from scorecard.performance.choices import DataQuality, PeriodState, Polarity, Unit
 from scorecard.performance.models import Measurement
 from scorecard.performance.selectors import scorecard_rows
 from scorecard.performance.services import (
     indicator_create,
     measurement_approve,
     measurement_record,
+    measurement_restate,
     measurement_submit,
+    reporting_period_set_state,
     scorecard_create,
     scorecard_version_create,
     target_set,
@@ -154,13 +156,13 @@ def load_quarter(realdata_dir, quarter, team, indicators, directorates):
             target_set(indicator=indicator, period=quarter, value=record["target"])
         if quarter == Q2 and reported(Q1, record):
             q1 = Measurement.objects.get(indicator=indicator, period=Q1)
-            if q1.value != Decimal(record["last_quarter"]):
-                keyed_in(
-                    indicator,
-                    Q1,
-                    record["last_quarter"],
-                    team,
-                    data_quality=DataQuality.RESTATED,
+            if q1.value != Decimal(record["last_quarter"]):  # Q1 was published: restated
+                measurement_restate(
+                    measurement=q1,
+                    by=team[1],
+                    reason="Hart's Quarter Two table gives a revised Quarter One figure.",
+                    value=record["last_quarter"],
+                    expected_version=q1.version,
                 )
         if reported(quarter, record):
             notes = "" if record["notes"] == "No notes" else record["notes"]
@@ -195,6 +197,7 @@ def hart(realdata_dir):
         scorecard=scorecard, live_from=Q1, entries=[(i, None) for i in indicators.values()]
     )
     q1_rows = compare(realdata_dir, scorecard, Q1)
+    reporting_period_set_state(period=Q1, state=PeriodState.LOCKED, by=approver)
     load_quarter(realdata_dir, Q2, team, indicators, directorates)
     return {"scorecard": scorecard, "rows": q1_rows + compare(realdata_dir, scorecard, Q2)}
 

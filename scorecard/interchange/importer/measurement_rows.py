@@ -174,6 +174,7 @@ class MeasurementRows:
                 denominator=get("denominator"),
                 manual_rating=manual_rating,
                 manual_reason=manual_reason,
+                data_quality=get("data_quality") or "final",
                 locked=self._locked,
             )
             self._check_decimals(value, numerator, denominator)

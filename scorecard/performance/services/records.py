@@ -15,7 +15,15 @@ from scorecard.core.status import State
 from scorecard.organisation import clock
 from scorecard.organisation.models import Directorate, User
 
-from ..choices import Aggregation, PeriodState, Rating, ScorecardTier, Unit, WorkflowState
+from ..choices import (
+    Aggregation,
+    DataQuality,
+    PeriodState,
+    Rating,
+    ScorecardTier,
+    Unit,
+    WorkflowState,
+)
 from ..engine import financial_year_start_month, reporting_quarter, schedule_for
 from ..models import (
     CabinetPortfolio,
@@ -463,11 +471,18 @@ def measurement_check(
     denominator: object,
     manual_rating: str,
     manual_reason: str,
+    data_quality: str = DataQuality.FINAL,
     locked: Callable[[Indicator, Period], Period | None] = locked_quarter,
 ) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
     """The rules a value must meet before it is recorded (after `refuse_if_retired`), shared by
     `measurement_record` and the import's bulk path, which passes `locked` answered from the
     quarters it loaded at once. Returns the value, numerator and denominator as stored."""
+    if data_quality == DataQuality.RESTATED:  # only `measurement_restate` marks a value so
+        raise ValidationError(
+            {
+                "data_quality": "Only the performance team marks a value restated, by restating a published value with the reason."
+            }
+        )
     schedule = schedule_for(indicator)
     if not schedule.accepts(when):
         raise ValidationError(
@@ -519,6 +534,7 @@ def measurement_record(
         denominator=denominator,
         manual_rating=manual_rating,
         manual_reason=manual_reason,
+        data_quality=data_quality,
     )
 
     measurement = (
