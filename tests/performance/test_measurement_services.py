@@ -223,3 +223,25 @@ def test_workflow_submit_return_resubmit_approve(updater):
 def test_a_value_loaded_by_the_system_needs_no_person():
     m = measurement_record(indicator=IndicatorFactory(), period="2017/18-Q2", value=3, by=None)
     assert m.entered_by is None and m.pk
+
+
+def test_a_count_a_rate_or_a_number_of_days_is_never_negative(updater):
+    """A ratio's numerator counts people or events; a rate and a number of days cannot fall
+    below zero either. A plain number (a net change, a balance) may."""
+    ratio = IndicatorFactory(unit=Unit.RATE, aggregation=Aggregation.RATIO)
+    message = refusal(
+        "numerator", indicator=ratio, period="2017/18-Q2", numerator=-3, denominator=100,
+        by=updater,
+    )  # fmt: skip
+    assert message == "The numerator is a count: it cannot be negative."
+    days = IndicatorFactory(unit=Unit.DAYS)
+    message = refusal("value", indicator=days, period="2017/18-Q2", value="-2.5", by=updater)
+    assert message == "A number of days cannot be negative; you entered -2.5."
+    rate = IndicatorFactory(unit=Unit.RATE)
+    assert refusal("value", indicator=rate, period="2017/18-Q2", value=-1, by=updater) == (
+        "A rate cannot be negative; you entered -1."
+    )
+    net = IndicatorFactory(unit=Unit.NUMBER)
+    assert (
+        measurement_record(indicator=net, period="2017/18-Q2", value=-40, by=updater).value == -40
+    )

@@ -430,6 +430,8 @@ def _check_values(
             )
         if denominator is None or denominator <= 0:
             raise ValidationError({"denominator": "Enter the denominator, a number above zero."})
+        if numerator < 0:
+            raise ValidationError({"numerator": "The numerator is a count: it cannot be negative."})
         if indicator.unit == Unit.PERCENTAGE and not 0 <= numerator <= denominator:
             raise ValidationError(
                 {"numerator": "The numerator must be between 0 and the denominator."}
@@ -442,6 +444,11 @@ def _check_values(
     if value is not None and indicator.unit == Unit.PERCENTAGE and not 0 <= value <= 100:
         raise ValidationError(
             {"value": f"A percentage must be between 0 and 100; you entered {value.normalize():f}."}
+        )
+    if value is not None and value < 0 and indicator.unit in (Unit.RATE, Unit.DAYS):
+        what = "A rate" if indicator.unit == Unit.RATE else "A number of days"
+        raise ValidationError(
+            {"value": f"{what} cannot be negative; you entered {value.normalize():f}."}
         )
     return value, numerator, denominator
 
