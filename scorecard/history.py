@@ -115,3 +115,10 @@ def history_entries(
         )
     entries.reverse()
     return entries
+
+
+def record_version(obj) -> int:
+    """The version of a record a form was opened at: the id of its latest history row.
+
+    Every save adds a history row, so a changed id means someone saved since (one query)."""
+    return obj.history.order_by("-history_id").values_list("history_id", flat=True).first() or 0

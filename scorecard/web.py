@@ -6,10 +6,40 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from scorecard.history import record_version
+
 PER_PAGE = 50  # rows per page of a long list
+
+
+def versioned(form: forms.Form, record) -> forms.Form:
+    """Give a change form the version of the record it opened (`record_version`), in a hidden
+    field, so that `saved_if_current` can refuse a save made from an out-of-date page."""
+    form.fields["version"] = forms.IntegerField(widget=forms.HiddenInput)
+    form.initial["version"] = record_version(record)
+    return form
+
+
+def saved_if_current(record, what: str, save: Callable[[dict], tuple[str, str]]):
+    """Wrap a form's `save` for `form_saved`: with the record's row locked, refuse, writing
+    nothing and keeping what was typed, when someone saved `record` since the form was opened."""
+
+    def checked(data: dict) -> tuple[str, str]:
+        data = dict(data)
+        seen = data.pop("version")
+        with transaction.atomic():
+            type(record).objects.select_for_update().filter(pk=record.pk).exists()
+            if record_version(record) != seen:
+                raise ValidationError(
+                    f"Someone else changed {what} since you opened it: open it again to see "
+                    "their change, then make yours."
+                )
+            return save(data)
+
+    return checked
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:

@@ -4,6 +4,7 @@ update form, the approval queue, and the performance team's periods and indicato
 Views stay thin: access through `access.indicator_access`, reads through selectors, writes
 through services, refusals shown on the form with the GOV.UK error summary."""
 
+from functools import partial
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -19,7 +20,7 @@ from scorecard.history import history_entries
 from scorecard.organisation import clock
 from scorecard.organisation.selectors import directorates_list, organisation_settings_get
 from scorecard.rendering.charts import trend_chart
-from scorecard.web import add_service_errors, form_saved, paginate
+from scorecard.web import add_service_errors, form_saved, paginate, saved_if_current, versioned
 
 from . import forms, selectors, services
 from .access import (
@@ -503,9 +504,10 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
         owner=indicator.owner_id,
         updaters=list(indicator.updaters.values_list("pk", flat=True)),
     )
-    form = forms.IndicatorForm(request.POST or None, initial=initial)
+    form = versioned(forms.IndicatorForm(request.POST or None, initial=initial), indicator)
     form.fields["code"].disabled = True
 
+    @partial(saved_if_current, indicator, f"{indicator.code}'s settings")
     def save(data):
         data.pop("code")
         services.indicator_update(indicator=indicator, **data)

@@ -1,6 +1,8 @@
 """Risk register pages: the filtered, ranked list; the risk page; review, action update,
 escalation request and decision. Access goes through selectors.access.risk_access only."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,10 +12,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from scorecard import panels
-from scorecard.history import history_entries
+from scorecard.history import history_entries, record_version
 from scorecard.organisation import clock
 from scorecard.organisation.selectors import directorates_list, people_list
-from scorecard.web import add_service_errors, form_saved, paginate
+from scorecard.web import add_service_errors, form_saved, paginate, saved_if_current, versioned
 
 from . import forms, services
 from .models import Action, Assessment, Control, Escalation, IndicatorLink, Risk
@@ -36,7 +38,6 @@ from .selectors.access import (
 )
 from .selectors.pages import (
     escalations_awaiting,
-    record_version,
     review_quarters,
     risk_page,
     risk_ratings,
@@ -520,16 +521,20 @@ def control_create(request: HttpRequest, pk: int) -> HttpResponse:
 def control_edit(request: HttpRequest, pk: int) -> HttpResponse:
     control = get_object_or_404(control_access(request.user, Do.VIEW), pk=pk)
     risk = _risk(request, control.risk_id, Do.EDIT)
-    form = forms.ControlChangeForm(
-        request.POST or None,
-        initial={
-            "description": control.description,
-            "owner": control.owner_id,
-            "effectiveness": control.effectiveness,
-            "is_archived": control.is_archived,
-        },
+    form = versioned(
+        forms.ControlChangeForm(
+            request.POST or None,
+            initial={
+                "description": control.description,
+                "owner": control.owner_id,
+                "effectiveness": control.effectiveness,
+                "is_archived": control.is_archived,
+            },
+        ),
+        control,
     )
 
+    @partial(saved_if_current, control, "this control")
     def save(data):
         services.control_update(control=control, **data)
         return f"Control on {risk.reference} saved.", _risk_url(risk, "#treatment")

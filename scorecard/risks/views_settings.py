@@ -2,6 +2,8 @@
 areas, the risk appetite per category and the risk matrix. Writes go through the services, which
 refuse an invalid register or matrix with a message naming what is wrong."""
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -10,7 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from scorecard.history import history_entries
-from scorecard.web import form_saved
+from scorecard.web import form_saved, saved_if_current, versioned
 
 from . import forms, services
 from .selectors import NoCurrentMatrix, risk_matrix_as_scoring, risk_matrix_current_model
@@ -137,17 +139,21 @@ def area_create(request: HttpRequest) -> HttpResponse:
 def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _require_manager(request)
     area = _found(risk_area_get(pk))
-    form = forms.RiskAreaChangeForm(
-        request.POST or None,
-        initial={
-            "name": area.name,
-            "owner": area.owner_id,
-            "description": area.description,
-            "mitigation_summary": area.mitigation_summary,
-            "is_archived": area.is_archived,
-        },
+    form = versioned(
+        forms.RiskAreaChangeForm(
+            request.POST or None,
+            initial={
+                "name": area.name,
+                "owner": area.owner_id,
+                "description": area.description,
+                "mitigation_summary": area.mitigation_summary,
+                "is_archived": area.is_archived,
+            },
+        ),
+        area,
     )
 
+    @partial(saved_if_current, area, "this risk area")
     def save(data):
         services.risk_area_update(area=area, **data)
         return f"{area} saved.", reverse("risks:areas")

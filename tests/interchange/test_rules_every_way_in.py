@@ -7,12 +7,12 @@ from django.urls import reverse
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
+from scorecard.history import record_version
 from scorecard.interchange.services import import_file
 from scorecard.performance.choices import PeriodState, WorkflowState
 from scorecard.performance.models import Measurement, ReportingPeriod
 from scorecard.performance.services import indicator_create, reporting_period_set_state, target_set
 from scorecard.risks.models import Assessment, Risk
-from scorecard.risks.selectors.pages import record_version
 
 from .conftest import xlsx
 from .test_import import RISKS

@@ -14,11 +14,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
+from scorecard.history import record_version
 from scorecard.performance.models import Measurement
 from scorecard.performance.services import measurement_record
 from scorecard.risks import services as risk_services
 from scorecard.risks.models import Assessment, Risk
-from scorecard.risks.selectors.pages import record_version
 from tests.performance.factories import IndicatorFactory, UserFactory
 from tests.risks.factories import RegisterFactory, RiskFactory
 

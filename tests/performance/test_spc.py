@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from scorecard.core.periods import Period, parse
+from scorecard.history import record_version
 from scorecard.performance.choices import Frequency, Polarity, WorkflowState
 from scorecard.performance.spc import spc_data, spc_min_points, spc_series
 from scorecard.rendering.charts import xmr_chart
@@ -136,6 +137,7 @@ def test_an_administrator_sets_the_baseline_and_recalculation(client, demo):
         "spc_recalculate_from": "not a period", "spc_exclude_large_ranges": "on",
     }  # fmt: skip
     url = reverse("performance:indicator_edit", args=[kpi.pk])
+    data["version"] = record_version(kpi)
     page = client.post(url, data).text
     assert "Write a period such as 2016/17-M04" in page
     data["spc_recalculate_from"] = "2016/17-M04"

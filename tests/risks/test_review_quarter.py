@@ -8,12 +8,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from scorecard.history import record_version
 from scorecard.organisation.services import organisation_clock_set
 from scorecard.performance import services as performance_services
 from scorecard.performance.choices import PeriodState
 from scorecard.risks import services
 from scorecard.risks.models import Risk
-from scorecard.risks.selectors.pages import record_version
 
 from .factories import RegisterFactory, RiskFactory
 

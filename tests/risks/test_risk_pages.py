@@ -5,11 +5,11 @@ import re
 import pytest
 from django.urls import reverse
 
+from scorecard.history import record_version
 from scorecard.organisation.models import Directorate
 from scorecard.risks import services
 from scorecard.risks.choices import RiskStatus
 from scorecard.risks.models import Risk
-from scorecard.risks.selectors.pages import record_version
 
 from .factories import RegisterFactory, RiskFactory
 
@@ -143,7 +143,7 @@ def test_controls_are_added_changed_and_archived_never_deleted(client, demo, ris
     control = risk.controls.get()
     edit = reverse("risks:control_edit", args=[control.pk])
     data = {"description": "Provider failure plan", "effectiveness": "partly_effective",
-            "is_archived": "on"}  # fmt: skip
+            "is_archived": "on", "version": record_version(control)}  # fmt: skip
     assert client.post(edit, data).status_code == 302
     control.refresh_from_db()
     assert control.is_archived and control.effectiveness == "partly_effective"

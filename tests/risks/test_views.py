@@ -8,10 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from scorecard.history import record_version
 from scorecard.organisation.models import Directorate
 from scorecard.risks import services
 from scorecard.risks.choices import ActionStatus, EscalationStatus
-from scorecard.risks.selectors.pages import record_version
 
 from .factories import ActionFactory, RegisterFactory, RiskFactory, corporate_register
 

@@ -120,13 +120,6 @@ def risk_page(*, risk: Risk, today: dt.date | None = None) -> RiskPage:
     )
 
 
-def record_version(obj) -> int:
-    """The version of a record a form was opened at: the id of its latest history row.
-
-    Every save adds a history row, so a changed id means someone saved since (one query)."""
-    return obj.history.order_by("-history_id").values_list("history_id", flat=True).first() or 0
-
-
 def escalations_awaiting(*, risks: QuerySet[Risk]):
     from ..models import Escalation
 

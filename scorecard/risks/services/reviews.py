@@ -1,5 +1,5 @@
 """Writes from the risk pages that guard against two people editing at once: a review, an action
-update. Each takes the version the person's form was opened at (see selectors.pages.record_version)
+update. Each takes the version the person's form was opened at (see scorecard.history.record_version)
 and refuses, writing nothing, when someone else saved in between."""
 
 import datetime as dt
@@ -7,11 +7,11 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from scorecard.history import record_version
 from scorecard.organisation.models import User
 
 from ..choices import ActionStatus
 from ..models import Action, Assessment, Risk
-from ..selectors.pages import record_version
 from .risks import assessment_record, risk_update
 from .treatment import action_update
 
