@@ -423,6 +423,19 @@ def measurement_status_preview(
         return None
 
 
+def stored_value_status(measurement: Measurement) -> Status | None:
+    """The status a stored value would give its indicator (for a reviewer, or a rule at submit)."""
+    return measurement_status_preview(
+        indicator=measurement.indicator,
+        period=parse(measurement.period, financial_year_start_month()),
+        value=measurement.value,
+        numerator=measurement.numerator,
+        denominator=measurement.denominator,
+        manual_rating=measurement.manual_rating,
+        manual_reason=measurement.manual_reason,
+    )
+
+
 def indicator_status_history(
     *, indicator: Indicator, quarters: int = 8, today: dt.date | None = None
 ) -> list[Status]:

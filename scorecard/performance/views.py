@@ -399,15 +399,7 @@ def measurement_review(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"{measurement.indicator.code} {measurement.period} {text}.")
             return redirect("performance:approvals")
-    preview = selectors.measurement_status_preview(
-        indicator=measurement.indicator,
-        period=parse(measurement.period, financial_year_start_month()),
-        value=measurement.value,
-        numerator=measurement.numerator,
-        denominator=measurement.denominator,
-        manual_rating=measurement.manual_rating,
-        manual_reason=measurement.manual_reason,
-    )
+    preview = selectors.stored_value_status(measurement)
     return _render(
         request,
         "performance/measurement_review.html",

@@ -5,10 +5,10 @@ from django.db.models import QuerySet
 
 from scorecard.core.collector import collector_paused
 from scorecard.core.periods import Period
-from scorecard.core.status import State, rated_against
+from scorecard.core.status import State
 from scorecard.core.status_rules import Against
 from scorecard.organisation.models import Directorate, OrganisationSettings
-from scorecard.performance.engine import profile_for, schedule_for
+from scorecard.performance.engine import schedule_for
 from scorecard.performance.models import (
     Indicator,
     Measurement,
@@ -25,12 +25,12 @@ from scorecard.performance.selectors import (
     measurement_notes,
     scorecard_rows,
     scorecard_version_live,
+    status_rated_against,
 )
 from scorecard.performance.spc import spc_data
 
 from .kept import Source, kept_lines
 from .models import IndicatorSnapshot
-from .summary import display
 
 UPDATED_STATES = {State.GREEN, State.AMBER, State.RED, State.DATA_ONLY, State.NO_TARGET}
 TREND_LENGTH = 8
@@ -121,7 +121,7 @@ def _line(
         rating_period=status.rating_period.key if status.rating_period else "",
         value=status.value,
         target=status.target,
-        rated_against=_rated_against(indicator, status),
+        rated_against=status_rated_against(indicator, status),
         direction=status.direction(Against.PREVIOUS_PERIOD).value,
         direction_last_year=status.direction(Against.SAME_PERIOD_LAST_YEAR).value,
         last_updated=updated.key if updated else "",
@@ -140,16 +140,6 @@ def _line(
             target=status.target,
             start_month=period.start_month,
         ),
-    )
-
-
-def _rated_against(indicator: Indicator, status) -> str:
-    profile = profile_for(indicator)
-    return rated_against(
-        status,
-        profile.rule,
-        profile.polarity,
-        show=lambda figure: display(figure, indicator.unit, indicator.decimals),
     )
 
 

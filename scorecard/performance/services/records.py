@@ -619,17 +619,9 @@ def _move(
 
 def _refuse_red_without_explanation(measurement: Measurement) -> None:
     """A value rated red goes forward only with why it is off target and what is being done."""
-    from ..selectors import measurement_status_preview  # selectors read what services write
+    from ..selectors import stored_value_status  # selectors read what services write
 
-    status = measurement_status_preview(
-        indicator=measurement.indicator,
-        period=parse(measurement.period, financial_year_start_month()),
-        value=measurement.value,
-        numerator=measurement.numerator,
-        denominator=measurement.denominator,
-        manual_rating=measurement.manual_rating,
-        manual_reason=measurement.manual_reason,
-    )
+    status = stored_value_status(measurement)
     if status is None or status.state != State.RED:
         return
     errors = {}
