@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 
 from django.db.models import Count, Exists, OuterRef
 
+from scorecard.core.figures import plural
 from scorecard.core.periods import Period
 from scorecard.organisation.models import Directorate
 from scorecard.performance.choices import WorkflowState
@@ -23,8 +24,6 @@ from scorecard.performance.models import Measurement, Scorecard, ScorecardEntry
 from scorecard.performance.selectors import scorecard_version_live
 from scorecard.risks.models import Assessment, Risk
 from scorecard.risks.selectors.ratings import risks_live
-
-from .summary import counted
 
 UPDATE_STATES = ("approved", "submitted", "returned", "missing")
 WHOLE_COUNCIL = ("", "Whole council")
@@ -59,9 +58,9 @@ class Readiness:
         if self.not_received:
             found.append(f"{self.not_received:,} of {self.due:,} updates not approved")
         if self.risks_not_reviewed:
-            found.append(f"{counted(self.risks_not_reviewed, 'risk')} not reviewed")
+            found.append(f"{plural(self.risks_not_reviewed, 'risk')} not reviewed")
         if self.red_without_commentary:
-            found.append(f"{counted(self.red_without_commentary, 'red value')} without commentary")
+            found.append(f"{plural(self.red_without_commentary, 'red value')} without commentary")
         return found
 
     def add(self, other: Readiness) -> None:

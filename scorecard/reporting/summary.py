@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from scorecard.core.figures import figure
+from scorecard.core.figures import figure, plural
 from scorecard.core.indicator_schedule import Frequency, Schedule
 from scorecard.core.periods import Period, PeriodError, parse
 
@@ -114,21 +114,16 @@ def currency(lines: Iterable, period: Period, as_of: dt.date | None) -> Currency
     )
 
 
-def counted(n: int, singular: str, plural: str | None = None) -> str:
-    """ "1 indicator", "2 indicators", "1,300 risks"."""
-    return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
-
-
 def currency_sentence(c: Currency, period: Period) -> str:
     """The headline's honesty: which colours are this quarter's and how many updates are late."""
     text = (
-        f"Of the {counted(c.rated, 'rating')}, {c.this_quarter:,} "
+        f"Of the {plural(c.rated, 'rating')}, {c.this_quarter:,} "
         f"{'was' if c.this_quarter == 1 else 'were'} given in {period.label} and "
         f"{c.carried:,} {'is' if c.carried == 1 else 'are'} carried from an earlier quarter."
     )
     if c.awaiting:
         text += (
-            f" {counted(c.awaiting, 'update')} due in {period.label} "
+            f" {plural(c.awaiting, 'update')} due in {period.label} "
             f"{'was' if c.awaiting == 1 else 'were'} not received"
             + (
                 ", all of them late."
@@ -179,18 +174,18 @@ def acknowledgement(snapshot) -> list[str]:
     sentences = []
     if ready.get("not_received"):
         sentences.append(
-            f"{ready['not_received']:,} of {counted(ready['due'], 'update')} "
+            f"{ready['not_received']:,} of {plural(ready['due'], 'update')} "
             f"{'was' if ready['not_received'] == 1 else 'were'} not received; their last rating "
             "is shown, marked as carried."
         )
     if ready.get("risks_not_reviewed"):
         sentences.append(
-            f"{counted(ready['risks_not_reviewed'], 'risk')} due for review "
+            f"{plural(ready['risks_not_reviewed'], 'risk')} due for review "
             f"{'was' if ready['risks_not_reviewed'] == 1 else 'were'} not reviewed in the quarter."
         )
     if ready.get("red_without_commentary"):
         sentences.append(
-            f"{counted(ready['red_without_commentary'], 'red value')} "
+            f"{plural(ready['red_without_commentary'], 'red value')} "
             f"{'has' if ready['red_without_commentary'] == 1 else 'have'} no commentary."
         )
     who = snapshot.gaps_acknowledged_by or snapshot.published_by
