@@ -7,10 +7,12 @@ from hypothesis import strategies as st
 from scorecard.core.polarity import Polarity
 from scorecard.core.spc import (
     Assurance,
+    Limits,
     Rule,
     Side,
     Variation,
     analyse,
+    assurance_of,
     limits_for,
     moving_ranges,
     special_causes,
@@ -180,3 +182,49 @@ def test_a_point_outside_is_beyond_a_limit(values):
     for p in result.points:
         if Rule.OUTSIDE in p.signals:
             assert p.value > p.limits.upper or p.value < p.limits.lower
+
+
+def test_a_baseline_is_held_in_each_process_when_the_process_is_recalculated():
+    # First process: values 0-5, limits from its first 3 values 10, 12, 14: mean 12, moving
+    # ranges 2, 2 (mean 2), so 12 +/- 5.32. Second process from value 6: limits from 50, 54, 52:
+    # mean 52, moving ranges 4, 2 (mean 3), so 52 +/- 7.98. The later 30s and 80s stay outside.
+    values = [10, 12, 14, 30, 30, 30, 50, 54, 52, 80, 80, 80]
+    result = analyse(values, baseline=3, recalculate_from=6)
+    first, second = result.points[0].limits, result.points[6].limits
+    assert (first.mean, first.upper, first.lower) == pytest.approx((12, 17.32, 6.68))
+    assert (second.mean, second.upper, second.lower) == pytest.approx((52, 59.98, 44.02))
+    assert first.baseline_count == second.baseline_count == 3
+    assert all(p.limits == first for p in result.points[:6])
+    assert all(p.limits == second for p in result.points[6:])
+    assert result.limits == second
+    outside = [p.index for p in result.points if Rule.OUTSIDE in p.signals]
+    assert outside == [3, 4, 5, 9, 10, 11]
+
+
+def _limits(lower, upper):
+    mean = (lower + upper) / 2
+    return Limits(mean, 0.0, upper, lower, 0.0, baseline_count=2)
+
+
+@pytest.mark.parametrize(
+    ("polarity", "target", "expected"),
+    [
+        # Limits 40 to 60 written out by hand; a target on a limit counts as met (right side)
+        # or as hit and miss (wrong side): the process can still reach it.
+        (Polarity.HIGHER, 40, Assurance.MET),
+        (Polarity.HIGHER, 60, Assurance.HIT_AND_MISS),
+        (Polarity.HIGHER, 61, Assurance.MISSED),
+        (Polarity.LOWER, 60, Assurance.MET),
+        (Polarity.LOWER, 40, Assurance.HIT_AND_MISS),
+        (Polarity.LOWER, 39, Assurance.MISSED),
+    ],
+)
+def test_assurance_exactly_at_a_limit(polarity, target, expected):
+    assert assurance_of(_limits(40.0, 60.0), target, polarity) == expected
+
+
+def test_a_steady_process_exactly_on_its_target_consistently_meets_it():
+    # Four values of 20: mean 20, no moving range, so both limits are 20, the target itself.
+    for polarity in (Polarity.HIGHER, Polarity.LOWER):
+        result = analyse([20, 20, 20, 20], polarity=polarity, target=20)
+        assert result.assurance == Assurance.MET
