@@ -15,6 +15,7 @@ from scorecard.core.status import (
     IndicatorProfile,
     ManualRating,
     State,
+    Status,
     StatusError,
     evaluate,
 )
@@ -277,3 +278,38 @@ def test_a_month_is_rated_against_its_quarter_s_profile_when_it_has_no_target_of
     assert (status.target, status.state) == (D(10), State.AMBER)
     h = history({"2017/18-M08": 9}, {"2017/18": 20, "2017/18-Q2": 10, "2017/18-M08": 9})
     assert evaluate(monthly(Aggregation.AVERAGE), august, h).state == State.GREEN
+
+
+def test_an_annual_indicator_never_rated_is_simply_not_due_before_its_quarter():
+    # Due in Quarter Three; in Quarter Two, with nothing recorded yet, there is nothing to carry.
+    indicator = IndicatorProfile(
+        Polarity.HIGHER, Schedule(Frequency.ANNUAL, due_quarter=3), parse_rule(TEN_PERCENT)
+    )
+    status = evaluate(indicator, Q2, history())
+    assert (status.state, status.rating, status.rating_period) == (State.NOT_DUE, None, None)
+    assert status.reason == "Not due this period."
+    assert status.next_due == Q3
+
+
+def test_a_ratio_given_as_numerator_and_denominator_counts_as_an_update():
+    # Quarter One: 45 of 50 (90%), keyed as counts with no value: it is the last update.
+    indicator = quarterly(aggregation=Aggregation.RATIO)
+    h = History(readings={Q1: Reading(None, D(45), D(50))}, targets={YEAR: D(90)})
+    status = evaluate(indicator, Q2, h)
+    assert status.state == State.AWAITING_DATA
+    assert status.last_updated == Q1
+    assert evaluate(indicator, Q1, h).value == D(90)
+
+
+def test_a_manual_rating_without_a_reason_is_refused_with_a_message():
+    with pytest.raises(StatusError) as refused:
+        ManualRating(Rating.RED, "  ")
+    assert str(refused.value) == "A manual rating needs a reason."
+
+
+def test_a_direction_never_worked_out_reads_as_not_comparable():
+    status = evaluate(quarterly(), Q2, history({"2017/18-Q2": 80}, {"2017/18": 85}))
+    assert status.direction(Against.PREVIOUS_PERIOD) == Direction.NOT_COMPARABLE
+    assert Status(period=Q2, state=State.GREEN).direction(Against.PREVIOUS_PERIOD) == (
+        Direction.NOT_COMPARABLE
+    )

@@ -76,3 +76,13 @@ def test_editing_and_approving_follow_the_directorate_and_the_owner(people, indi
     assert codes(people["auditor"], "edit") == codes(people["auditor"], "approve") == []
     assert codes(people["admin"], "approve") == ["ASC01", "OTH01"]
     assert codes(people["nobody"], "edit") == codes(people["nobody"], "approve") == []
+
+
+def test_an_indicator_updater_edits_only_the_indicators_naming_them(people, indicators):
+    # Named updater of OTH01 only: edits OTH01, reads both, approves neither.
+    updater = organisation_services.person_create(username="updater", password="scorecard-test")
+    organisation_services.membership_create(person=updater, role=Role.INDICATOR_UPDATER)
+    indicators[1].updaters.add(updater)
+    assert codes(updater, "edit") == ["OTH01"]
+    assert codes(updater) == ["ASC01", "OTH01"]
+    assert codes(updater, "approve") == []
