@@ -228,3 +228,53 @@ def test_a_steady_process_exactly_on_its_target_consistently_meets_it():
     for polarity in (Polarity.HIGHER, Polarity.LOWER):
         result = analyse([20, 20, 20, 20], polarity=polarity, target=20)
         assert result.assurance == Assurance.MET
+
+
+def test_a_falling_trend_and_a_low_shift_are_marked_low():
+    # 10 then six points each lower than the one before (20 down to 15): a falling trend of 6.
+    falling = special_causes([10, 20, 19, 18, 17, 16, 15], limits_for([0, 100]))
+    assert [i for i, s in enumerate(falling) if s.get(Rule.TREND) == Side.LOW] == [1, 2, 3, 4, 5, 6]
+    # Seven 30s then seven 10s around a mean of 20: a high shift, then a low one.
+    shifts = special_causes([30] * 7 + [10] * 7, limits_for([0, 40]))
+    assert [s.get(Rule.SHIFT) for s in shifts] == [Side.HIGH] * 7 + [Side.LOW] * 7
+
+
+@pytest.mark.parametrize(
+    ("polarity", "expected"),
+    [
+        (Polarity.HIGHER, Variation.CONCERNING),
+        (Polarity.LOWER, Variation.IMPROVING),
+        (Polarity.NONE, Variation.SPECIAL),
+    ],
+)
+def test_a_latest_point_below_the_lower_limit_reads_the_right_way_round(polarity, expected):
+    # Ten values of 50 or 52: mean 51, moving ranges all 2, limits 51 +/- 5.32; then 20, below.
+    values = [50, 52] * 5 + [20]
+    result = analyse(values, polarity=polarity, baseline=10)
+    assert result.points[-1].signals[Rule.OUTSIDE] == Side.LOW
+    assert result.variation == expected
+
+
+def test_excluded_moving_ranges_leave_the_mean_of_the_others():
+    # Ranges 2 (x8), 30, 30: mean 76 / 10 = 7.6, upper range limit 3.267 x 7.6 = 24.83, so both
+    # 30s go; the mean of the eight 2s is 2 and the upper range limit becomes 3.267 x 2 = 6.534.
+    values = [10, 12, 10, 12, 10, 12, 10, 12, 10, 40, 10]
+    limits = limits_for(values, exclude_large_ranges=True)
+    assert limits.excluded_ranges == 2
+    assert limits.mean_moving_range == pytest.approx(2)
+    assert limits.upper_range_limit == pytest.approx(6.534)
+    assert limits_for(values).excluded_ranges == 0
+
+
+def test_the_smallest_baseline_and_process_split_are_accepted_and_one_fewer_is_refused():
+    values = [10, 12, 11, 13, 12, 14]
+    assert analyse(values, baseline=2).limits.baseline_count == 2
+    assert [p.limits.baseline_count for p in analyse(values, recalculate_from=2).points] == [
+        2, 2, 4, 4, 4, 4,
+    ]  # fmt: skip
+    assert analyse(values, recalculate_from=4).points[4].limits.baseline_count == 2
+    with pytest.raises(ValueError, match="A baseline needs at least 2 values."):
+        analyse(values, baseline=1)
+    for start in (1, 5):
+        with pytest.raises(ValueError, match="at least 2 values on each side of its start"):
+            analyse(values, recalculate_from=start)
