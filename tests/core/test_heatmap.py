@@ -103,3 +103,9 @@ def test_each_cell_lists_its_references_in_natural_order():
         Position(1, 5): ["CR1"],
         Position(4, 3): ["CR2", "CR10"],
     }
+
+
+def test_an_empty_part_between_cells_is_skipped_not_the_end():
+    # "L4/I3;;L3/I4": the empty part between the two semicolons is skipped, L3/I4 still read.
+    assert parse_positions("L4/I3;;L3/I4") == [Position(4, 3), Position(3, 4)]
+    assert parse_positions(", L1/I1") == [Position(1, 1)]
