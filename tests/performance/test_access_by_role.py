@@ -9,7 +9,7 @@ from django.urls import reverse
 from scorecard.organisation import services as organisation_services
 from scorecard.organisation.choices import Role
 from scorecard.organisation.models import Directorate
-from scorecard.performance.access import indicator_access
+from scorecard.performance.access import can, indicator_access
 from tests.performance.factories import IndicatorFactory
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +86,11 @@ def test_an_indicator_updater_edits_only_the_indicators_naming_them(people, indi
     assert codes(updater, "edit") == ["OTH01"]
     assert codes(updater) == ["ASC01", "OTH01"]
     assert codes(updater, "approve") == []
+
+
+def test_one_indicator_is_checked_the_same_way(people, indicators):
+    asc01 = indicators[0]
+    assert [can(people[name], "view", asc01) for name in ("admin", "reader", "nobody")] == [
+        True, True, False,
+    ]  # fmt: skip
+    assert [can(people[name], "edit", asc01) for name in ("editor", "reader")] == [True, False]

@@ -9,9 +9,9 @@ from django.urls import reverse
 from scorecard.organisation import services as organisation_services
 from scorecard.organisation.choices import Role
 from scorecard.organisation.models import Directorate
-from scorecard.risks.selectors.access import risk_access
+from scorecard.risks.selectors.access import action_access, risk_access
 
-from .factories import RegisterFactory, RiskFactory, default_matrix
+from .factories import ActionFactory, RegisterFactory, RiskFactory, default_matrix
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +87,18 @@ def test_confidential_risks_are_read_by_their_directorate_only(client, people, r
 def test_a_person_with_no_role_reads_no_risk(people, risks):
     assert references(people["nobody"]) == []
     assert references(people["nobody"], "edit") == []
+
+
+def test_actions_follow_their_risk(people, risks):
+    # One action on each risk: the reader sees those of the two open risks, the auditor all four.
+    for reference, risk in risks.items():
+        ActionFactory(risk=risk, description=f"Action on {reference}")
+
+    def actions(user):
+        return sorted(action_access(user).values_list("description", flat=True))
+
+    assert actions(people["reader"]) == ["Action on ASC-1", "Action on PL-1"]
+    assert actions(people["auditor"]) == [
+        f"Action on {r}" for r in ("ASC-1", "ASC-2", "PL-1", "PL-2")
+    ]
+    assert actions(people["nobody"]) == []
