@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 LOCK := requirements.txt
 
 .PHONY: setup demo test lint check pytest-sqlite pytest-postgres postgres system-packages assets \
-	load-test lock
+	load-test lock mutation
 
 setup: $(VENV)/.installed node_modules/.installed scorecard/static_build/css/main.css
 
@@ -78,3 +78,11 @@ system-packages:
 # 50 simulated users for 60 seconds against gunicorn and a fresh PostgreSQL database (docs/performance.md).
 load-test: setup postgres
 	scripts/load-test.sh
+
+# Mutation testing (docs/decisions/0019-mutation-testing.md): mutmut changes the pure rules and the
+# access functions one small step at a time and runs the tests that reach each change; a change
+# that no test notices "survives". Slow, so never part of `make test`. Configured in pyproject.toml
+# ([tool.mutmut]); `rm -rf mutants` forces a fresh run, `.venv/bin/mutmut browse` shows survivors.
+mutation: setup
+	$(BIN)/mutmut run
+	$(BIN)/mutmut results --all true | $(BIN)/python scripts/mutation-score.py

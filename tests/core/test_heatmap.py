@@ -82,3 +82,30 @@ def test_references_by_cell_keeps_every_risk_once(scored):
 def test_references_in_a_cell_sort_naturally():
     grouped = references_by_cell([("10", Position(3, 3)), ("2", Position(3, 3))])
     assert grouped == {Position(3, 3): ["2", "10"]}
+
+
+def test_a_risk_printed_twice_in_the_same_cell_is_printed_more_than_once():
+    # CR3 is rated L4/I3 and printed twice, both times in L4/I3: the right cell, but twice.
+    scored = {"CR3": Position(4, 3), "CR7": Position(2, 2)}
+    printed = {"CR3": [Position(4, 3), Position(4, 3)], "CR7": [Position(2, 2)]}
+    findings = check_printed_heat_map(scored=scored, printed=printed)
+    assert [(f.reference, f.kind) for f in findings] == [("CR3", "printed_more_than_once")]
+    assert findings[0].message == (
+        "Risk CR3 is printed 2 times (likelihood 4 x impact 3; likelihood 4 x impact 3); "
+        "the register rates it likelihood 4 x impact 3."
+    )
+
+
+def test_each_cell_lists_its_references_in_natural_order():
+    # CR2 and CR10 share L4/I3 (2 before 10); CR1 alone in L1/I5.
+    positions = [("CR10", Position(4, 3)), ("CR1", Position(1, 5)), ("CR2", Position(4, 3))]
+    assert references_by_cell(positions) == {
+        Position(1, 5): ["CR1"],
+        Position(4, 3): ["CR2", "CR10"],
+    }
+
+
+def test_an_empty_part_between_cells_is_skipped_not_the_end():
+    # "L4/I3;;L3/I4": the empty part between the two semicolons is skipped, L3/I4 still read.
+    assert parse_positions("L4/I3;;L3/I4") == [Position(4, 3), Position(3, 4)]
+    assert parse_positions(", L1/I1") == [Position(1, 1)]

@@ -204,3 +204,25 @@ def test_next_review_keeps_the_end_of_short_months():
     assert scoring.next_review_date(dt.date(2019, 8, 31), 6) == dt.date(2020, 2, 29)
     with pytest.raises(ScoringError):
         scoring.next_review_date(dt.date(2019, 1, 31), 0)
+
+
+def test_cells_outside_the_scales_are_refused_and_named():
+    # A 2 x 2 matrix with every cell banded, plus a third likelihood row and a third impact
+    # column that the scales do not have: both extra cells are named, nothing else is wrong.
+    cells = {(lk, im): "green" for lk in (1, 2) for im in (1, 2)}
+    cells[(3, 1)] = "amber"
+    cells[(1, 3)] = "red"
+    problems = _matrix((1, 2), (1, 2), cells).problems()
+    assert problems == {
+        "cells": [
+            "These cells are outside the scales: likelihood 1 x impact 3, likelihood 3 x impact 1."
+        ]
+    }
+
+
+def test_a_cell_outside_only_one_scale_is_refused():
+    # Likelihood 2 exists but impact 0 does not (the scales start at 1).
+    cells = {(lk, im): "green" for lk in (1, 2) for im in (1, 2)}
+    cells[(2, 0)] = "green"
+    problems = _matrix((1, 2), (1, 2), cells).problems()
+    assert problems["cells"] == ["These cells are outside the scales: likelihood 2 x impact 0."]

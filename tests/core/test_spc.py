@@ -7,10 +7,12 @@ from hypothesis import strategies as st
 from scorecard.core.polarity import Polarity
 from scorecard.core.spc import (
     Assurance,
+    Limits,
     Rule,
     Side,
     Variation,
     analyse,
+    assurance_of,
     limits_for,
     moving_ranges,
     special_causes,
@@ -180,3 +182,99 @@ def test_a_point_outside_is_beyond_a_limit(values):
     for p in result.points:
         if Rule.OUTSIDE in p.signals:
             assert p.value > p.limits.upper or p.value < p.limits.lower
+
+
+def test_a_baseline_is_held_in_each_process_when_the_process_is_recalculated():
+    # First process: values 0-5, limits from its first 3 values 10, 12, 14: mean 12, moving
+    # ranges 2, 2 (mean 2), so 12 +/- 5.32. Second process from value 6: limits from 50, 54, 52:
+    # mean 52, moving ranges 4, 2 (mean 3), so 52 +/- 7.98. The later 30s and 80s stay outside.
+    values = [10, 12, 14, 30, 30, 30, 50, 54, 52, 80, 80, 80]
+    result = analyse(values, baseline=3, recalculate_from=6)
+    first, second = result.points[0].limits, result.points[6].limits
+    assert (first.mean, first.upper, first.lower) == pytest.approx((12, 17.32, 6.68))
+    assert (second.mean, second.upper, second.lower) == pytest.approx((52, 59.98, 44.02))
+    assert first.baseline_count == second.baseline_count == 3
+    assert all(p.limits == first for p in result.points[:6])
+    assert all(p.limits == second for p in result.points[6:])
+    assert result.limits == second
+    outside = [p.index for p in result.points if Rule.OUTSIDE in p.signals]
+    assert outside == [3, 4, 5, 9, 10, 11]
+
+
+def _limits(lower, upper):
+    mean = (lower + upper) / 2
+    return Limits(mean, 0.0, upper, lower, 0.0, baseline_count=2)
+
+
+@pytest.mark.parametrize(
+    ("polarity", "target", "expected"),
+    [
+        # Limits 40 to 60 written out by hand; a target on a limit counts as met (right side)
+        # or as hit and miss (wrong side): the process can still reach it.
+        (Polarity.HIGHER, 40, Assurance.MET),
+        (Polarity.HIGHER, 60, Assurance.HIT_AND_MISS),
+        (Polarity.HIGHER, 61, Assurance.MISSED),
+        (Polarity.LOWER, 60, Assurance.MET),
+        (Polarity.LOWER, 40, Assurance.HIT_AND_MISS),
+        (Polarity.LOWER, 39, Assurance.MISSED),
+    ],
+)
+def test_assurance_exactly_at_a_limit(polarity, target, expected):
+    assert assurance_of(_limits(40.0, 60.0), target, polarity) == expected
+
+
+def test_a_steady_process_exactly_on_its_target_consistently_meets_it():
+    # Four values of 20: mean 20, no moving range, so both limits are 20, the target itself.
+    for polarity in (Polarity.HIGHER, Polarity.LOWER):
+        result = analyse([20, 20, 20, 20], polarity=polarity, target=20)
+        assert result.assurance == Assurance.MET
+
+
+def test_a_falling_trend_and_a_low_shift_are_marked_low():
+    # 10 then six points each lower than the one before (20 down to 15): a falling trend of 6.
+    falling = special_causes([10, 20, 19, 18, 17, 16, 15], limits_for([0, 100]))
+    assert [i for i, s in enumerate(falling) if s.get(Rule.TREND) == Side.LOW] == [1, 2, 3, 4, 5, 6]
+    # Seven 30s then seven 10s around a mean of 20: a high shift, then a low one.
+    shifts = special_causes([30] * 7 + [10] * 7, limits_for([0, 40]))
+    assert [s.get(Rule.SHIFT) for s in shifts] == [Side.HIGH] * 7 + [Side.LOW] * 7
+
+
+@pytest.mark.parametrize(
+    ("polarity", "expected"),
+    [
+        (Polarity.HIGHER, Variation.CONCERNING),
+        (Polarity.LOWER, Variation.IMPROVING),
+        (Polarity.NONE, Variation.SPECIAL),
+    ],
+)
+def test_a_latest_point_below_the_lower_limit_reads_the_right_way_round(polarity, expected):
+    # Ten values of 50 or 52: mean 51, moving ranges all 2, limits 51 +/- 5.32; then 20, below.
+    values = [50, 52] * 5 + [20]
+    result = analyse(values, polarity=polarity, baseline=10)
+    assert result.points[-1].signals[Rule.OUTSIDE] == Side.LOW
+    assert result.variation == expected
+
+
+def test_excluded_moving_ranges_leave_the_mean_of_the_others():
+    # Ranges 2 (x8), 30, 30: mean 76 / 10 = 7.6, upper range limit 3.267 x 7.6 = 24.83, so both
+    # 30s go; the mean of the eight 2s is 2 and the upper range limit becomes 3.267 x 2 = 6.534.
+    values = [10, 12, 10, 12, 10, 12, 10, 12, 10, 40, 10]
+    limits = limits_for(values, exclude_large_ranges=True)
+    assert limits.excluded_ranges == 2
+    assert limits.mean_moving_range == pytest.approx(2)
+    assert limits.upper_range_limit == pytest.approx(6.534)
+    assert limits_for(values).excluded_ranges == 0
+
+
+def test_the_smallest_baseline_and_process_split_are_accepted_and_one_fewer_is_refused():
+    values = [10, 12, 11, 13, 12, 14]
+    assert analyse(values, baseline=2).limits.baseline_count == 2
+    assert [p.limits.baseline_count for p in analyse(values, recalculate_from=2).points] == [
+        2, 2, 4, 4, 4, 4,
+    ]  # fmt: skip
+    assert analyse(values, recalculate_from=4).points[4].limits.baseline_count == 2
+    with pytest.raises(ValueError, match="A baseline needs at least 2 values."):
+        analyse(values, baseline=1)
+    for start in (1, 5):
+        with pytest.raises(ValueError, match="at least 2 values on each side of its start"):
+            analyse(values, recalculate_from=start)

@@ -15,6 +15,7 @@ from scorecard.core.status import (
     IndicatorProfile,
     ManualRating,
     State,
+    Status,
     StatusError,
     evaluate,
 )
@@ -231,3 +232,84 @@ def test_london_borough_rule_combines_distance_from_target_and_direction(
         values["2016/17-Q2"] = last_year
     status = evaluate(quarterly(LONDON_RULE), Q2, history(values, {"2017/18-Q2": 100}))
     assert status.state == expected
+
+
+@pytest.mark.parametrize(
+    ("today", "late"),
+    [
+        (dt.date(2017, 10, 29), False),
+        (dt.date(2017, 10, 30), False),  # the deadline day itself is still on time
+        (dt.date(2017, 10, 31), True),
+    ],
+)
+def test_a_value_is_late_only_after_the_deadline_day(today, late):
+    # Quarter Two 2017/18 ends on 30 September 2017; 30 days later is 30 October 2017.
+    status = evaluate(quarterly(), Q2, history({}, {"2017/18": 90}), today=today)
+    assert status.state == State.AWAITING_DATA
+    assert status.late is late
+    assert status.reason.startswith("Late: ") is late
+
+
+def monthly(aggregation=Aggregation.SUM, year_to_date=False):
+    return IndicatorProfile(
+        Polarity.HIGHER,
+        Schedule(Frequency.MONTHLY),
+        parse_rule(TEN_PERCENT),
+        aggregation=aggregation,
+        year_to_date=year_to_date,
+    )
+
+
+def test_monthly_values_are_rated_against_the_quarterly_profile_not_the_annual_target():
+    # July 8 + August 9 + September 10 = 27 against the Quarter Two profile of 25: green.
+    # Against the annual target of 100 it would be red, so the profile must win.
+    months = {"2017/18-M07": 8, "2017/18-M08": 9, "2017/18-M09": 10}
+    h = history(months, {"2017/18": 100, "2017/18-Q2": 25})
+    status = evaluate(monthly(), Q2, h)
+    assert (status.value, status.target, status.state) == (D(27), D(25), State.GREEN)
+
+
+def test_a_month_is_rated_against_its_quarter_s_profile_when_it_has_no_target_of_its_own():
+    # August's average figure 9 against Quarter Two's 10: 1 short, within 10% of 10, so amber;
+    # against the annual 20 it would be red, against August's own target (when set) it decides.
+    h = history({"2017/18-M08": 9}, {"2017/18": 20, "2017/18-Q2": 10})
+    august = parse("2017/18-M08")
+    status = evaluate(monthly(Aggregation.AVERAGE), august, h)
+    assert (status.target, status.state) == (D(10), State.AMBER)
+    h = history({"2017/18-M08": 9}, {"2017/18": 20, "2017/18-Q2": 10, "2017/18-M08": 9})
+    assert evaluate(monthly(Aggregation.AVERAGE), august, h).state == State.GREEN
+
+
+def test_an_annual_indicator_never_rated_is_simply_not_due_before_its_quarter():
+    # Due in Quarter Three; in Quarter Two, with nothing recorded yet, there is nothing to carry.
+    indicator = IndicatorProfile(
+        Polarity.HIGHER, Schedule(Frequency.ANNUAL, due_quarter=3), parse_rule(TEN_PERCENT)
+    )
+    status = evaluate(indicator, Q2, history())
+    assert (status.state, status.rating, status.rating_period) == (State.NOT_DUE, None, None)
+    assert status.reason == "Not due this period."
+    assert status.next_due == Q3
+
+
+def test_a_ratio_given_as_numerator_and_denominator_counts_as_an_update():
+    # Quarter One: 45 of 50 (90%), keyed as counts with no value: it is the last update.
+    indicator = quarterly(aggregation=Aggregation.RATIO)
+    h = History(readings={Q1: Reading(None, D(45), D(50))}, targets={YEAR: D(90)})
+    status = evaluate(indicator, Q2, h)
+    assert status.state == State.AWAITING_DATA
+    assert status.last_updated == Q1
+    assert evaluate(indicator, Q1, h).value == D(90)
+
+
+def test_a_manual_rating_without_a_reason_is_refused_with_a_message():
+    with pytest.raises(StatusError) as refused:
+        ManualRating(Rating.RED, "  ")
+    assert str(refused.value) == "A manual rating needs a reason."
+
+
+def test_a_direction_never_worked_out_reads_as_not_comparable():
+    status = evaluate(quarterly(), Q2, history({"2017/18-Q2": 80}, {"2017/18": 85}))
+    assert status.direction(Against.PREVIOUS_PERIOD) == Direction.NOT_COMPARABLE
+    assert Status(period=Q2, state=State.GREEN).direction(Against.PREVIOUS_PERIOD) == (
+        Direction.NOT_COMPARABLE
+    )

@@ -42,9 +42,8 @@ def _three_by_three(**changes):
         "likelihood": levels,
         "impact": levels,
         "bands": scoring.DEFAULT_BANDS,
-        "cells": {
-            (lk, im): scoring.default_band_key(lk * im) for lk in (1, 2, 3) for im in (1, 2, 3)
-        },
+        # Scores 1-6 green, 9 amber (the default banding, worked by hand for a 3 x 3 grid).
+        "cells": {(lk, im): "green" for lk in (1, 2, 3) for im in (1, 2, 3)} | {(3, 3): "amber"},
     }
     spec.update(changes)
     return spec
