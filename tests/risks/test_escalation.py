@@ -3,6 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from scorecard.organisation.choices import Role
+from scorecard.organisation.services import membership_create
 from scorecard.risks import selectors, services
 from scorecard.risks.choices import EscalationStatus, RegisterKind, RiskStatus
 from scorecard.risks.models import Escalation
@@ -39,6 +41,8 @@ def tree():
         name="Highways register", kind=RegisterKind.DIRECTORATE, directorate=DirectorateFactory()
     )
     risk = RiskFactory(reference="P1", register=project)
+    director = UserFactory(username="director")  # decides for the performance and risk team
+    membership_create(person=director, role=Role.ADMINISTRATOR, directorate=None)
     return {
         "corporate": corporate,
         "directorate": directorate,
@@ -46,7 +50,7 @@ def tree():
         "other": other,
         "risk": risk,
         "manager": UserFactory(username="manager"),
-        "director": UserFactory(username="director"),
+        "director": director,
     }
 
 
@@ -158,3 +162,16 @@ def test_a_request_needs_a_reason_and_an_open_risk(tree):
         services.escalation_request_return(
             risk=at_home, reason="Back down.", requested_by=tree["manager"]
         )
+
+
+def test_only_the_team_decides_an_escalation_whoever_calls_the_service(tree):
+    request = services.escalation_request(
+        risk=tree["risk"], to_register=tree["directorate"], requested_by=tree["manager"],
+        reason="Beyond the project's control.",
+    )  # fmt: skip
+    with pytest.raises(ValidationError) as refused:
+        services.escalation_decide(escalation=request, accepted=True, decided_by=tree["manager"])
+    assert refused.value.message_dict == {
+        "status": ["Only the performance and risk team decide escalations."]
+    }
+    assert Escalation.objects.get(pk=request.pk).status == EscalationStatus.REQUESTED

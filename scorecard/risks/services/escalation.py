@@ -8,6 +8,7 @@ from scorecard.organisation.models import User
 
 from ..choices import EscalationDirection, EscalationStatus, RegisterKind, RiskStatus
 from ..models import Escalation, Register, Risk
+from ..selectors.access import Action, can
 
 
 def registers_above(register: Register) -> list[Register]:
@@ -110,6 +111,8 @@ def escalation_decide(
             {"escalation": f"This request was already {escalation.get_status_display().lower()}."}
         )
     risk = escalation.risk
+    if not can(decided_by, Action.DECIDE, risk):  # whoever asks: the page, an import
+        raise ValidationError({"status": "Only the performance and risk team decide escalations."})
     if accepted and risk.status == RiskStatus.CLOSED:
         raise ValidationError({"risk": f"Risk {risk.reference} has been closed since the request."})
     escalation.status = EscalationStatus.ACCEPTED if accepted else EscalationStatus.DECLINED
