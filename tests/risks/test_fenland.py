@@ -1,7 +1,7 @@
 """Acceptance on real data: Fenland District Council's corporate risk register, July 2019.
 
 20 risks with inherent and current impact and likelihood, and the positions printed on
-the residual (current) heat map of the committee paper. See shared/realdata/README.md.
+the residual (current) heat map of the committee paper. See tests/data/realdata/fenland_risk_register/README.md.
 The source has two known slips, which the heat map check must find and nothing else:
 risk 15 is printed in the impact-4 column though scored impact 3, and risk 4 is printed twice.
 """
