@@ -9,8 +9,6 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
-from knox.models import AuthToken
-from rest_framework.test import APIClient
 
 from scorecard.interchange.services import import_file
 from scorecard.organisation import services as organisation_services
@@ -19,6 +17,7 @@ from scorecard.organisation.models import Directorate, OrganisationSettings, Use
 from scorecard.performance import services
 from scorecard.performance.choices import Unit, WorkflowState
 from scorecard.performance.models import Measurement
+from tests.api.clients import client_for
 
 from .interchange.conftest import xlsx
 
@@ -92,8 +91,7 @@ def approve_on_the_review_page(admin, indicator, client) -> str:
 
 def approve_through_the_api(admin, indicator, client) -> str:
     value = submitted_by(admin, indicator)
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(admin)[1]}")
+    api = client_for(admin)
     response = api.post(
         f"/api/v1/measurements/{value.pk}/approve/",
         {"expected_version": value.version},
@@ -181,8 +179,7 @@ def test_another_person_approves_from_the_review_page(people, indicator, client)
 
 def test_another_person_approves_through_the_api(people, indicator):
     value = submitted_by(people["editor"], indicator)
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(people['jane'])[1]}")
+    api = client_for(people["jane"])
     response = api.post(
         f"/api/v1/measurements/{value.pk}/approve/",
         {"expected_version": value.version},

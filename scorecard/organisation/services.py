@@ -18,28 +18,34 @@ def organisation_settings_update(
     allow_self_approval: bool | None = None,
 ) -> OrganisationSettings:
     """`ons_code` or `allow_self_approval` None keeps the stored setting."""
-    settings = OrganisationSettings.objects.order_by("pk").first() or OrganisationSettings()
+    settings = _settings_row()
     settings.name = name
     settings.financial_year_start_month = financial_year_start_month
     if ons_code is not None:
         settings.ons_code = ons_code.strip().upper()
     if allow_self_approval is not None:
         settings.allow_self_approval = allow_self_approval
-    settings.full_clean()
-    settings.save()
-    organisation_settings_changed()
-    return settings
+    return _settings_saved(settings)
 
 
 @transaction.atomic
 def organisation_clock_set(*, clock_date: dt.date | None) -> OrganisationSettings:
     """Fix the council's date (the demo council lives on 4 December 2017), or with None
     follow the real date again."""
-    settings = OrganisationSettings.objects.order_by("pk").first() or OrganisationSettings()
+    settings = _settings_row()
     settings.clock_date = clock_date
+    return _settings_saved(settings)
+
+
+def _settings_row() -> OrganisationSettings:
+    """The single settings row as stored now (never the request's kept copy), to change."""
+    return OrganisationSettings.objects.order_by("pk").first() or OrganisationSettings()
+
+
+def _settings_saved(settings: OrganisationSettings) -> OrganisationSettings:
     settings.full_clean()
     settings.save()
-    organisation_settings_changed()
+    organisation_settings_changed()  # later reads in this request see the change
     return settings
 
 

@@ -7,7 +7,6 @@ import pytest
 import yaml
 from django.core.management import call_command
 from django.utils import timezone
-from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from scorecard.organisation.services import organisation_clock_set
@@ -16,6 +15,7 @@ from scorecard.performance.models import Measurement
 from scorecard.performance.services import reporting_period_set_state
 from scorecard.risks.models import Risk
 
+from .clients import client_for
 from .records import api_records
 
 pytestmark = pytest.mark.django_db
@@ -28,12 +28,6 @@ def records(council):
     found = api_records(council["admin"])
     Risk.objects.filter(pk=found["risk"].pk).update(is_confidential=True)
     return found
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user)[1]}")
-    return client
 
 
 def test_the_openapi_schema_validates(tmp_path):

@@ -4,8 +4,6 @@ written. (The API records values as drafts only, so it cannot submit a red value
 
 import pytest
 from django.urls import reverse
-from knox.models import AuthToken
-from rest_framework.test import APIClient
 
 from scorecard.history import record_version
 from scorecard.interchange.services import import_file
@@ -13,6 +11,7 @@ from scorecard.performance.choices import PeriodState, WorkflowState
 from scorecard.performance.models import Measurement, ReportingPeriod
 from scorecard.performance.services import indicator_create, reporting_period_set_state, target_set
 from scorecard.risks.models import Assessment, Risk
+from tests.api.clients import client_for
 
 from .conftest import xlsx
 from .test_import import RISKS
@@ -85,8 +84,7 @@ def test_a_risk_review_without_commentary_is_refused(client, council, market, wa
         ).content.decode()
         assert REVIEW_SAID in page
     elif way_in == "api":
-        api = APIClient()
-        api.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(admin)[1]}")
+        api = client_for(admin)
         response = api.post(
             "/api/v1/assessments/",
             {"risk": "ASC-R1", "likelihood": 3, "impact": 4, "commentary": ""},
@@ -143,8 +141,7 @@ def test_nobody_marks_a_value_restated_outside_the_restatement(
         ).content.decode()  # fmt: skip
         assert "Select a valid choice. restated is not one of the available choices." in page
     elif way_in == "api":
-        api = APIClient()
-        api.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(editor)[1]}")
+        api = client_for(editor)
         response = api.post(
             "/api/v1/measurements/",
             {"indicator": "ASC01", "period": "2017/18-Q2", "value": 95, "data_quality": "restated"},

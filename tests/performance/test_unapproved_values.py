@@ -4,12 +4,11 @@ indicator page, its history and the API alike."""
 
 import pytest
 from django.urls import reverse
-from knox.models import AuthToken
-from rest_framework.test import APIClient
 
 from scorecard.organisation import services as organisation_services
 from scorecard.organisation.choices import Role
 from scorecard.performance.models import Indicator
+from tests.api.clients import client_for
 
 DRAFT = "Draft: the October figures are still being checked."  # HW05, Quarter Three, a draft
 
@@ -22,8 +21,7 @@ def auditor(demo_council):
 
 
 def api_states(user) -> set[str]:
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user)[1]}")
+    api = client_for(user)
     rows = api.get("/api/v1/measurements/?indicator=HW05&page_size=200").json()["results"]
     drafts = api.get("/api/v1/measurements/?indicator=HW05&state=draft").json()["results"]
     return {row["state"] for row in rows} | {f"filtered {row['state']}" for row in drafts}
