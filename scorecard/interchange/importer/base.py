@@ -22,6 +22,7 @@ from scorecard.performance.models import Indicator
 from scorecard.risks.models import Register, Risk
 from scorecard.risks.selectors.access import risk_access, user_can_manage_risks
 
+from ..columns import local_moment
 from ..schema import SHEETS, CellError
 from .outcome import (
     CHANGED,
@@ -332,6 +333,38 @@ class ImporterBase:
                 f"nobody called '{text}' can sign in: give a username, email or full name of a person in the system",
             )
         return person
+
+    def _actor(self, sheet, number, key, text, *, role: str) -> None:
+        """An import records its own person as the one who acts (assesses, requests, decides):
+        a column naming somebody else is refused; naming the person importing, or nobody, is
+        what happens anyway."""
+        if text is None or str(text).strip() == "":
+            return
+        names = (self.user.username, self.user.email, self.user.get_full_name())
+        if str(text).strip().lower() in {n.strip().lower() for n in names if n}:
+            return
+        self._fail(
+            sheet,
+            number,
+            key,
+            f"'{text}' is not you: an import records you, {self.user.username}, as the "
+            f"{role}. Leave the column empty, or ask {text} to record it",
+        )
+
+    def _moment_notice(self, sheet, number, key, given, recorded) -> None:
+        """A moment given for something this import records: the council's clock stamps it
+        instead, as it does on the pages, so nobody chooses when they acted."""
+        if given is None:
+            return
+        self.outcome.notices.append(
+            Problem(
+                sheet.source,
+                number,
+                sheet.headers.get(key),
+                f"recorded at the time of the import, {local_moment(recorded):%d/%m/%Y %H:%M}, "
+                "not at the time given",
+            )
+        )
 
     def _directorate(self, sheet, number, key, text) -> Directorate | None:
         if text is None:

@@ -293,10 +293,10 @@ class RiskSheets:
                         f"risk {risk.reference} already has an assessment on {values['assessed_on']:%d/%m/%Y} with other figures: past assessments are not changed",
                     )
                 return UNCHANGED, label
-            assessor = self._person(sheet, number, "assessor", values.get("assessor")) or self.user
+            self._actor(sheet, number, "assessor", values.get("assessor"), role="assessor")
             risk = Risk.objects.get(pk=risk.pk)
             assessment = risk_services.assessment_record(
-                risk=risk, likelihood=values["likelihood"], impact=values["impact"], assessor=assessor,
+                risk=risk, likelihood=values["likelihood"], impact=values["impact"], assessor=self.user,
                 assessed_on=values["assessed_on"], period=period, commentary=self._text(values, "commentary"),
             )  # fmt: skip
             existing[(risk.pk, values["assessed_on"])] = assessment
