@@ -34,6 +34,7 @@ from .outcome import (
     Problem,
     Progress,
     RowFailed,
+    grouped,
     picker,
 )
 
@@ -114,15 +115,17 @@ class ImporterBase:
             self._finish_risks()
             if not self.outcome.ok or self.dry_run:
                 transaction.set_rollback(True)
+        self.outcome.problems = grouped(self.outcome.problems)
         self.progress(self._total, self._total)
         return self.outcome
 
     def _parse(self, sheet: InputSheet) -> list[tuple[int, dict]]:
         """Each row's values in Python terms; rows with an unreadable cell are left out."""
-        for column in sheet.spec.columns:
-            if column.required and column.key not in sheet.headers:
-                self._problem(sheet, None, None, f"the column {column.header} is missing")
-                return []
+        missing = [c for c in sheet.spec.columns if c.required and c.key not in sheet.headers]
+        for column in missing:  # each one, once for the sheet
+            self._problem(sheet, None, None, f"the column {column.header} is missing")
+        if missing:
+            return []
         columns = {column.key: column for column in sheet.spec.columns}
         constant, varying = self._constant_columns(sheet, columns)
         cells = picker(varying)
@@ -219,6 +222,21 @@ class ImporterBase:
         self._problem(sheet, row, sheet.headers.get(key) if key else None, message)
         raise RowFailed
 
+    @staticmethod
+    def _together(*lookups):
+        """Each look-up of a row (a function of no arguments), run in turn, so every unknown
+        value the row names is reported, not only the first; the row fails after them all."""
+        found, failed = [], False
+        for lookup in lookups:
+            try:
+                found.append(lookup())
+            except RowFailed:  # its problem is recorded
+                found.append(None)
+                failed = True
+        if failed:
+            raise RowFailed
+        return found
+
     def _record(self, sheet: InputSheet, row: int, action: str, label: str) -> None:
         self.outcome.counts[sheet.spec.title][action] += 1
         if action != UNCHANGED and len(self.outcome.changes) < MAX_CHANGES_LISTED:
@@ -301,7 +319,8 @@ class ImporterBase:
         try:
             period = periods.parse(str(text), self.start_month)
         except periods.PeriodError as error:
-            self._fail(sheet, number, key, f"'{text}': {error}")
+            said = str(error)  # most messages name the text already
+            self._fail(sheet, number, key, said if f"'{text}'" in said else f"'{text}': {said}")
         if period.kind not in kinds:
             self._fail(
                 sheet, number, key, f"'{text}' is a {period.kind}: give a {' or '.join(kinds)}"

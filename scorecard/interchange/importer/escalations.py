@@ -30,10 +30,12 @@ class EscalationSheets:
         rows = sorted(rows, key=lambda row: (row[1]["requested_at"], row[0]))
 
         def handle(number, values):
-            risk = self._risk(sheet, number, "risk", values["risk"])
-            to_register = self._register(sheet, number, "to_register", values["to_register"])
             named = values.get("requested_by")
-            requested_by = self._person(sheet, number, "requested_by", named) if named else None
+            risk, to_register, requested_by = self._together(
+                lambda: self._risk(sheet, number, "risk", values["risk"]),
+                lambda: self._register(sheet, number, "to_register", values["to_register"]),
+                lambda: self._person(sheet, number, "requested_by", named),
+            )
             moment = local_moment(values["requested_at"])
             label = f"{risk.reference} to {to_register}, requested {moment:%d/%m/%Y %H:%M}"
             escalation = existing.get((risk.pk, moment)) or self._recorded_before(

@@ -94,14 +94,17 @@ class RiskSheets:
 
         def handle(number, values):
             risk = self._risks.get(values["reference"].lower())
-            register = self._register(sheet, number, "register", values["register"])
+            register, owner = self._together(
+                lambda: self._register(sheet, number, "register", values["register"]),
+                lambda: self._person(sheet, number, "owner", values.get("owner")),
+            )
             incoming = {}
             for key in self.RISK_FIELDS:
                 if key not in values:
                     continue
                 value = values[key]
                 if key == "owner":
-                    value = self._person(sheet, number, key, value)
+                    value = owner
                 elif key == "area" and value is not None:
                     value = RiskArea.objects.filter(name__iexact=value).first()
                     if value is None:
@@ -216,8 +219,10 @@ class RiskSheets:
         progress_fields = ["status", "percent_complete", "progress", "on_track", "revised_due_on"]
 
         def handle(number, values):
-            risk = self._risk(sheet, number, "risk", values["risk"], edit=False)
-            owner = self._person(sheet, number, "owner", values["owner"])
+            risk, owner = self._together(
+                lambda: self._risk(sheet, number, "risk", values["risk"], edit=False),
+                lambda: self._person(sheet, number, "owner", values["owner"]),
+            )
             item = existing.get((risk.pk, values["description"]))
             if risk.pk not in self._risks_editable and (item is None or item.pk not in own):
                 self._fail(sheet, number, "risk", f"you may not change risk {risk.reference}")
@@ -270,14 +275,16 @@ class RiskSheets:
         rows = sorted(rows, key=lambda r: (r[1]["assessed_on"], r[0]))  # date order, as recorded
 
         def handle(number, values):
-            risk = self._risk(sheet, number, "risk", values["risk"])
+            risk, period = self._together(
+                lambda: self._risk(sheet, number, "risk", values["risk"]),
+                lambda: (
+                    self._period(sheet, number, "period", values["period"]).key
+                    if values.get("period")
+                    else None
+                ),
+            )
             found = existing.get((risk.pk, values["assessed_on"]))
             label = f"{risk.reference} {values['assessed_on']:%d/%m/%Y}"
-            period = (
-                self._period(sheet, number, "period", values["period"]).key
-                if values.get("period")
-                else None
-            )
             if found is not None:
                 same = (found.likelihood, found.impact) == (values["likelihood"], values["impact"])
                 same = same and (period is None or period == found.period)
