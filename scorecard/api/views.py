@@ -1,9 +1,9 @@
 """The REST API: reads for indicators, measurements, statuses, risks, assessments and risk areas;
 writes for measurements and risk assessments through the same services as the web forms, with
 the same access functions as the web: `indicator_access` (values follow their indicator) and
-`risk_access` (assessments follow their risk)."""
+`risk_access` (assessments follow their risk). A service's refusal becomes a response in one
+place, `exceptions.api_exception_handler`."""
 
-from django.core.exceptions import ValidationError
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -21,12 +21,6 @@ from scorecard.risks import services as risk_services
 from scorecard.risks.selectors.access import risk_access
 
 from . import filters, serializers
-
-
-def _service_errors(error: ValidationError) -> ApiValidationError:
-    if hasattr(error, "error_dict"):
-        return ApiValidationError(error.message_dict)
-    return ApiValidationError({"non_field_errors": error.messages})
 
 
 class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
@@ -70,12 +64,9 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
             raise ApiValidationError({"indicator": ["There is no such indicator."]})
         if not indicator_access(request.user, "edit").filter(pk=indicator.pk).exists():
             raise PermissionDenied(f"You may not change the values of {indicator.code}.")
-        try:
-            measurement = performance_services.measurement_record(
-                indicator=indicator, by=request.user, **data
-            )
-        except ValidationError as error:
-            raise _service_errors(error) from None
+        measurement = performance_services.measurement_record(
+            indicator=indicator, by=request.user, **data
+        )
         return Response(
             serializers.MeasurementSerializer(measurement).data, status=status.HTTP_201_CREATED
         )
@@ -86,15 +77,12 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
         measurement = self.get_object()
         if check is not None:
             check(measurement)
-        try:
-            measurement = move(
-                measurement=measurement,
-                by=request.user,
-                expected_version=incoming.validated_data["expected_version"],
-                **{name: incoming.validated_data[name] for name in fields},
-            )
-        except ValidationError as error:
-            raise _service_errors(error) from None
+        measurement = move(
+            measurement=measurement,
+            by=request.user,
+            expected_version=incoming.validated_data["expected_version"],
+            **{name: incoming.validated_data[name] for name in fields},
+        )
         return Response(serializers.MeasurementSerializer(measurement).data)
 
     @extend_schema(
@@ -230,12 +218,9 @@ class AssessmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             raise ApiValidationError({"risk": ["There is no such risk."]})
         if not risk_access(request.user, "edit").filter(pk=risk.pk).exists():
             raise PermissionDenied(f"You may not assess risk {risk.reference}.")
-        try:
-            assessment = risk_services.assessment_record(
-                risk=risk, assessor=request.user, period=data.pop("period") or None, **data
-            )
-        except ValidationError as error:
-            raise _service_errors(error) from None
+        assessment = risk_services.assessment_record(
+            risk=risk, assessor=request.user, period=data.pop("period") or None, **data
+        )
         return Response(
             serializers.AssessmentSerializer(assessment).data, status=status.HTTP_201_CREATED
         )
