@@ -12,13 +12,13 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
 from scorecard.core.ids import id_from
-from scorecard.interchange import access
+from scorecard.organisation.access import Action
 from scorecard.performance import services as performance_services
 from scorecard.performance.access import indicator_access, measurement_access, user_has_any_role
 from scorecard.performance.models import Scorecard
 from scorecard.performance.selectors import scorecard_rows, scorecards_list, status_rated_against
 from scorecard.risks import services as risk_services
-from scorecard.risks.selectors.access import risk_access
+from scorecard.risks.access import assessment_access, risk_access, risk_area_access
 
 from . import filters, serializers
 
@@ -30,7 +30,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            indicator_access(self.request.user, "view")
+            indicator_access(self.request.user, Action.VIEW)
             .select_related("directorate", "owner")
             .order_by("code")
         )
@@ -44,7 +44,7 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
 
     def get_queryset(self):
         return (
-            measurement_access(self.request.user, "view")
+            measurement_access(self.request.user, Action.VIEW)
             .select_related("indicator", "entered_by", "submitted_by", "reviewed_by")
             .order_by("indicator__code", "period_start", "period")
         )
@@ -58,11 +58,11 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
         incoming.is_valid(raise_exception=True)
         data = dict(incoming.validated_data)
         indicator = (
-            indicator_access(request.user, "view").filter(code=data.pop("indicator")).first()
+            indicator_access(request.user, Action.VIEW).filter(code=data.pop("indicator")).first()
         )
         if indicator is None:
             raise ApiValidationError({"indicator": ["There is no such indicator."]})
-        if not indicator_access(request.user, "edit").filter(pk=indicator.pk).exists():
+        if not indicator_access(request.user, Action.EDIT).filter(pk=indicator.pk).exists():
             raise PermissionDenied(f"You may not change the values of {indicator.code}.")
         measurement = performance_services.measurement_record(
             indicator=indicator, by=request.user, **data
@@ -95,7 +95,7 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
 
         def may_edit(measurement):
             if (
-                not indicator_access(request.user, "edit")
+                not indicator_access(request.user, Action.EDIT)
                 .filter(pk=measurement.indicator_id)
                 .exists()
             ):
@@ -159,7 +159,7 @@ class StatusViewSet(viewsets.GenericViewSet):
             rows = scorecard_rows(
                 scorecard=scorecard,
                 period=period,
-                indicators=indicator_access(request.user, "view"),
+                indicators=indicator_access(request.user, Action.VIEW),
             )
         except ValueError as error:
             raise ApiValidationError({"period": [str(error)]}) from None
@@ -186,7 +186,7 @@ class RiskViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            risk_access(self.request.user, "view")
+            risk_access(self.request.user, Action.VIEW)
             .select_related("register", "owner", "area")
             .order_by("reference")
         )
@@ -200,7 +200,7 @@ class AssessmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            access.assessment_access(self.request.user, "view")
+            assessment_access(self.request.user, Action.VIEW)
             .select_related("risk", "assessor")
             .order_by("risk__reference", "-assessed_on", "-pk")
         )
@@ -213,10 +213,10 @@ class AssessmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         incoming = serializers.AssessmentWriteSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = dict(incoming.validated_data)
-        risk = risk_access(request.user, "view").filter(reference=data.pop("risk")).first()
+        risk = risk_access(request.user, Action.VIEW).filter(reference=data.pop("risk")).first()
         if risk is None:
             raise ApiValidationError({"risk": ["There is no such risk."]})
-        if not risk_access(request.user, "edit").filter(pk=risk.pk).exists():
+        if not risk_access(request.user, Action.EDIT).filter(pk=risk.pk).exists():
             raise PermissionDenied(f"You may not assess risk {risk.reference}.")
         assessment = risk_services.assessment_record(
             risk=risk, assessor=request.user, period=data.pop("period") or None, **data
@@ -230,4 +230,8 @@ class RiskAreaViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.RiskAreaSerializer
 
     def get_queryset(self):
-        return access.risk_areas_visible(self.request.user).select_related("owner").order_by("name")
+        return (
+            risk_area_access(self.request.user, Action.VIEW)
+            .select_related("owner")
+            .order_by("name")
+        )

@@ -18,13 +18,13 @@ from scorecard import panels
 from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.history import history_entries
 from scorecard.organisation import clock
+from scorecard.organisation.access import Action
 from scorecard.organisation.selectors import directorates_list, organisation_settings_get
 from scorecard.rendering.charts import trend_chart
 from scorecard.web import add_service_errors, form_saved, paginate, saved_if_current, versioned
 
 from . import forms, selectors, services
 from .access import (
-    Action,
     can,
     indicator_access,
     measurement_access,

@@ -26,8 +26,8 @@ from scorecard.performance.models import (
     Scorecard,
 )
 from scorecard.performance.selectors import scorecard_version_live
+from scorecard.risks.access import risk_visibility
 from scorecard.risks.selectors import NoCurrentMatrix, risk_matrix_current
-from scorecard.risks.selectors.access import risk_visibility
 
 from . import readiness
 from .indicator_lines import indicator_lines, indicator_lines_kept

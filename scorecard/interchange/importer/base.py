@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from scorecard.core import periods
 from scorecard.core.figures import as_stored, rounding_notice
 from scorecard.organisation import services as organisation_services
+from scorecard.organisation.access import Action
 from scorecard.organisation.models import Directorate, User
 from scorecard.organisation.selectors import (
     organisation_settings_get,
@@ -19,8 +20,8 @@ from scorecard.organisation.selectors import (
 )
 from scorecard.performance.access import indicator_access, user_can_administer
 from scorecard.performance.models import Indicator
+from scorecard.risks.access import risk_access, user_can_manage_risks
 from scorecard.risks.models import Register, Risk
-from scorecard.risks.selectors.access import risk_access, user_can_manage_risks
 
 from ..columns import local_moment
 from ..schema import SHEETS, CellError
@@ -432,7 +433,7 @@ class ImporterBase:
         for indicator in found.prefetch_related("updaters"):
             self._indicators[indicator.code.lower()] = indicator
         self._indicators_editable |= set(
-            indicator_access(self.user, "edit", found).values_list("pk", flat=True)
+            indicator_access(self.user, Action.EDIT, found).values_list("pk", flat=True)
         )
 
     def _load_risks(self, references) -> None:
@@ -443,7 +444,7 @@ class ImporterBase:
         for risk in found:
             self._risks[risk.reference.lower()] = risk
         self._risks_editable |= set(
-            risk_access(self.user, "edit", found).values_list("pk", flat=True)
+            risk_access(self.user, Action.EDIT, found).values_list("pk", flat=True)
         )
 
     @staticmethod

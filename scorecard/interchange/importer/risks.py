@@ -5,10 +5,11 @@ from collections import defaultdict
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from scorecard.organisation.access import Action as Do
 from scorecard.risks import services as risk_services
+from scorecard.risks.access import action_access, register_access
 from scorecard.risks.choices import RiskStatus
 from scorecard.risks.models import Action, Assessment, Control, Register, Risk, RiskArea
-from scorecard.risks.selectors.access import action_access, register_access
 
 from .outcome import CHANGED, CREATED, UNCHANGED, RowFailed
 
@@ -90,7 +91,7 @@ class RiskSheets:
 
     def _apply_risks(self, sheet, rows) -> None:
         self._load_risks(values["reference"] for _, values in rows)
-        editable_registers = set(register_access(self.user, "edit").values_list("pk", flat=True))
+        editable_registers = set(register_access(self.user, Do.EDIT).values_list("pk", flat=True))
 
         def handle(number, values):
             risk = self._risks.get(values["reference"].lower())
@@ -212,7 +213,7 @@ class RiskSheets:
             existing.setdefault((item.risk_id, item.description.strip()), item)
         # action_access: those who may change the risk, and an action's owner (its progress).
         own = set(
-            action_access(self.user, "edit")
+            action_access(self.user, Do.EDIT)
             .filter(risk__reference__in=references)
             .values_list("pk", flat=True)
         )
