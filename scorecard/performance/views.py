@@ -32,6 +32,7 @@ from .access import (
     user_can_administer,
 )
 from .choices import Frequency, WorkflowState
+from .context import measurement_context
 from .engine import financial_year_start_month, schedule_for
 from .models import Indicator, Measurement
 from .spc import spc_panel
@@ -409,6 +410,10 @@ def measurement_review(request: HttpRequest, pk: int) -> HttpResponse:
             "give_back": give_back,
             "preview": preview,
             "own_value": own_value,
+            "context": measurement_context(
+                indicator=measurement.indicator,
+                period=parse(measurement.period, financial_year_start_month()),
+            ),
             "preview_against": selectors.status_rated_against(measurement.indicator, preview)
             if preview
             else "",
