@@ -39,6 +39,7 @@ from .models import Indicator, Measurement
 from .services.bulk import measurements_approve
 from .spc import spc_panel
 from .spc_list import spc_for_list
+from .work import user_may_approve
 
 SECTION = "scorecard"
 
@@ -125,6 +126,9 @@ def index(request: HttpRequest) -> HttpResponse:
             "frequencies": [("", "Any frequency"), *Frequency.choices],
             "sorts": [("code", "Code"), ("title", "Title"), ("directorate", "Directorate")],
             "is_administrator": user_can_administer(request.user),
+            # Readers are offered neither: they key in and approve nothing.
+            "can_update": indicator_access(request.user, Action.EDIT).exists(),
+            "can_approve": user_may_approve(request.user),
         },
     )
 
