@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from django.urls import reverse
 
-from scorecard.organisation.selectors import user_can_view_administration
+from scorecard.organisation.selectors import user_can_view_administration, user_memberships
 from scorecard.reporting.selectors import user_can_read_reports
 
 # (section key, text, URL name). Views pass `active_section` to highlight theirs.
@@ -29,3 +29,9 @@ def navigation_items(request: HttpRequest, active_section: str = "") -> list[dic
             continue
         items.append({"text": text, "href": reverse(url_name), "active": key == active_section})
     return items
+
+
+def offers_api_token(request: HttpRequest) -> bool:
+    """The footer's "Your API token": for people with a role, as the token page allows."""
+    user = request.user
+    return user.is_authenticated and (user.is_superuser or bool(user_memberships(user)))
