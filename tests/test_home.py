@@ -9,6 +9,7 @@ import pytest
 from django.db.models import Q
 from django.urls import reverse
 
+from scorecard.home import home_for
 from scorecard.organisation import services as organisation_services
 from scorecard.organisation.choices import Role
 from scorecard.performance import services
@@ -199,3 +200,20 @@ def test_an_updater_named_on_one_indicator_sees_just_that_one(client, demo_counc
     rows = section(page, "home-updates").xpath(".//tbody/tr")
     assert [words(r.xpath("./td")[0]) for r in rows] == [f"HW01 {indicator.title}"]
     assert section(page, "home-approvals") is None
+
+
+def test_after_the_deadline_the_editors_values_still_to_do_are_late(demo_council):
+    on_time = home_for(demo_council["editor"], today=dt.date(2018, 1, 30))
+    late = home_for(demo_council["editor"], today=dt.date(2018, 1, 31))
+    # Due by 30 January 2018, 30 days after the quarter: late from the day after.
+    assert (len(on_time.updates.outstanding), len(on_time.updates.late)) == (13, 0)
+    assert (len(late.updates.outstanding), len(late.updates.late)) == (13, 13)
+    assert (
+        len(late.risks)
+        == Risk.objects.filter(
+            Q(register__directorate__code="ASC") | Q(owner=demo_council["editor"]),
+            next_review_on__lte=dt.date(2018, 2, 14),
+        )
+        .exclude(status=RiskStatus.CLOSED)
+        .count()
+    )
