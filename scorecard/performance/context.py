@@ -15,9 +15,10 @@ from scorecard.core.status import History, Status, evaluate
 
 from .choices import WorkflowState
 from .engine import financial_year_start_month, manual_for, profile_for, reading_for
-from .models import Indicator
+from .models import Indicator, Measurement, Target
 
 PREVIOUS_VALUES = 4
+STORED_FIELDS = ("value", "numerator", "denominator", "manual_rating", "manual_reason")
 
 
 @dataclass(frozen=True)
@@ -83,3 +84,41 @@ def measurement_context(
         last_year=next((past(key, m) for key, m in newest_first if key == last_year), None),
         last_notes=next((past(key, m) for key, m in newest_first if m.commentary.strip()), None),
     )
+
+
+def statuses_if_approved(
+    measurements: list[Measurement], *, today: dt.date | None = None
+) -> dict[int, Status | None]:
+    """The status each value would give its indicator if approved, by the value's id (None
+    when it cannot be rated), as its review page shows it: for a whole approval queue in two
+    queries, the approved values and the targets of the queue's indicators."""
+    start_month = financial_year_start_month()
+    indicator_ids = {m.indicator_id for m in measurements}
+    readings: dict[int, dict] = {pk: {} for pk in indicator_ids}
+    manual: dict[int, dict] = {pk: {} for pk in indicator_ids}
+    for indicator_id, key, *stored in Measurement.objects.filter(
+        indicator_id__in=indicator_ids, state=WorkflowState.APPROVED
+    ).values_list("indicator_id", "period", *STORED_FIELDS):
+        row = Measurement(**dict(zip(STORED_FIELDS, stored, strict=True)))
+        period = parse(key, start_month)
+        readings[indicator_id][period] = reading_for(row)
+        if (rating := manual_for(row)) is not None:
+            manual[indicator_id][period] = rating
+    targets: dict[int, dict] = {pk: {} for pk in indicator_ids}
+    for indicator_id, key, value in Target.objects.filter(
+        indicator_id__in=indicator_ids
+    ).values_list("indicator_id", "period", "value"):
+        targets[indicator_id][parse(key, start_month)] = value
+    statuses = {}
+    for m in measurements:
+        period = parse(m.period, start_month)
+        own_readings = {**readings[m.indicator_id], period: reading_for(m)}
+        own_manual = {k: v for k, v in manual[m.indicator_id].items() if k != period}
+        if (rating := manual_for(m)) is not None and m.manual_reason.strip():
+            own_manual[period] = rating
+        history = History(own_readings, targets[m.indicator_id], own_manual)
+        try:
+            statuses[m.pk] = evaluate(profile_for(m.indicator), period, history, today=today)
+        except (ValueError, ArithmeticError):
+            statuses[m.pk] = None
+    return statuses

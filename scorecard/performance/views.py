@@ -33,7 +33,7 @@ from .access import (
     user_can_administer,
 )
 from .choices import Frequency, WorkflowState
-from .context import measurement_context
+from .context import measurement_context, statuses_if_approved
 from .engine import financial_year_start_month, schedule_for
 from .models import Indicator, Measurement
 from .services.bulk import measurements_approve
@@ -352,6 +352,7 @@ def approvals(request: HttpRequest) -> HttpResponse:
     )
     if request.GET.get("sort") == "code":
         queue = queue.order_by("indicator__code", "period_start")
+    queue = list(queue)
     error = ""
     if request.method == "POST":
         chosen = _chosen_values(request)
@@ -364,6 +365,7 @@ def approvals(request: HttpRequest) -> HttpResponse:
         "performance/approvals.html",
         {
             "queue": queue,
+            "statuses": statuses_if_approved(queue),
             "waiting": waiting,
             "error": error,
             "error_in_title": bool(error),

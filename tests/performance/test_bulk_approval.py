@@ -137,3 +137,16 @@ def test_the_queue_runs_the_same_queries_for_5_and_10_values(
         submit(demo["editor"], f"BA{n}")
     with django_assert_max_num_queries(len(five_queries)):
         assert text(client.get(QUEUE)).count('name="chosen"') == 10
+
+
+def test_the_queue_shows_each_values_target_and_the_status_it_will_get(client, demo, five):
+    red = services.measurement_save(
+        indicator=indicator("BA9"), period=QUARTER, by=demo["editor"], expected_version=0,
+        submit=True, value="70", commentary="Staff shortages.", improvement_actions="Recruiting.",
+    )  # fmt: skip
+    client.force_login(demo["admin"])
+    cells = re.sub(r"<[^>]+>", " ", text(client.get(QUEUE)))
+    cells = re.sub(r"\s+", " ", cells)
+    # Target 90%: 95 is green; 70 is below 81 (10% short), so red.
+    assert "BA1 Indicator BA1 Adult Services 2017/18-Q2 95.0% 90.0% Green" in cells
+    assert f"BA9 Indicator BA9 Adult Services {red.period} 70.0% 90.0% Red" in cells
