@@ -139,6 +139,16 @@ def test_a_bulk_approval_of_five_values_leaves_five_approvals_in_the_history(
     assert_accessible(page)
     screenshot(page, javascript, "approval-queue.png")
 
+    # A value's review page shows it in context: the target and the earlier values rated.
+    page.get_by_role("link", name="Review HW07 2017/18-Q3").click()
+    expect(page.get_by_role("heading", name="How it compares")).to_be_visible()
+    expect(page.get_by_text("Target for Quarter Three 2017/18")).to_be_visible()
+    expect(
+        page.get_by_role("table", name="Previous approved values").locator("tbody tr")
+    ).to_have_count(4)
+    assert_accessible(page)
+    page.get_by_role("link", name="Back to values waiting for approval").click()
+
     for m in five_submitted:
         page.get_by_label(f"Choose {m.indicator.code} {m.period}").check()
     page.get_by_role("button", name="Approve chosen values").click()
