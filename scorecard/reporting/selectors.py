@@ -321,3 +321,8 @@ def quarter_readiness(*, period: Period, lines=()) -> readiness.QuarterReadiness
     if scorecard is None:
         return None
     return readiness.quarter_readiness(scorecard=scorecard, period=period, lines=lines)
+
+
+def snapshot_latest() -> Snapshot | None:
+    """The latest published quarter's snapshot, if any quarter is published."""
+    return Snapshot.objects.order_by("-period_start").first()
