@@ -3,10 +3,11 @@ values they key in, their values returned, and the values waiting for their appr
 
 from django.db.models import Q, QuerySet
 
+from scorecard.organisation.access import Action
 from scorecard.organisation.models import User
 from scorecard.organisation.selectors import organisation_settings_get, user_is_administrator
 
-from .access import Action, indicator_access, measurement_access
+from .access import indicator_access, measurement_access
 from .choices import WorkflowState
 from .models import Indicator, Measurement
 from .selectors import approvals_queue

@@ -5,10 +5,11 @@ import datetime as dt
 from django.db.models import QuerySet
 
 from scorecard.organisation import clock
+from scorecard.organisation.access import Action
 from scorecard.organisation.selectors import user_is_administrator
 
+from ..access import risk_access
 from ..models import Risk
-from .access import Action, risk_access
 from .ratings import risks_live
 
 REVIEW_NOTICE_DAYS = 14  # as the reminders: a review shows from two weeks before it is due
