@@ -13,7 +13,8 @@ from .models import LineChange
 # had committed"), with the reading transaction's own id and its newest change then. A change is
 # new if its transaction was not visible in that snapshot. A snapshot hides no transaction from
 # itself, so the reader's own changes (a test, or a request that writes then reads) are
-# followed by id, which grows within a session.
+# followed by id, which grows within a session, and counted: a savepoint rolled back since
+# leaves fewer of them than the lines saw.
 POSTGRESQL = """
 WITH now AS (
     SELECT pg_current_snapshot() AS snapshot,
@@ -23,6 +24,8 @@ SELECT now.snapshot::text,
        now.own,
        pg_xact_status(%(reader)s::text::xid8),
        (SELECT MAX(id) FROM {table} WHERE xact = now.own),
+       (SELECT COUNT(*) FROM {table} WHERE xact = now.own),
+       (SELECT COUNT(*) FROM {table} WHERE xact = %(reader)s AND id <= %(reader_newest)s),
        change.source,
        change.key
 FROM now LEFT JOIN {table} change ON %(follow)s AND (
@@ -52,7 +55,7 @@ def _table() -> str:
 
 
 def _read_postgresql(mark):
-    snapshot, reader, reader_newest = mark or (None, None, 0)
+    snapshot, reader, reader_newest, reader_count = mark or (None, None, 0, 0)
     params = {
         "follow": mark is not None,
         "snapshot": snapshot,
@@ -63,15 +66,16 @@ def _read_postgresql(mark):
     with connection.cursor() as cursor:
         cursor.execute(POSTGRESQL.format(table=_table()), params)
         rows = cursor.fetchall()
-    now, own, reader_status, own_newest = rows[0][:4]
-    new_mark = (now, own, own_newest or 0)
+    now, own, reader_status, own_newest, own_count, reader_still = rows[0][:6]
+    new_mark = (now, own, own_newest or 0, own_count)
     if mark is None:
         return new_mark, None
     if reader is not None and not (
-        reader_status == "committed" or (reader_status == "in progress" and reader == own)
+        (reader_status == "committed" or (reader_status == "in progress" and reader == own))
+        and reader_still == reader_count
     ):
-        # The lines hold writes of a transaction since rolled back, or of another one still
-        # open that this reader cannot see.
+        # The lines hold writes of a transaction (or savepoint) since rolled back, or of
+        # another transaction still open that this reader cannot see.
         return new_mark, None
     return new_mark, [(source, key) for *_, source, key in rows if source is not None]
 
