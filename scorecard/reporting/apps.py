@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ReportingConfig(AppConfig):
@@ -10,7 +11,10 @@ class ReportingConfig(AppConfig):
         # Reporting reads both performance and risks: it adds each side's links to the other's page.
         from scorecard import panels
 
+        from .line_triggers import installed
         from .links import indicator_panel, risk_panel
 
         panels.register("indicator", indicator_panel)
         panels.register("risk", risk_panel)
+        # The kept lines learn of every write from triggers, set up again after each migrate.
+        post_migrate.connect(installed, sender=self, dispatch_uid="reporting_line_triggers")

@@ -1,18 +1,20 @@
-"""Live report lines kept between requests, and brought up to date from the audit trail.
+"""Live report lines kept between requests, and brought up to date from the changes recorded.
 
 A live quarter's lines need every value of every indicator and every review of every risk
 (5,000 indicators and 20,000 risks: seconds of Python per request). They are kept in this
-process, per quarter, with the audit trail's marks at the time: the newest history row and the
-highest id of each table they are built from. Each read compares the marks in one query:
+process, per quarter, with a mark: how far the table of changes (`LineChange`, written by
+triggers in each writer's own transaction, `line_triggers.py`) had been read. Each read asks,
+in one query, for the changes committed since the mark (decision 0021):
 
-- nothing changed: the kept lines are used as they are;
-- a value, target, review... changed: the history rows and rows added since the marks name the
-  indicators or risks concerned, and only their lines are built again;
-- the shape changed (a scorecard version, a register, the matrix...), or the trail does not
-  follow on from the marks (a row rolled back): every line is built again.
+- none: the kept lines are used as they are;
+- a value, target, review... changed: the changes name the indicators or risks concerned, and
+  only their lines are built again;
+- the shape changed (a scorecard version, a register, the matrix...), or the mark cannot be
+  followed (a first read, a rolled-back write the lines had seen): every line is built again.
 
-So an edit shows on the next read; nothing relies on every write path remembering to clear a
-cache. Rows written without a history row (bulk inserts) are caught by their new ids.
+"Since the mark" is decided by commit, not by id: on PostgreSQL by the transaction snapshot
+taken with the mark (a change is new if its transaction was not visible in it); on SQLite, whose
+writers take turns, by id. So an edit shows on the next read, however transactions overlap.
 """
 
 import logging
@@ -25,7 +27,13 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Q
 
-KEEP = 16  # quarters kept per process, least recently read dropped first
+from . import line_changes
+
+# Lines kept per process over all quarters, least recently read quarter dropped first (about
+# four quarters of 5,000 indicators and 20,000 risks); the quarter just read is always kept.
+KEEP_LINES = 100_000
+# More changed indicators or risks than this at once (an import): every line is built again.
+MOST_CHANGED = 2_000
 
 logger = logging.getLogger(__name__)
 
@@ -58,9 +66,9 @@ def derived(lines: list, key: str, compute: Callable[[], object]):
     return store[key]
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Kept:
-    marks: tuple
+    mark: object  # how far the changes were read (line_changes.read)
     lines: dict  # key (indicator or risk id) -> line
     shown: Lines
 
@@ -69,53 +77,23 @@ _kept: "OrderedDict[tuple, _Kept]" = OrderedDict()
 _lock = threading.Lock()
 
 
-def _marks(sources: list[Source], previous: tuple | None) -> tuple[tuple, bool]:
-    """Each source's (newest history id, its date, highest id), and whether the previous marks'
-    newest history rows are still there, in one query."""
-    quote = connection.ops.quote_name
-    parts, params = [], []
-    for i, source in enumerate(sources):
-        # Table and column names come from the models, never from input.
-        history = quote(source.model.history.model._meta.db_table)
-        table = quote(source.model._meta.db_table)
-        pk = quote(source.model._meta.pk.column)
-        newest = f"FROM {history} ORDER BY history_id DESC LIMIT 1"
-        parts += [
-            f"(SELECT history_id {newest})",
-            f"(SELECT history_date {newest})",
-            f"(SELECT MAX({pk}) FROM {table})",  # noqa: S608
-            f"(SELECT COUNT(*) FROM {history} WHERE history_id = %s AND history_date = %s)",  # noqa: S608
-        ]
-        old = previous[i] if previous else (None, None, None)
-        params += [old[0] or 0, old[1]]
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
-        row = cursor.fetchone()
-    marks = tuple(tuple(row[i * 4 : i * 4 + 3]) for i in range(len(sources)))
-    follows = previous is not None and all(
-        old[0] is None or row[i * 4 + 3] == 1 for i, old in enumerate(previous)
-    )
-    return marks, follows
-
-
-def changed_since(sources: list[Source], marks: tuple, field: str = "pk") -> Q:
-    """The indicators or risks (as a filter on `field`) that a row written after `marks` names."""
-    condition = Q(pk__in=[])
-    for source, (history_id, _, top_id) in zip(sources, marks, strict=True):
-        if source.key is None:
-            continue
-        model = source.model
-        condition |= Q(
-            **{
-                f"{field}__in": model.history.filter(history_id__gt=history_id or 0).values(
-                    source.key
-                )
-            }
-        )
-        condition |= Q(
-            **{f"{field}__in": model.objects.filter(pk__gt=top_id or 0).values(source.key)}
-        )
-    return condition
+def _changed(sources: list[Source], changes: list[tuple[str, int | None]] | None) -> set | None:
+    """The indicators or risks whose lines `changes` touch; None if every line must be built
+    again."""
+    if changes is None:
+        return None
+    by_label = {source.model._meta.label_lower: source for source in sources}
+    keys = set()
+    for label, key in changes:
+        source = by_label.get(label)
+        if source is None:
+            continue  # another family's table
+        if source.key is None or key is None:
+            return None  # the shape changed
+        keys.add(key)
+    if len(keys) > MOST_CHANGED:
+        return None
+    return keys
 
 
 def kept_lines(
@@ -131,19 +109,15 @@ def kept_lines(
     key = (connection.alias, connection.settings_dict.get("NAME"), *key)
     with _lock:
         kept = _kept.get(key)
-    previous = kept.marks if kept else None
-    marks, follows = _marks(sources, previous)
-    if kept is not None and marks == kept.marks:
-        with _lock:
-            _kept.move_to_end(key)
+    mark, changes = line_changes.read(kept.mark if kept else None)
+    keys = _changed(sources, changes) if kept is not None else None
+    if keys is not None and not keys:
+        # Nothing of these lines changed: the same lines, with the newer mark.
+        _keep(key, _Kept(mark, kept.lines, kept.shown))
         return kept.shown
-    shape_same = kept is not None and all(
-        new == old for s, new, old in zip(sources, marks, previous, strict=True) if s.key is None
-    )
-    if kept is not None and follows and shape_same:
-        condition = changed_since(sources, previous)
+    if keys is not None:
         lines = dict(kept.lines)
-        for pk, line in build(condition).items():
+        for pk, line in build(Q(pk__in=sorted(keys))).items():
             if line is None:
                 lines.pop(pk, None)
             else:
@@ -160,12 +134,20 @@ def kept_lines(
             " ".join(map(str, key[2:])),
             time.perf_counter() - started,
         )
-    with _lock:
-        _kept[key] = kept = _Kept(marks, lines, Lines(lines.values()))
-        _kept.move_to_end(key)
-        while len(_kept) > KEEP:
-            _kept.popitem(last=False)
+    kept = _Kept(mark, lines, Lines(lines.values()))
+    _keep(key, kept)
     return kept.shown
+
+
+def _keep(key: tuple, kept: _Kept) -> None:
+    """Keep `kept` as the newest read, within KEEP_LINES over all quarters. Any mark kept with
+    its own lines is safe, even one older than another thread's: the lines hold at least every
+    change the mark has read, and the next read takes every change since."""
+    with _lock:
+        _kept[key] = kept
+        _kept.move_to_end(key)
+        while len(_kept) > 1 and sum(len(k.lines) for k in _kept.values()) > KEEP_LINES:
+            _kept.popitem(last=False)
 
 
 def _order(line):

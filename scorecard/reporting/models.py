@@ -201,3 +201,26 @@ class ReportWording(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class LineChange(models.Model):
+    """A row written, changed or deleted in a table the live dashboards' lines are built from.
+
+    Written by database triggers in the writer's own transaction (`line_triggers.py`), so it
+    becomes visible exactly when the change does; `kept.py` reads it to know which lines to
+    build again. Never written or read by anything else.
+    """
+
+    source = models.CharField(max_length=100, help_text="The model changed, e.g. risks.risk.")
+    key = models.BigIntegerField(
+        null=True, help_text="The indicator or risk whose line changed; empty: every line."
+    )
+    xact = models.BigIntegerField(
+        null=True, db_index=True, help_text="The writer's transaction (PostgreSQL only)."
+    )
+    token = models.BigIntegerField(
+        default=0, help_text="A random number telling a row from a rolled-back one (SQLite only)."
+    )
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.key}"
