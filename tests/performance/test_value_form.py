@@ -15,11 +15,12 @@ from scorecard.core.status import State
 from scorecard.core.status_rules import parse_rule
 from scorecard.organisation.models import Directorate
 from scorecard.performance import services
-from scorecard.performance.choices import Frequency, Unit, WorkflowState
+from scorecard.performance.choices import WorkflowState
 from scorecard.performance.models import Measurement
 from scorecard.performance.selectors_value_form import rule_in_words, value_form_context
 
-from .factories import IndicatorFactory, MeasurementFactory, TargetFactory
+from . import value_form_data
+from .factories import IndicatorFactory, MeasurementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,55 +35,13 @@ def words(page: str) -> str:
 
 
 @pytest.fixture
-def asc(demo):
-    return Directorate.objects.get(code="ASC")
-
-
-@pytest.fixture
 def quarter(demo):
-    services.reporting_period_open(period="2017/18-Q3", by=demo["admin"])
-    return "2017/18-Q3"
+    return value_form_data.open_quarter(demo)
 
 
 @pytest.fixture
-def indicator(asc, demo):
-    """Quarterly, a percentage, higher is better, amber within 10% of the target.
-
-    Targets: 80 for 2016/17, 90 for 2017/18 with Quarter Three profiled at 92.
-    Approved values, and the ratings worked by hand:
-      2016/17 Q2  85  (target 80: green)      commentary "Older commentary."
-      2016/17 Q3  78  (80 * 0.9 = 72 <= 78 < 80: amber)
-      2016/17 Q4  82  (green)
-      2017/18 Q1  88  (90 * 0.9 = 81 <= 88 < 90: amber)   commentary and actions
-      2017/18 Q2  95  (green), no commentary
-    A submitted (not approved) value for 2017/18 Q2's neighbour does not count.
-    """
-    indicator = IndicatorFactory(
-        code="ASC-V1",
-        title="Older people helped to live at home",
-        directorate=asc,
-        unit=Unit.PERCENTAGE,
-        owner=demo["admin"],
-    )
-    TargetFactory(indicator=indicator, period="2016/17", value=80)
-    TargetFactory(indicator=indicator, period="2017/18", value=90)
-    TargetFactory(indicator=indicator, period="2017/18-Q3", value=92)
-    for period, value, notes in [
-        ("2016/17-Q2", 85, ("Older commentary.", "Older actions.")),
-        ("2016/17-Q3", 78, ("", "")),
-        ("2016/17-Q4", 82, ("", "")),
-        ("2017/18-Q1", 88, ("Winter pressures eased.", "Two more reablement staff.")),
-        ("2017/18-Q2", 95, ("", "")),
-    ]:
-        MeasurementFactory(
-            indicator=indicator, period=period, value=value,
-            commentary=notes[0], improvement_actions=notes[1],
-        )  # fmt: skip
-    MeasurementFactory(
-        indicator=indicator, period="2016/17-Q1", value=10, state=WorkflowState.SUBMITTED,
-        commentary="Never approved.",
-    )  # fmt: skip
-    return indicator
+def indicator(demo):
+    return value_form_data.indicator_with_history(demo)
 
 
 def edit_url(indicator, period="2017-18-Q3"):
@@ -126,8 +85,8 @@ def test_the_context_gives_target_last_four_values_last_year_and_last_commentary
     )
 
 
-def test_without_history_the_context_says_so(demo, asc):
-    fresh = IndicatorFactory(directorate=asc)
+def test_without_history_the_context_says_so(demo):
+    fresh = IndicatorFactory(directorate=Directorate.objects.get(code="ASC"))
     context = value_form_context(indicator=fresh, period=parse("2017/18-Q3"))
     assert (context.target, context.last_values, context.last_notes) == (None, [], None)
     assert context.same_period_last_year.value is None
@@ -259,14 +218,8 @@ def test_the_form_asks_for_the_status_as_the_person_types(client, demo, quarter,
 
 
 @pytest.fixture
-def monthly(asc, demo):
-    """Monthly, a number, higher is better, target 100 a month (red below 90)."""
-    indicator = IndicatorFactory(
-        code="ASC-M1", title="Reablement packages started", directorate=asc,
-        frequency=Frequency.MONTHLY, unit=Unit.NUMBER, decimals=0, owner=demo["admin"],
-    )  # fmt: skip
-    TargetFactory(indicator=indicator, period="2017/18", value=100)
-    return indicator
+def monthly(demo, quarter):
+    return value_form_data.monthly_indicator(demo)
 
 
 def month_data(action="submit", **months):
