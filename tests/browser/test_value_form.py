@@ -36,8 +36,7 @@ def test_the_value_form_shows_its_context_and_the_status_as_it_is_typed(
     sign_in(page, live_server, "editor", demo_password)
     page.goto(f"{live_server.url}/scorecard/indicators/{indicator.pk}/values/2017-18-Q3/")
     context = page.locator("#value-context")
-    expect(context).to_contain_text("Target for Quarter Three 2017/18")
-    expect(context).to_contain_text("92.0%")
+    expect(context).to_contain_text("Target 92.0% for Quarter Three 2017/18")
     last = page.get_by_role("table", name="Last approved values")
     expect(last.get_by_role("row")).to_have_count(5)  # the header and four values
     expect(last.get_by_role("row").nth(1)).to_contain_text("Quarter Two 2017/18 95.0% Green")

@@ -117,7 +117,7 @@ def test_the_form_shows_the_context_in_a_bounded_number_of_queries(
     with CaptureQueriesContext(connection) as few:
         page = text(client.get(edit_url(indicator)))
     seen = words(page)
-    assert "Target for Quarter Three 2017/18 92.0%" in seen
+    assert "Target 92.0% for Quarter Three 2017/18" in seen
     assert "Unit Percentage (0 to 100), 1 decimal place" in seen
     assert (
         "Last approved values Period Value Rating Quarter Two 2017/18 95.0% Green "
