@@ -15,7 +15,7 @@ from django.utils import timezone
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
 from scorecard.core.figures import figure, long_date, plural
-from scorecard.navigation import navigation_items
+from scorecard.navigation import navigation_items, offers_api_token
 
 
 def url(viewname: str, *args, **kwargs) -> str:
@@ -40,6 +40,13 @@ def environment(**options) -> Environment:
     options.setdefault("lstrip_blocks", True)
     options.setdefault("extensions", ["jinja2.ext.do"])
     env = Environment(**options)  # noqa: S701 - Django's backend sets autoescape=True
-    env.globals.update({"static": static, "url": url, "navigation_items": navigation_items})
+    env.globals.update(
+        {
+            "static": static,
+            "url": url,
+            "navigation_items": navigation_items,
+            "offers_api_token": offers_api_token,
+        }
+    )
     env.filters.update({"figure": figure, "long_date": local_long_date, "plural": plural})
     return env

@@ -3,7 +3,8 @@
 from django.http import HttpRequest
 from django.urls import reverse
 
-from scorecard.organisation.selectors import user_can_view_administration
+from scorecard.organisation.selectors import user_can_view_administration, user_memberships
+from scorecard.reporting.selectors import user_can_read_reports
 
 # (section key, text, URL name). Views pass `active_section` to highlight theirs.
 SECTIONS = [
@@ -19,5 +20,18 @@ def navigation_items(request: HttpRequest, active_section: str = "") -> list[dic
     for key, text, url_name in SECTIONS:
         if key == "administration" and not user_can_view_administration(request.user):
             continue
+        # Reports are for people with a role; signed out, the link leads to the sign-in page.
+        if (
+            key == "reports"
+            and request.user.is_authenticated
+            and not user_can_read_reports(request.user)
+        ):
+            continue
         items.append({"text": text, "href": reverse(url_name), "active": key == active_section})
     return items
+
+
+def offers_api_token(request: HttpRequest) -> bool:
+    """The footer's "Your API token": for people with a role, as the token page allows."""
+    user = request.user
+    return user.is_authenticated and (user.is_superuser or bool(user_memberships(user)))

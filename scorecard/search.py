@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from scorecard.performance.access import indicator_access
-from scorecard.risks.selectors.access import risk_access
+from scorecard.risks.access import risk_access
 
 LIMIT = 50
 

@@ -1,10 +1,13 @@
-"""Project-level pages: the home page and the error pages."""
+"""Project-level pages: the home page (each person's own work, `home.py`) and the error pages."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from scorecard.home import home_for
 from scorecard.organisation.selectors import user_memberships
+from scorecard.performance.access import user_has_any_role
+from scorecard.performance.views import period_slug
 
 SECTIONS = [
     (
@@ -25,6 +28,8 @@ SECTIONS = [
     ),
     ("Open data", "open_data:index", "Published quarters as CSV and JSON, free to reuse."),
 ]
+# Open to everyone: a person signed in with no role yet is offered only these.
+OPEN_SECTIONS = {"open_data:index"}
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -39,8 +44,18 @@ def home(request: HttpRequest) -> HttpResponse:
         }
         for membership in user_memberships(request.user)
     ]
-    sections = [{"title": t, "href": reverse(name), "summary": s} for t, name, s in SECTIONS]
-    return render(request, "home.html", {"roles": roles, "sections": sections})
+    signed_in_without_role = request.user.is_authenticated and not user_has_any_role(request.user)
+    sections = [
+        {"title": t, "href": reverse(name), "summary": s}
+        for t, name, s in SECTIONS
+        if not signed_in_without_role or name in OPEN_SECTIONS
+    ]
+    work = home_for(request.user) if request.user.is_authenticated else None
+    return render(
+        request,
+        "home.html",
+        {"roles": roles, "sections": sections, "work": work, "period_slug": period_slug},
+    )
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

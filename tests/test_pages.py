@@ -61,7 +61,8 @@ def test_page_queries_do_not_grow_with_the_organisation(client, demo):
             client.get("/administration/")
         counts[size] = (len(home), len(admin))
     assert counts["demo"] == counts["larger"]
-    assert counts["demo"][0] <= 6 and counts["demo"][1] <= 10, counts
+    # The home page reads the person's own work (tests/test_home.py bounds it on the full demo).
+    assert counts["demo"][0] <= 12 and counts["demo"][1] <= 10, counts
 
 
 def test_wal_mode_is_on_for_sqlite(db):

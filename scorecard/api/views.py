@@ -1,9 +1,9 @@
 """The REST API: reads for indicators, measurements, statuses, risks, assessments and risk areas;
 writes for measurements and risk assessments through the same services as the web forms, with
 the same access functions as the web: `indicator_access` (values follow their indicator) and
-`risk_access` (assessments follow their risk)."""
+`risk_access` (assessments follow their risk). A service's refusal becomes a response in one
+place, `exceptions.api_exception_handler`."""
 
-from django.core.exceptions import ValidationError
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -12,21 +12,15 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
 from scorecard.core.ids import id_from
-from scorecard.interchange import access
+from scorecard.organisation.access import Action
 from scorecard.performance import services as performance_services
 from scorecard.performance.access import indicator_access, measurement_access, user_has_any_role
 from scorecard.performance.models import Scorecard
 from scorecard.performance.selectors import scorecard_rows, scorecards_list, status_rated_against
 from scorecard.risks import services as risk_services
-from scorecard.risks.selectors.access import risk_access
+from scorecard.risks.access import assessment_access, risk_access, risk_area_access
 
 from . import filters, serializers
-
-
-def _service_errors(error: ValidationError) -> ApiValidationError:
-    if hasattr(error, "error_dict"):
-        return ApiValidationError(error.message_dict)
-    return ApiValidationError({"non_field_errors": error.messages})
 
 
 class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
@@ -36,7 +30,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            indicator_access(self.request.user, "view")
+            indicator_access(self.request.user, Action.VIEW)
             .select_related("directorate", "owner")
             .order_by("code")
         )
@@ -50,7 +44,7 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
 
     def get_queryset(self):
         return (
-            measurement_access(self.request.user, "view")
+            measurement_access(self.request.user, Action.VIEW)
             .select_related("indicator", "entered_by", "submitted_by", "reviewed_by")
             .order_by("indicator__code", "period_start", "period")
         )
@@ -64,18 +58,15 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
         incoming.is_valid(raise_exception=True)
         data = dict(incoming.validated_data)
         indicator = (
-            indicator_access(request.user, "view").filter(code=data.pop("indicator")).first()
+            indicator_access(request.user, Action.VIEW).filter(code=data.pop("indicator")).first()
         )
         if indicator is None:
             raise ApiValidationError({"indicator": ["There is no such indicator."]})
-        if not indicator_access(request.user, "edit").filter(pk=indicator.pk).exists():
+        if not indicator_access(request.user, Action.EDIT).filter(pk=indicator.pk).exists():
             raise PermissionDenied(f"You may not change the values of {indicator.code}.")
-        try:
-            measurement = performance_services.measurement_record(
-                indicator=indicator, by=request.user, **data
-            )
-        except ValidationError as error:
-            raise _service_errors(error) from None
+        measurement = performance_services.measurement_record(
+            indicator=indicator, by=request.user, **data
+        )
         return Response(
             serializers.MeasurementSerializer(measurement).data, status=status.HTTP_201_CREATED
         )
@@ -86,15 +77,12 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
         measurement = self.get_object()
         if check is not None:
             check(measurement)
-        try:
-            measurement = move(
-                measurement=measurement,
-                by=request.user,
-                expected_version=incoming.validated_data["expected_version"],
-                **{name: incoming.validated_data[name] for name in fields},
-            )
-        except ValidationError as error:
-            raise _service_errors(error) from None
+        measurement = move(
+            measurement=measurement,
+            by=request.user,
+            expected_version=incoming.validated_data["expected_version"],
+            **{name: incoming.validated_data[name] for name in fields},
+        )
         return Response(serializers.MeasurementSerializer(measurement).data)
 
     @extend_schema(
@@ -107,7 +95,7 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
 
         def may_edit(measurement):
             if (
-                not indicator_access(request.user, "edit")
+                not indicator_access(request.user, Action.EDIT)
                 .filter(pk=measurement.indicator_id)
                 .exists()
             ):
@@ -171,7 +159,7 @@ class StatusViewSet(viewsets.GenericViewSet):
             rows = scorecard_rows(
                 scorecard=scorecard,
                 period=period,
-                indicators=indicator_access(request.user, "view"),
+                indicators=indicator_access(request.user, Action.VIEW),
             )
         except ValueError as error:
             raise ApiValidationError({"period": [str(error)]}) from None
@@ -198,7 +186,7 @@ class RiskViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            risk_access(self.request.user, "view")
+            risk_access(self.request.user, Action.VIEW)
             .select_related("register", "owner", "area")
             .order_by("reference")
         )
@@ -212,7 +200,7 @@ class AssessmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            access.assessment_access(self.request.user, "view")
+            assessment_access(self.request.user, Action.VIEW)
             .select_related("risk", "assessor")
             .order_by("risk__reference", "-assessed_on", "-pk")
         )
@@ -225,17 +213,14 @@ class AssessmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         incoming = serializers.AssessmentWriteSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = dict(incoming.validated_data)
-        risk = risk_access(request.user, "view").filter(reference=data.pop("risk")).first()
+        risk = risk_access(request.user, Action.VIEW).filter(reference=data.pop("risk")).first()
         if risk is None:
             raise ApiValidationError({"risk": ["There is no such risk."]})
-        if not risk_access(request.user, "edit").filter(pk=risk.pk).exists():
+        if not risk_access(request.user, Action.EDIT).filter(pk=risk.pk).exists():
             raise PermissionDenied(f"You may not assess risk {risk.reference}.")
-        try:
-            assessment = risk_services.assessment_record(
-                risk=risk, assessor=request.user, period=data.pop("period") or None, **data
-            )
-        except ValidationError as error:
-            raise _service_errors(error) from None
+        assessment = risk_services.assessment_record(
+            risk=risk, assessor=request.user, period=data.pop("period") or None, **data
+        )
         return Response(
             serializers.AssessmentSerializer(assessment).data, status=status.HTTP_201_CREATED
         )
@@ -245,4 +230,8 @@ class RiskAreaViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.RiskAreaSerializer
 
     def get_queryset(self):
-        return access.risk_areas_visible(self.request.user).select_related("owner").order_by("name")
+        return (
+            risk_area_access(self.request.user, Action.VIEW)
+            .select_related("owner")
+            .order_by("name")
+        )

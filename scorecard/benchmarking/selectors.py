@@ -12,16 +12,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q
 from django.urls import reverse
 
 from scorecard.core.benchmark import Position, median, position
 from scorecard.core.polarity import Polarity
 from scorecard.organisation.selectors import organisation_settings_get
-from scorecard.performance.access import user_can_administer, user_has_any_role
 from scorecard.performance.choices import WorkflowState
 from scorecard.performance.models import Indicator, Measurement
 
+from .access import comparator_group_access
 from .imports import PEER_GROUP_SOURCE
 from .models import AreaLevel, ComparatorGroup, ComparatorGroupMember, ComparatorValue, GroupKind
 
@@ -48,24 +48,6 @@ def groups_list():
 
 
 # --- The comparator groups page -------------------------------------------------------------------
-
-
-def comparator_group_access(user, action: str = "view") -> QuerySet[ComparatorGroup]:
-    """The groups `user` may read ("view": everyone with a role) or change ("edit": the
-    performance team, and only named lists: the others are filled from the national files)."""
-    groups = ComparatorGroup.objects.all()
-    if not user_has_any_role(user):
-        return groups.none()
-    if action == "view":
-        return groups
-    if action == "edit" and comparator_groups_editable(user):
-        return groups.filter(kind=GroupKind.LIST)
-    return groups.none()
-
-
-def comparator_groups_editable(user) -> bool:
-    """Whether `user` adds and changes named lists (the performance team)."""
-    return user_has_any_role(user) and user_can_administer(user)
 
 
 @dataclass(frozen=True)

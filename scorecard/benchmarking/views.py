@@ -8,15 +8,12 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from scorecard.history import history_entries
+from scorecard.organisation.access import Action
 from scorecard.web import form_saved
 
 from . import forms, services
-from .selectors import (
-    comparator_councils,
-    comparator_group_access,
-    comparator_groups_editable,
-    groups_for_page,
-)
+from .access import comparator_group_access, comparator_groups_editable
+from .selectors import comparator_councils, groups_for_page
 
 SECTION = "administration"
 
@@ -64,7 +61,7 @@ def group_create(request: HttpRequest) -> HttpResponse:
 def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not _can_edit(request):
         raise PermissionDenied
-    group = comparator_group_access(request.user, "edit").filter(pk=pk).first()
+    group = comparator_group_access(request.user, Action.EDIT).filter(pk=pk).first()
     if group is None:
         raise Http404
     members = group.members.filter(is_archived=False)

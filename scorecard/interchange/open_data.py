@@ -17,7 +17,7 @@ from scorecard.performance.engine import financial_year_start_month
 from scorecard.performance.models import ReportingPeriod
 from scorecard.reporting import summary
 from scorecard.reporting.models import IndicatorSnapshot, RiskSnapshot, Snapshot
-from scorecard.risks.selectors.access import risk_visibility
+from scorecard.risks.access import risk_visibility
 
 INDICATOR_FIELDS = [
     "code", "title", "priority", "directorate_code", "directorate_name", "unit", "polarity",

@@ -14,6 +14,7 @@ from pathlib import PurePath
 
 from python_calamine import CalamineWorkbook
 
+from .uncalculated import uncalculated_cells
 from .writers import csv_cell_read
 
 EXTENSIONS = (".xlsx", ".csv", ".zip")
@@ -27,6 +28,22 @@ MAX_ROWS = 250_000
 
 class ReadError(ValueError):
     """A file that cannot be read as a spreadsheet at all."""
+
+
+UNCALCULATED = (
+    "the file was saved without calculated values: open it in Excel and save it again, "
+    "or type the value"
+)
+
+
+class UncalculatedError(ReadError):
+    """Formula cells holding no calculated value: each cell's (sheet, row, header)."""
+
+    def __init__(self, cells: list[tuple[str, int, str]]):
+        self.cells = cells
+        sheet, row, header = cells[0]
+        more = f" (and {len(cells) - 1} more cells)" if len(cells) > 1 else ""
+        super().__init__(f"{sheet}, row {row}, column {header}: {UNCALCULATED.capitalize()}{more}.")
 
 
 @dataclass
@@ -131,7 +148,25 @@ def read_xlsx(data: bytes) -> list[Table]:
         table = _table(name, rows)
         if table is not None:
             tables.append(table)
+    _refuse_uncalculated(data, tables)
     return tables
+
+
+def _refuse_uncalculated(data: bytes, tables: list[Table]) -> None:
+    """A formula cell read as 0 or empty because no value was calculated is refused, naming
+    each cell, rather than imported as 0 (cells outside the header's columns are not read)."""
+    found = uncalculated_cells(data)
+    cells = []
+    for table in tables:
+        positions = found.get(table.name)
+        if not positions:
+            continue
+        numbers = {number for number, _ in table.rows}
+        for number, index in sorted(positions):
+            if number in numbers and index < len(table.headers):
+                cells.append((table.name, number, table.headers[index]))
+    if cells:
+        raise UncalculatedError(cells)
 
 
 def decode_text(data: bytes) -> str:

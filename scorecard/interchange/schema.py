@@ -353,7 +353,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("likelihood", "Likelihood", "integer", required=True, example=3),
             C("impact", "Impact", "integer", required=True, example=4),
             C("commentary", "Commentary"),
-            C("assessor", "Assessor", help="Username; the person importing when empty"),
+            C("assessor", "Assessor", help="Username of the person importing, or empty"),
         ),
         identity=("risk", "assessed_on"),
     ),

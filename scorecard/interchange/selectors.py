@@ -9,16 +9,23 @@ from collections.abc import Callable, Iterator
 
 from django.db.models import Prefetch, QuerySet
 
+from scorecard.organisation.access import Action
 from scorecard.organisation.choices import MONTH_CHOICES
 from scorecard.organisation.models import Directorate, Membership, Service, User
 from scorecard.organisation.selectors import (
     organisation_settings_get,
     user_can_manage_organisation,
 )
-from scorecard.performance.access import indicator_access, measurement_access
+from scorecard.performance.access import indicator_access, measurement_access, target_access
 from scorecard.performance.models import ReportingPeriod
+from scorecard.risks.access import (
+    action_access,
+    assessment_access,
+    control_access,
+    risk_access,
+    risk_area_access,
+)
 from scorecard.risks.models import Register
-from scorecard.risks.selectors.access import action_access, control_access, risk_access
 
 from . import access, setup_rows
 from .models import ImportLayout
@@ -34,15 +41,15 @@ SOURCES: dict[str, Callable[[object], QuerySet]] = {
     "directorates": lambda user: Directorate.objects.all(),
     "services": lambda user: Service.objects.all(),
     "people": lambda user: User.objects.all(),
-    "indicators": lambda user: indicator_access(user, "view"),
-    "targets": lambda user: access.target_access(user, "view"),
-    "measurements": lambda user: measurement_access(user, "view"),
+    "indicators": lambda user: indicator_access(user, Action.VIEW),
+    "targets": lambda user: target_access(user, Action.VIEW),
+    "measurements": lambda user: measurement_access(user, Action.VIEW),
     "registers": lambda user: Register.objects.all(),
-    "risk_areas": lambda user: access.risk_areas_visible(user),
-    "risks": lambda user: risk_access(user, "view"),
-    "controls": lambda user: control_access(user, "view"),
-    "actions": lambda user: action_access(user, "view"),
-    "assessments": lambda user: access.assessment_access(user, "view"),
+    "risk_areas": lambda user: risk_area_access(user, Action.VIEW),
+    "risks": lambda user: risk_access(user, Action.VIEW),
+    "controls": lambda user: control_access(user, Action.VIEW),
+    "actions": lambda user: action_access(user, Action.VIEW),
+    "assessments": lambda user: assessment_access(user, Action.VIEW),
     "periods": lambda user: ReportingPeriod.objects.all(),
     **setup_rows.SOURCES,
 }

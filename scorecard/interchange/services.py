@@ -20,9 +20,10 @@ from scorecard.organisation.selectors import organisation_settings_kept
 
 from . import selectors
 from .importer import Importer, Outcome, Problem, import_tables
+from .importer.outcome import grouped
 from .mapping import mapped_sheets, signature
 from .models import ImportLayout, Job
-from .readers import ReadError, Table, read_file
+from .readers import UNCALCULATED, ReadError, Table, UncalculatedError, read_file
 from .writers import write_csv_zip, write_xlsx
 
 logger = logging.getLogger(__name__)
@@ -55,6 +56,9 @@ def import_file(
 def _import_file(user, data, filename, dry_run, layout, progress) -> Outcome:
     try:
         tables = read_file(data, filename)
+    except UncalculatedError as error:  # each cell named, as any other problem of a cell
+        said = [Problem(sheet, row, column, UNCALCULATED) for sheet, row, column in error.cells]
+        return Outcome(dry_run=dry_run, problems=grouped(said))
     except ReadError as error:
         return Outcome(dry_run=dry_run, problems=[Problem(filename, None, None, str(error))])
     if layout is None:

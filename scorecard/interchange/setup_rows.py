@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterator
 
 from django.db.models import QuerySet
 
+from scorecard.organisation.access import Action
+from scorecard.performance.access import scorecard_entry_access
 from scorecard.performance.models import CorporatePlan, Priority, Scorecard, ScorecardVersion
+from scorecard.risks.access import escalation_access
 from scorecard.risks.models import MatrixBand, MatrixCell, MatrixLevel, RiskAppetite, RiskMatrix
-from scorecard.risks.selectors.access import escalation_access
 
-from . import access
 from .columns import local_moment
 
 SOURCES: dict[str, Callable[[object], QuerySet]] = {
@@ -20,13 +21,13 @@ SOURCES: dict[str, Callable[[object], QuerySet]] = {
     "priorities": lambda user: Priority.objects.all(),
     "scorecards": lambda user: Scorecard.objects.all(),
     "scorecard_versions": lambda user: ScorecardVersion.objects.all(),
-    "scorecard_entries": lambda user: access.scorecard_entry_access(user, "view"),
+    "scorecard_entries": lambda user: scorecard_entry_access(user, Action.VIEW),
     "risk_matrices": lambda user: RiskMatrix.objects.all(),
     "matrix_levels": lambda user: MatrixLevel.objects.all(),
     "matrix_bands": lambda user: MatrixBand.objects.all(),
     "matrix_cells": lambda user: MatrixCell.objects.all(),
     "risk_appetite": lambda user: RiskAppetite.objects.all(),
-    "escalations": lambda user: escalation_access(user, "view"),
+    "escalations": lambda user: escalation_access(user, Action.VIEW),
 }
 
 

@@ -207,7 +207,12 @@ ESCALATION_SHEETS: tuple[SheetSpec, ...] = (
             C("from_register", "From register", example="Adult Services Risk Register"),
             C("to_register", "To register", required=True, example="Corporate Risk Register"),
             C("reason", "Reason", required=True, example="Now affects the whole council."),
-            C("requested_by", "Requested by", required=True, example="jsmith"),
+            C(
+                "requested_by",
+                "Requested by",
+                example="jsmith",
+                help="Username of the person importing, or empty",
+            ),
             C(
                 "requested_at",
                 "Requested at",
@@ -223,7 +228,12 @@ ESCALATION_SHEETS: tuple[SheetSpec, ...] = (
                 choices=choices_of(EscalationStatus),
                 example="accepted",
             ),
-            C("decided_by", "Decided by", example="admin"),
+            C(
+                "decided_by",
+                "Decided by",
+                example="admin",
+                help="Username of the person importing, or empty",
+            ),
             C("decided_at", "Decided at", "datetime", example="2017-10-09 14:00"),
             C("decision_note", "Decision note", example="Agreed by the management team."),
         ),

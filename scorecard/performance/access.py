@@ -13,22 +13,17 @@ never as a list of ids. Every view, the search and the reminders go through it; 
   edit them, the team and auditors. A person with no role sees nothing.
 """
 
-from enum import StrEnum
-
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from scorecard.organisation.access import Action, action_of
 from scorecard.organisation.choices import Role
 from scorecard.organisation.models import Membership
 from scorecard.organisation.selectors import user_has_role, user_is_administrator, user_memberships
 
 from .choices import WorkflowState
-from .models import Indicator, Measurement
+from .models import Indicator, Measurement, ScorecardEntry, Target
 
-
-class Action(StrEnum):
-    VIEW = "view"
-    EDIT = "edit"
-    APPROVE = "approve"
+INDICATOR_ACTIONS = {Action.VIEW, Action.EDIT, Action.APPROVE}
 
 
 def user_has_any_role(user) -> bool:
@@ -51,7 +46,7 @@ def indicator_access(
     user, action: Action | str = Action.VIEW, indicators: QuerySet[Indicator] | None = None
 ) -> QuerySet[Indicator]:
     """The indicators `user` may `action` (view, edit or approve)."""
-    action = Action(action)
+    action = action_of(action, INDICATOR_ACTIONS)
     indicators = Indicator.objects.all() if indicators is None else indicators
     if not user_has_any_role(user):
         return indicators.none()
@@ -71,13 +66,23 @@ def measurement_access(user, action: Action | str = Action.VIEW) -> QuerySet[Mea
     """Values follow their indicator: readable, editable or approvable with it. A value not yet
     approved is read only by those who may edit its indicator, the team and auditors: a reader
     sees the figures the council stands by, not a draft or its commentary."""
-    action = Action(action)
+    action = action_of(action, INDICATOR_ACTIONS)
     values = Measurement.objects.filter(indicator__in=indicator_access(user, action))
     if action is not Action.VIEW or sees_unapproved_values(user):
         return values
     return values.filter(
         Q(state=WorkflowState.APPROVED) | Q(indicator__in=indicator_access(user, Action.EDIT))
     )
+
+
+def target_access(user, action: Action | str = Action.VIEW) -> QuerySet[Target]:
+    """Targets follow their indicator."""
+    return Target.objects.filter(indicator__in=indicator_access(user, action))
+
+
+def scorecard_entry_access(user, action: Action | str = Action.VIEW) -> QuerySet[ScorecardEntry]:
+    """A scorecard's entries follow their indicator."""
+    return ScorecardEntry.objects.filter(indicator__in=indicator_access(user, action))
 
 
 def can(user, action: Action | str, indicator: Indicator) -> bool:

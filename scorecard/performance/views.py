@@ -15,16 +15,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from scorecard import panels
+from scorecard.core.figures import plural
 from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.history import history_entries
 from scorecard.organisation import clock
+from scorecard.organisation.access import Action
 from scorecard.organisation.selectors import directorates_list, organisation_settings_get
 from scorecard.rendering.charts import trend_chart
 from scorecard.web import add_service_errors, form_saved, paginate, saved_if_current, versioned
 
 from . import forms, selectors, services
 from .access import (
-    Action,
     can,
     indicator_access,
     measurement_access,
@@ -32,11 +33,14 @@ from .access import (
     user_can_administer,
 )
 from .choices import Frequency, WorkflowState
+from .context import measurement_context, statuses_if_approved
 from .engine import financial_year_start_month, schedule_for
 from .models import Indicator, Measurement
 from .selectors_value_form import value_form_context
+from .services.bulk import measurements_approve
 from .spc import spc_panel
 from .spc_list import spc_for_list
+from .work import user_may_approve
 
 SECTION = "scorecard"
 
@@ -123,6 +127,9 @@ def index(request: HttpRequest) -> HttpResponse:
             "frequencies": [("", "Any frequency"), *Frequency.choices],
             "sorts": [("code", "Code"), ("title", "Title"), ("directorate", "Directorate")],
             "is_administrator": user_can_administer(request.user),
+            # Readers are offered neither: they key in and approve nothing.
+            "can_update": indicator_access(request.user, Action.EDIT).exists(),
+            "can_approve": user_may_approve(request.user),
         },
     )
 
@@ -331,7 +338,8 @@ def measurement_edit(request: HttpRequest, pk: int, period: str) -> HttpResponse
 
 @login_required
 def approvals(request: HttpRequest) -> HttpResponse:
-    """Values submitted for approval that the person may approve, oldest first."""
+    """Values submitted for approval that the person may approve, oldest first; tick several
+    and approve them at once."""
     directorate = request.GET.get("directorate", "")
     approvable = measurement_access(request.user, Action.APPROVE)
     if directorate:
@@ -347,16 +355,50 @@ def approvals(request: HttpRequest) -> HttpResponse:
     )
     if request.GET.get("sort") == "code":
         queue = queue.order_by("indicator__code", "period_start")
+    queue = list(queue)
+    error = ""
+    if request.method == "POST":
+        chosen = _chosen_values(request)
+        if chosen:
+            _approve_chosen(request, chosen)
+            return redirect(request.get_full_path())
+        error = "Choose the values to approve."
     return _render(
         request,
         "performance/approvals.html",
         {
             "queue": queue,
+            "statuses": statuses_if_approved(queue),
             "waiting": waiting,
+            "error": error,
+            "error_in_title": bool(error),
             "directorate_options": _directorate_options(),
             "filters": {"directorate": directorate, "sort": request.GET.get("sort", "oldest")},
         },
     )
+
+
+def _chosen_values(request) -> list[tuple[Measurement, int]]:
+    """The ticked rows, each "id:version" as the queue showed it, with the values the person may
+    read (a row they may not approve is refused, by name, by the service)."""
+    seen: dict[int, int] = {}
+    for text in request.POST.getlist("chosen"):
+        pk, _, version = text.partition(":")
+        if pk.isdigit() and version.isdigit():
+            seen.setdefault(int(pk), int(version))
+    found = measurement_access(request.user, Action.VIEW).select_related("indicator__owner")
+    by_pk = found.in_bulk(list(seen))
+    return [(by_pk[pk], version) for pk, version in seen.items() if pk in by_pk]
+
+
+def _approve_chosen(request, chosen: list[tuple[Measurement, int]]) -> None:
+    approved, refused = measurements_approve(chosen=chosen, by=request.user)
+    if approved:
+        rows = ", ".join(f"{m.indicator.code} {m.period}" for m in approved)
+        messages.success(request, f"{plural(len(approved), 'value')} approved: {rows}.")
+    if refused:
+        reasons = " ".join(f"{r.row}: {r.reason}" for r in refused)
+        messages.error(request, f"{plural(len(refused), 'value')} not approved. {reasons}")
 
 
 @login_required
@@ -412,6 +454,10 @@ def measurement_review(request: HttpRequest, pk: int) -> HttpResponse:
             "give_back": give_back,
             "preview": preview,
             "own_value": own_value,
+            "context": measurement_context(
+                indicator=measurement.indicator,
+                period=parse(measurement.period, financial_year_start_month()),
+            ),
             "preview_against": selectors.status_rated_against(measurement.indicator, preview)
             if preview
             else "",

@@ -2,7 +2,8 @@
 
 The wording is a small template: `{{ green }}` prints a figure, `{% if refreshed %}` and
 `{% for name in red_updated_names %}` choose and repeat text. Rendered in Jinja's sandbox, so an
-edited wording can print figures but touch nothing else. The rendered text becomes blocks:
+edited wording can print figures but touch nothing else, with a budget of text and loop turns
+(`wording_sandbox.py`), so it cannot build a huge text or loop for minutes on every rendering. The rendered text becomes blocks:
 "# " a title, "## " a heading, "- " a list item, anything else a paragraph (blank lines
 separate paragraphs).
 
@@ -14,12 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
 
 from scorecard.core.figures import plural
 from scorecard.rendering.markdown import md
 
 from .summary import number_word
+from .wording_sandbox import BoundedSandbox, WordingTooLarge
 
 
 def number(value: int) -> str:
@@ -113,8 +114,9 @@ class Block:
     text: str
 
 
-def _environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+def _environment() -> BoundedSandbox:
+    """A new environment for each rendering: it counts that rendering's work."""
+    env = BoundedSandbox(
         trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined, autoescape=False
     )
     env.globals["number_word"] = number_word
@@ -124,7 +126,10 @@ def _environment() -> SandboxedEnvironment:
 
 
 def render_text(wording: str, facts: dict) -> str:
-    return _environment().from_string(wording).render(**facts)
+    try:
+        return _environment().from_string(wording).render(**facts)
+    except RecursionError:
+        raise WordingTooLarge("the wording calls itself too deeply") from None
 
 
 def to_blocks(text: str) -> list[Block]:
@@ -155,8 +160,17 @@ def to_blocks(text: str) -> list[Block]:
 
 
 def cover_blocks(wording: str | None, facts: dict) -> list[Block]:
-    """The cover report's blocks: the wording (or the default) filled from the figures."""
-    return to_blocks(render_text(wording or DEFAULT_WORDING, facts))
+    """The cover report's blocks: the wording (or the default) filled from the figures. A saved
+    wording checked with sample figures may still ask too much of a quarter's real ones: then
+    the standard wording is used, saying why, rather than no report at all."""
+    try:
+        return to_blocks(render_text(wording or DEFAULT_WORDING, facts))
+    except WordingTooLarge as error:
+        note = Block(
+            "paragraph",
+            f"The council's own wording could not be used ({error}): this is the standard wording.",
+        )
+        return [note, *to_blocks(render_text(DEFAULT_WORDING, facts))]
 
 
 def template_problem(wording: str) -> str:
@@ -165,6 +179,8 @@ def template_problem(wording: str) -> str:
         return "Enter the wording of the report."
     try:
         render_text(wording, SAMPLE_FACTS)
+    except WordingTooLarge as error:
+        return f"The wording asks for too much work: {error}."
     except TemplateError as error:
         return f"The wording cannot be filled in: {error}. Check the {{{{ placeholders }}}}."
     return ""

@@ -35,6 +35,7 @@ from scorecard.performance.engine import (
 )
 from scorecard.performance.models import Indicator, Measurement, Target
 from scorecard.performance.selectors import reporting_period_current
+from scorecard.risks.access import risk_access
 from scorecard.risks.models import IndicatorLink, Risk
 from scorecard.risks.selectors import (
     NoCurrentMatrix,
@@ -42,7 +43,6 @@ from scorecard.risks.selectors import (
     risk_matrix_current,
     risks_ranked,
 )
-from scorecard.risks.selectors.access import risk_access
 
 from .summary import most_serious_band
 

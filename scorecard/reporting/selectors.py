@@ -26,8 +26,8 @@ from scorecard.performance.models import (
     Scorecard,
 )
 from scorecard.performance.selectors import scorecard_version_live
+from scorecard.risks.access import risk_visibility
 from scorecard.risks.selectors import NoCurrentMatrix, risk_matrix_current
-from scorecard.risks.selectors.access import risk_visibility
 
 from . import readiness
 from .indicator_lines import indicator_lines, indicator_lines_kept
@@ -321,3 +321,8 @@ def quarter_readiness(*, period: Period, lines=()) -> readiness.QuarterReadiness
     if scorecard is None:
         return None
     return readiness.quarter_readiness(scorecard=scorecard, period=period, lines=lines)
+
+
+def snapshot_latest() -> Snapshot | None:
+    """The latest published quarter's snapshot, if any quarter is published."""
+    return Snapshot.objects.order_by("-period_start").first()

@@ -1,5 +1,5 @@
 """Risk register pages: the filtered, ranked list; the risk page; review, action update,
-escalation request and decision. Access goes through selectors.access.risk_access only."""
+escalation request and decision. Access goes through access.risk_access only."""
 
 from functools import partial
 
@@ -14,19 +14,12 @@ from django.views.decorators.http import require_POST
 from scorecard import panels
 from scorecard.history import history_entries, record_version
 from scorecard.organisation import clock
+from scorecard.organisation.access import Action as Do
 from scorecard.organisation.selectors import directorates_list, people_list
 from scorecard.web import add_service_errors, form_saved, paginate, saved_if_current, versioned
 
 from . import forms, services
-from .models import Action, Assessment, Control, Escalation, IndicatorLink, Risk
-from .selectors import (
-    NoCurrentMatrix,
-    registers_list,
-    risk_areas_list,
-    risk_matrix_current,
-)
-from .selectors.access import Action as Do
-from .selectors.access import (
+from .access import (
     action_access,
     can,
     control_access,
@@ -35,6 +28,13 @@ from .selectors.access import (
     registers_for_risk,
     risk_access,
     user_can_manage_risks,
+)
+from .models import Action, Assessment, Control, Escalation, IndicatorLink, Risk
+from .selectors import (
+    NoCurrentMatrix,
+    registers_list,
+    risk_areas_list,
+    risk_matrix_current,
 )
 from .selectors.pages import (
     escalations_awaiting,

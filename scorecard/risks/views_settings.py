@@ -15,8 +15,8 @@ from scorecard.history import history_entries
 from scorecard.web import form_saved, saved_if_current, versioned
 
 from . import forms, services
+from .access import user_can_manage_risks
 from .selectors import NoCurrentMatrix, risk_matrix_as_scoring, risk_matrix_current_model
-from .selectors.access import user_can_manage_risks
 from .selectors.settings import (
     matrix_band_get,
     matrix_cell_get,

@@ -146,8 +146,8 @@ def test_without_creating_people_unknown_owners_are_named(council, realdata_dir)
     )  # fmt: skip
     outcome = import_file(user=admin, data=data, filename=path.name, dry_run=False, layout=layout)
     first = rows_of(path)[0]
-    assert str(outcome.problems[0]) == (
+    assert str(outcome.problems[0]) == (  # the same owner owns row 20's risk: said once
         f"{path.stem}, row 2, column owner: Nobody called '{first['owner']}' can sign in: give a "
-        "username, email or full name of a person in the system."
+        "username, email or full name of a person in the system (also row 20)."
     )
     assert Risk.objects.count() == 0

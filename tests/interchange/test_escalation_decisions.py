@@ -20,6 +20,7 @@ def sheets(status: str) -> dict:
     risks[1][-1] = "open"
     escalations = [row[:] for row in all_sheets["Escalations"]]
     escalations[1][7] = status
+    escalations[1][5] = escalations[1][8] = ""  # asked and decided by whoever imports it
     return {"Risks": risks, "Escalations": escalations}
 
 

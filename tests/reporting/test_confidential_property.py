@@ -13,8 +13,8 @@ from scorecard.organisation.models import User
 from scorecard.organisation.services import membership_create
 from scorecard.reporting import kept
 from scorecard.reporting.selectors import report_data
+from scorecard.risks.access import risk_access
 from scorecard.risks.choices import RegisterKind
-from scorecard.risks.selectors.access import risk_access
 from scorecard.risks.services import risk_matrix_create_default
 from tests.performance.factories import ScorecardFactory
 from tests.risks.factories import DirectorateFactory, RegisterFactory, RiskFactory

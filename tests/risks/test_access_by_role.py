@@ -9,7 +9,7 @@ from django.urls import reverse
 from scorecard.organisation import services as organisation_services
 from scorecard.organisation.choices import Role
 from scorecard.organisation.models import Directorate
-from scorecard.risks.selectors.access import action_access, risk_access
+from scorecard.risks.access import action_access, risk_access
 
 from .factories import ActionFactory, RegisterFactory, RiskFactory, default_matrix
 

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from scorecard.core import periods
 from scorecard.core.figures import as_stored, rounding_notice
 from scorecard.organisation import services as organisation_services
+from scorecard.organisation.access import Action
 from scorecard.organisation.models import Directorate, User
 from scorecard.organisation.selectors import (
     organisation_settings_get,
@@ -19,9 +20,10 @@ from scorecard.organisation.selectors import (
 )
 from scorecard.performance.access import indicator_access, user_can_administer
 from scorecard.performance.models import Indicator
+from scorecard.risks.access import risk_access, user_can_manage_risks
 from scorecard.risks.models import Register, Risk
-from scorecard.risks.selectors.access import risk_access, user_can_manage_risks
 
+from ..columns import local_moment
 from ..schema import SHEETS, CellError
 from .outcome import (
     CHANGED,
@@ -33,6 +35,7 @@ from .outcome import (
     Problem,
     Progress,
     RowFailed,
+    grouped,
     picker,
 )
 
@@ -113,15 +116,17 @@ class ImporterBase:
             self._finish_risks()
             if not self.outcome.ok or self.dry_run:
                 transaction.set_rollback(True)
+        self.outcome.problems = grouped(self.outcome.problems)
         self.progress(self._total, self._total)
         return self.outcome
 
     def _parse(self, sheet: InputSheet) -> list[tuple[int, dict]]:
         """Each row's values in Python terms; rows with an unreadable cell are left out."""
-        for column in sheet.spec.columns:
-            if column.required and column.key not in sheet.headers:
-                self._problem(sheet, None, None, f"the column {column.header} is missing")
-                return []
+        missing = [c for c in sheet.spec.columns if c.required and c.key not in sheet.headers]
+        for column in missing:  # each one, once for the sheet
+            self._problem(sheet, None, None, f"the column {column.header} is missing")
+        if missing:
+            return []
         columns = {column.key: column for column in sheet.spec.columns}
         constant, varying = self._constant_columns(sheet, columns)
         cells = picker(varying)
@@ -218,6 +223,21 @@ class ImporterBase:
         self._problem(sheet, row, sheet.headers.get(key) if key else None, message)
         raise RowFailed
 
+    @staticmethod
+    def _together(*lookups):
+        """Each look-up of a row (a function of no arguments), run in turn, so every unknown
+        value the row names is reported, not only the first; the row fails after them all."""
+        found, failed = [], False
+        for lookup in lookups:
+            try:
+                found.append(lookup())
+            except RowFailed:  # its problem is recorded
+                found.append(None)
+                failed = True
+        if failed:
+            raise RowFailed
+        return found
+
     def _record(self, sheet: InputSheet, row: int, action: str, label: str) -> None:
         self.outcome.counts[sheet.spec.title][action] += 1
         if action != UNCHANGED and len(self.outcome.changes) < MAX_CHANGES_LISTED:
@@ -300,7 +320,8 @@ class ImporterBase:
         try:
             period = periods.parse(str(text), self.start_month)
         except periods.PeriodError as error:
-            self._fail(sheet, number, key, f"'{text}': {error}")
+            said = str(error)  # most messages name the text already
+            self._fail(sheet, number, key, said if f"'{text}'" in said else f"'{text}': {said}")
         if period.kind not in kinds:
             self._fail(
                 sheet, number, key, f"'{text}' is a {period.kind}: give a {' or '.join(kinds)}"
@@ -332,6 +353,38 @@ class ImporterBase:
                 f"nobody called '{text}' can sign in: give a username, email or full name of a person in the system",
             )
         return person
+
+    def _actor(self, sheet, number, key, text, *, role: str) -> None:
+        """An import records its own person as the one who acts (assesses, requests, decides):
+        a column naming somebody else is refused; naming the person importing, or nobody, is
+        what happens anyway."""
+        if text is None or str(text).strip() == "":
+            return
+        names = (self.user.username, self.user.email, self.user.get_full_name())
+        if str(text).strip().lower() in {n.strip().lower() for n in names if n}:
+            return
+        self._fail(
+            sheet,
+            number,
+            key,
+            f"'{text}' is not you: an import records you, {self.user.username}, as the "
+            f"{role}. Leave the column empty, or ask {text} to record it",
+        )
+
+    def _moment_notice(self, sheet, number, key, given, recorded) -> None:
+        """A moment given for something this import records: the council's clock stamps it
+        instead, as it does on the pages, so nobody chooses when they acted."""
+        if given is None:
+            return
+        self.outcome.notices.append(
+            Problem(
+                sheet.source,
+                number,
+                sheet.headers.get(key),
+                f"recorded at the time of the import, {local_moment(recorded):%d/%m/%Y %H:%M}, "
+                "not at the time given",
+            )
+        )
 
     def _directorate(self, sheet, number, key, text) -> Directorate | None:
         if text is None:
@@ -380,7 +433,7 @@ class ImporterBase:
         for indicator in found.prefetch_related("updaters"):
             self._indicators[indicator.code.lower()] = indicator
         self._indicators_editable |= set(
-            indicator_access(self.user, "edit", found).values_list("pk", flat=True)
+            indicator_access(self.user, Action.EDIT, found).values_list("pk", flat=True)
         )
 
     def _load_risks(self, references) -> None:
@@ -391,7 +444,7 @@ class ImporterBase:
         for risk in found:
             self._risks[risk.reference.lower()] = risk
         self._risks_editable |= set(
-            risk_access(self.user, "edit", found).values_list("pk", flat=True)
+            risk_access(self.user, Action.EDIT, found).values_list("pk", flat=True)
         )
 
     @staticmethod

@@ -2,18 +2,18 @@
 
 Rows are imported in the order they were requested, so a risk climbs and returns as it did.
 A request goes through `escalation_request` or `escalation_request_return`, a decision through
-`escalation_decide`; then the moments the file gives (requested at, decided at), which the
-services set to "now", are written through the model with full_clean() (`model_update`), so an
-escalation imported from an export keeps its dates. A recorded request or decision never changes.
+`escalation_decide`, which decides who may decide. As on the pages, the person importing is the
+one who requests or decides, at the council clock's present moment: a row naming somebody else is
+refused, and a time the file gives is replaced, with a notice. A recorded request or decision
+never changes: a row matching one (by its moment, or as the request this import recorded from
+the same row before) is unchanged.
 """
 
 from scorecard.risks import services as risk_services
 from scorecard.risks.choices import EscalationDirection, EscalationStatus
 from scorecard.risks.models import Escalation, Risk
-from scorecard.risks.selectors.access import can as risk_can
 
 from ..columns import local_moment
-from .base import model_update
 from .outcome import CHANGED, CREATED, UNCHANGED
 
 
@@ -30,15 +30,21 @@ class EscalationSheets:
         rows = sorted(rows, key=lambda row: (row[1]["requested_at"], row[0]))
 
         def handle(number, values):
-            risk = self._risk(sheet, number, "risk", values["risk"])
-            to_register = self._register(sheet, number, "to_register", values["to_register"])
-            requested_by = self._person(sheet, number, "requested_by", values["requested_by"])
+            named = values.get("requested_by")
+            risk, to_register, requested_by = self._together(
+                lambda: self._risk(sheet, number, "risk", values["risk"]),
+                lambda: self._register(sheet, number, "to_register", values["to_register"]),
+                lambda: self._person(sheet, number, "requested_by", named),
+            )
             moment = local_moment(values["requested_at"])
             label = f"{risk.reference} to {to_register}, requested {moment:%d/%m/%Y %H:%M}"
-            escalation = existing.get((risk.pk, moment))
+            escalation = existing.get((risk.pk, moment)) or self._recorded_before(
+                risk, values, to_register
+            )
             action = UNCHANGED
             if escalation is None:
-                escalation = self._request(sheet, number, values, risk, to_register, requested_by)
+                self._actor(sheet, number, "requested_by", named, role="person asking")
+                escalation = self._request(sheet, number, values, risk, to_register)
                 existing[(risk.pk, moment)] = escalation
                 action = CREATED
             elif (
@@ -46,7 +52,12 @@ class EscalationSheets:
                 escalation.to_register_id,
                 escalation.reason,
                 escalation.requested_by_id,
-            ) != (values["direction"], to_register.pk, values["reason"].strip(), requested_by.pk):
+            ) != (
+                values["direction"],
+                to_register.pk,
+                values["reason"].strip(),
+                requested_by.pk if requested_by else escalation.requested_by_id,
+            ):
                 self._fail(
                     sheet,
                     number,
@@ -72,14 +83,27 @@ class EscalationSheets:
 
         self._each(sheet, rows, handle)
 
-    def _request(self, sheet, number, values, risk, to_register, requested_by) -> Escalation:
+    def _recorded_before(self, risk, values, to_register) -> Escalation | None:
+        """The request an earlier import of this row recorded, at its own later moment, with
+        the same details: found again, so a file imported twice (or to decide the request it
+        made) changes nothing it recorded."""
+        return (
+            Escalation.objects.filter(
+                risk=risk,
+                direction=values["direction"],
+                to_register=to_register,
+                reason=values["reason"].strip(),
+                requested_at__gte=values["requested_at"],
+            )
+            .order_by("requested_at")
+            .first()
+        )
+
+    def _request(self, sheet, number, values, risk, to_register) -> Escalation:
         risk = Risk.objects.select_related("register", "escalated_to").get(pk=risk.pk)
         if values["direction"] == EscalationDirection.UP:
             escalation = risk_services.escalation_request(
-                risk=risk,
-                to_register=to_register,
-                reason=values["reason"],
-                requested_by=requested_by,
+                risk=risk, to_register=to_register, reason=values["reason"], requested_by=self.user
             )
         else:
             if to_register.pk != risk.register_id:
@@ -90,7 +114,7 @@ class EscalationSheets:
                     f"a risk returns to its own register, {risk.register}",
                 )
             escalation = risk_services.escalation_request_return(
-                risk=risk, reason=values["reason"], requested_by=requested_by
+                risk=risk, reason=values["reason"], requested_by=self.user
             )
         given = values.get("from_register")
         if given and given.strip().lower() != escalation.from_register.name.lower():
@@ -100,22 +124,21 @@ class EscalationSheets:
                 "from_register",
                 f"{risk.reference} is on {escalation.from_register} when this request is made, not '{given}'",
             )
-        model_update(escalation, requested_at=values["requested_at"])
+        self._moment_notice(
+            sheet, number, "requested_at", values["requested_at"], escalation.requested_at
+        )
         return escalation
 
     def _decide(self, sheet, number, values, escalation, status) -> None:
         if status == EscalationStatus.REQUESTED:
             self._fail(sheet, number, "status", "a decided request does not go back to awaiting")
-        if not risk_can(self.user, "decide", escalation.risk):
-            self._fail(
-                sheet, number, "status", "only the performance and risk team decide escalations"
-            )
-        decided_by = self._person(sheet, number, "decided_by", values.get("decided_by"))
-        escalation = risk_services.escalation_decide(
+        self._actor(sheet, number, "decided_by", values.get("decided_by"), role="person deciding")
+        escalation = risk_services.escalation_decide(  # it decides who may decide
             escalation=escalation,
             accepted=status == EscalationStatus.ACCEPTED,
-            decided_by=decided_by or self.user,
+            decided_by=self.user,
             note=self._text(values, "decision_note"),
         )
-        if values.get("decided_at"):
-            model_update(escalation, decided_at=values["decided_at"])
+        self._moment_notice(
+            sheet, number, "decided_at", values.get("decided_at"), escalation.decided_at
+        )

@@ -145,8 +145,10 @@ class MeasurementRows:
     def _row(self, number, values) -> None:
         importer, sheet = self.importer, self.sheet
         try:
-            period, period_key, period_start = self._period(number, values["period"])
-            indicator, pk = self._indicator(number, values["indicator"])
+            (period, period_key, period_start), (indicator, pk) = self.importer._together(
+                lambda: self._period(number, values["period"]),
+                lambda: self._indicator(number, values["indicator"]),
+            )
         except RowFailed:
             return
         key = (pk, period_key)

@@ -98,6 +98,28 @@ class Outcome:
 
 
 MAX_CHANGES_LISTED = 200
+ROWS_NAMED = 10  # in one problem said for many rows
+
+
+def grouped(problems: list[Problem]) -> list[Problem]:
+    """The same problem in many rows (an unknown code, a value not among the choices) said once,
+    at its first row, with the other rows it affects, so a person reads each mistake once."""
+    same: dict[tuple, list[Problem]] = {}
+    for problem in problems:
+        same.setdefault((problem.sheet, problem.column, problem.message), []).append(problem)
+    said = []
+    for (sheet, column, message), found in same.items():
+        rows = sorted({p.row for p in found if p.row is not None})
+        if len(rows) < 2:
+            said.append(found[0])
+            continue
+        others = [str(row) for row in rows[1 : ROWS_NAMED + 1]]
+        if len(rows) > ROWS_NAMED + 1:
+            others.append(f"{len(rows) - ROWS_NAMED - 1} more")
+        listed = others[0] if len(others) == 1 else f"{', '.join(others[:-1])} and {others[-1]}"
+        noun = "row" if len(rows) == 2 else "rows"
+        said.append(Problem(sheet, rows[0], column, f"{message} (also {noun} {listed})"))
+    return said
 
 
 def tables_to_sheets(tables: list[Table]) -> tuple[list[InputSheet], list[Problem]]:

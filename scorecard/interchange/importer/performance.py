@@ -135,8 +135,10 @@ class PerformanceSheets:
         }
 
         def handle(number, values):
-            period = self._period(sheet, number, "period", values["period"])
-            indicator = self._indicator(sheet, number, "indicator", values["indicator"])
+            period, indicator = self._together(
+                lambda: self._period(sheet, number, "period", values["period"]),
+                lambda: self._indicator(sheet, number, "indicator", values["indicator"]),
+            )
             target = existing.get((indicator.pk, period.key))
             notes = (
                 self._text(values, "notes")
@@ -227,8 +229,10 @@ class PerformanceSheets:
         """The row by row import of one value, through the services (see `_each`)."""
 
         def handle(number, values):
-            period = self._period(sheet, number, "period", values["period"])
-            indicator = self._indicator(sheet, number, "indicator", values["indicator"])
+            period, indicator = self._together(
+                lambda: self._period(sheet, number, "period", values["period"]),
+                lambda: self._indicator(sheet, number, "indicator", values["indicator"]),
+            )
             measurement = existing.get((indicator.pk, period.key))
             wanted, state, same, unchanged = self._measurement_wanted(
                 values, indicator, measurement

@@ -5,10 +5,11 @@ from collections import defaultdict
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from scorecard.organisation.access import Action as Do
 from scorecard.risks import services as risk_services
+from scorecard.risks.access import action_access, register_access
 from scorecard.risks.choices import RiskStatus
 from scorecard.risks.models import Action, Assessment, Control, Register, Risk, RiskArea
-from scorecard.risks.selectors.access import action_access, register_access
 
 from .outcome import CHANGED, CREATED, UNCHANGED, RowFailed
 
@@ -90,18 +91,21 @@ class RiskSheets:
 
     def _apply_risks(self, sheet, rows) -> None:
         self._load_risks(values["reference"] for _, values in rows)
-        editable_registers = set(register_access(self.user, "edit").values_list("pk", flat=True))
+        editable_registers = set(register_access(self.user, Do.EDIT).values_list("pk", flat=True))
 
         def handle(number, values):
             risk = self._risks.get(values["reference"].lower())
-            register = self._register(sheet, number, "register", values["register"])
+            register, owner = self._together(
+                lambda: self._register(sheet, number, "register", values["register"]),
+                lambda: self._person(sheet, number, "owner", values.get("owner")),
+            )
             incoming = {}
             for key in self.RISK_FIELDS:
                 if key not in values:
                     continue
                 value = values[key]
                 if key == "owner":
-                    value = self._person(sheet, number, key, value)
+                    value = owner
                 elif key == "area" and value is not None:
                     value = RiskArea.objects.filter(name__iexact=value).first()
                     if value is None:
@@ -209,15 +213,17 @@ class RiskSheets:
             existing.setdefault((item.risk_id, item.description.strip()), item)
         # action_access: those who may change the risk, and an action's owner (its progress).
         own = set(
-            action_access(self.user, "edit")
+            action_access(self.user, Do.EDIT)
             .filter(risk__reference__in=references)
             .values_list("pk", flat=True)
         )
         progress_fields = ["status", "percent_complete", "progress", "on_track", "revised_due_on"]
 
         def handle(number, values):
-            risk = self._risk(sheet, number, "risk", values["risk"], edit=False)
-            owner = self._person(sheet, number, "owner", values["owner"])
+            risk, owner = self._together(
+                lambda: self._risk(sheet, number, "risk", values["risk"], edit=False),
+                lambda: self._person(sheet, number, "owner", values["owner"]),
+            )
             item = existing.get((risk.pk, values["description"]))
             if risk.pk not in self._risks_editable and (item is None or item.pk not in own):
                 self._fail(sheet, number, "risk", f"you may not change risk {risk.reference}")
@@ -270,14 +276,16 @@ class RiskSheets:
         rows = sorted(rows, key=lambda r: (r[1]["assessed_on"], r[0]))  # date order, as recorded
 
         def handle(number, values):
-            risk = self._risk(sheet, number, "risk", values["risk"])
+            risk, period = self._together(
+                lambda: self._risk(sheet, number, "risk", values["risk"]),
+                lambda: (
+                    self._period(sheet, number, "period", values["period"]).key
+                    if values.get("period")
+                    else None
+                ),
+            )
             found = existing.get((risk.pk, values["assessed_on"]))
             label = f"{risk.reference} {values['assessed_on']:%d/%m/%Y}"
-            period = (
-                self._period(sheet, number, "period", values["period"]).key
-                if values.get("period")
-                else None
-            )
             if found is not None:
                 same = (found.likelihood, found.impact) == (values["likelihood"], values["impact"])
                 same = same and (period is None or period == found.period)
@@ -293,10 +301,10 @@ class RiskSheets:
                         f"risk {risk.reference} already has an assessment on {values['assessed_on']:%d/%m/%Y} with other figures: past assessments are not changed",
                     )
                 return UNCHANGED, label
-            assessor = self._person(sheet, number, "assessor", values.get("assessor")) or self.user
+            self._actor(sheet, number, "assessor", values.get("assessor"), role="assessor")
             risk = Risk.objects.get(pk=risk.pk)
             assessment = risk_services.assessment_record(
-                risk=risk, likelihood=values["likelihood"], impact=values["impact"], assessor=assessor,
+                risk=risk, likelihood=values["likelihood"], impact=values["impact"], assessor=self.user,
                 assessed_on=values["assessed_on"], period=period, commentary=self._text(values, "commentary"),
             )  # fmt: skip
             existing[(risk.pk, values["assessed_on"])] = assessment

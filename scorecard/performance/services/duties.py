@@ -6,10 +6,11 @@ self-approval. Every way in (web, API, import) reaches this through `measurement
 from django.core.exceptions import ValidationError
 
 from scorecard.core.duties import may_review, own_part
+from scorecard.organisation.access import Action
 from scorecard.organisation.models import User
 from scorecard.organisation.selectors import organisation_settings_get
 
-from ..access import Action, can
+from ..access import can
 from ..models import Measurement
 
 

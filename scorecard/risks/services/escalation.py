@@ -4,11 +4,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from scorecard.organisation import clock
+from scorecard.organisation.access import Action
 from scorecard.organisation.models import User
 
+from ..access import can
 from ..choices import EscalationDirection, EscalationStatus, RegisterKind, RiskStatus
 from ..models import Escalation, Register, Risk
-from ..selectors.access import Action, can
 
 
 def registers_above(register: Register) -> list[Register]:

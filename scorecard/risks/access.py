@@ -12,23 +12,18 @@ reminders go through it; assessments, controls, actions and escalations follow t
   members (any role) of its register's directorate, its owner, administrators and auditors.
 """
 
-from enum import StrEnum
-
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from scorecard.core.confidentiality import EVERY_RISK, NO_RISK, RiskVisibility
+from scorecard.organisation.access import Action, action_of
 from scorecard.organisation.choices import Role
 from scorecard.organisation.models import Membership
 from scorecard.organisation.selectors import user_has_role, user_is_administrator, user_memberships
 
-from ..models import Action as RiskAction
-from ..models import Control, Escalation, Register, Risk
+from .models import Action as RiskAction
+from .models import Assessment, Control, Escalation, Register, Risk, RiskArea
 
-
-class Action(StrEnum):
-    VIEW = "view"
-    EDIT = "edit"
-    DECIDE = "decide"  # escalation decisions
+RISK_ACTIONS = {Action.VIEW, Action.EDIT, Action.DECIDE}  # DECIDE: an escalation
 
 
 def _member_of_register_directorate(
@@ -44,7 +39,7 @@ def risk_access(
     user, action: Action | str = Action.VIEW, risks: QuerySet[Risk] | None = None
 ) -> QuerySet[Risk]:
     """The risks `user` may `action` (view, edit, or decide an escalation of)."""
-    action = Action(action)
+    action = action_of(action, RISK_ACTIONS)
     risks = Risk.objects.all() if risks is None else risks
     if not (user.is_authenticated and (user.is_superuser or user_memberships(user))):
         return risks.none()
@@ -94,7 +89,7 @@ def risk_visibility(user) -> RiskVisibility:
 
 def action_access(user, action: Action | str = Action.VIEW) -> QuerySet[RiskAction]:
     """Actions follow their risk; an action's owner may also report progress on it."""
-    action = Action(action)
+    action = action_of(action, RISK_ACTIONS)
     if action is Action.VIEW:
         return RiskAction.objects.filter(risk__in=risk_access(user, Action.VIEW))
     return RiskAction.objects.filter(
@@ -108,6 +103,20 @@ def control_access(user, action: Action | str = Action.VIEW) -> QuerySet[Control
     return Control.objects.filter(risk__in=risk_access(user, action))
 
 
+def assessment_access(user, action: Action | str = Action.VIEW) -> QuerySet[Assessment]:
+    """Assessments (reviews) follow their risk."""
+    return Assessment.objects.filter(risk__in=risk_access(user, action))
+
+
+def risk_area_access(user, action: Action | str = Action.VIEW) -> QuerySet[RiskArea]:
+    """Risk areas are read by every role; changed by the performance and risk team."""
+    action = action_of(action, {Action.VIEW, Action.EDIT})
+    areas = RiskArea.objects.all()
+    if not (user.is_authenticated and (user.is_superuser or user_memberships(user))):
+        return areas.none()
+    return areas if action is Action.VIEW or user_can_manage_risks(user) else areas.none()
+
+
 def escalation_access(user, action: Action | str = Action.VIEW) -> QuerySet[Escalation]:
     """Escalations follow their risk; deciding them is for administrators."""
     return Escalation.objects.filter(risk__in=risk_access(user, action))
@@ -117,7 +126,7 @@ def register_access(user, action: Action | str = Action.VIEW) -> QuerySet[Regist
     """Registers in use that `user` may read, or add and move risks to (edit): every register for
     administrators, their directorates' registers for directorate editors, none for the rest.
     Changing a register itself is for administrators (user_can_manage_risks)."""
-    action = Action(action)
+    action = action_of(action, RISK_ACTIONS)
     registers = Register.objects.filter(is_archived=False)
     if not (user.is_authenticated and (user.is_superuser or user_memberships(user))):
         return registers.none()
