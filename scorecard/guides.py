@@ -1,7 +1,8 @@
 """The user guides of docs/user-guide/, shown in the product so each role finds theirs.
 
 The guides are short Markdown files; this renders the small part of Markdown they use
-(headings, paragraphs, bullet and numbered lists, **bold**) into GOV.UK classes, escaping the rest.
+(headings, paragraphs, bullet and numbered lists, **bold**) into GOV.UK classes, escaping the rest;
+screenshots are left out.
 """
 
 import re
@@ -47,7 +48,9 @@ def render_guide(text: str) -> SafeString:
     for line in text.splitlines():
         stripped = line.strip()
         bullet = re.match(r"^(-|\d+\.)\s+(.*)", stripped)
-        if not stripped:
+        if not stripped or stripped.startswith("!["):
+            # A screenshot is for the guide read in the repository: in the product, the
+            # page it shows is one click away.
             close_paragraph()
             close_list()
         elif stripped.startswith("#"):

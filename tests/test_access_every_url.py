@@ -58,6 +58,8 @@ ACCESS = {
     "performance:indicator_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "performance:target_set": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "performance:measurement_edit": row(SIGN_IN, OK, OK, FORBIDDEN),
+    # The status a typed value would get: a POST from the value form (tested in its own tests).
+    "performance:measurement_status": row(SIGN_IN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     # A submitted value: its approvers review it; a reader may not even read it (not approved).
     "performance:measurement_review": row(SIGN_IN, OK, FORBIDDEN, NOT_FOUND),
     "risks:risk": row(SIGN_IN, OK, OK, OK),
@@ -349,6 +351,10 @@ URL_KWARGS = {
     "performance:indicator_edit": lambda demo: {"pk": _asc_indicator(demo).pk},
     "performance:target_set": lambda demo: {"pk": _asc_indicator(demo).pk},
     "performance:measurement_edit": lambda demo: {
+        "pk": _asc_indicator(demo).pk,
+        "period": "2017-18-Q2",
+    },
+    "performance:measurement_status": lambda demo: {
         "pk": _asc_indicator(demo).pk,
         "period": "2017-18-Q2",
     },

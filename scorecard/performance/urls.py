@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_settings
+from . import views, views_settings, views_values
 
 app_name = "performance"
 urlpatterns = [
@@ -16,6 +16,11 @@ urlpatterns = [
         "indicators/<int:pk>/values/<str:period>/",
         views.measurement_edit,
         name="measurement_edit",
+    ),
+    path(
+        "indicators/<int:pk>/values/<str:period>/status/",
+        views_values.measurement_status,
+        name="measurement_status",
     ),
     path("values/<int:pk>/review/", views.measurement_review, name="measurement_review"),
     path("values/<int:pk>/restate/", views.measurement_restate, name="measurement_restate"),

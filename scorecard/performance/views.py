@@ -36,6 +36,7 @@ from .choices import Frequency, WorkflowState
 from .context import measurement_context, statuses_if_approved
 from .engine import financial_year_start_month, schedule_for
 from .models import Indicator, Measurement
+from .selectors_value_form import value_form_context
 from .services.bulk import measurements_approve
 from .spc import spc_panel
 from .spc_list import spc_for_list
@@ -259,10 +260,15 @@ def _rounding_messages(request: HttpRequest, data: dict) -> None:
 def measurement_edit(request: HttpRequest, pk: int, period: str) -> HttpResponse:
     """The update form: value (or numerator and denominator), commentary, improvement actions,
     data quality; the status the value would get; save as draft or submit for approval."""
+    from .views_values import measurement_months_edit, status_preview_context  # they use ours
+
     indicator = _indicator(request, pk, Action.EDIT)
     when = _period_from_slug(period)
+    if when.kind == "quarter" and indicator.frequency == Frequency.MONTHLY:
+        return measurement_months_edit(request, indicator, when)
     if not schedule_for(indicator).accepts(when):
         raise Http404(f"{indicator.code} takes no value for {when.label}.")
+    context = value_form_context(indicator=indicator, period=when)
     current = measurement_access(request.user, Action.EDIT).filter(
         indicator=indicator, period=when.key
     )
@@ -272,6 +278,12 @@ def measurement_edit(request: HttpRequest, pk: int, period: str) -> HttpResponse
     )
     action = request.POST.get("action", "")
     conflict = None
+    if action == "copy" and context.last_notes is not None:
+        # Copy forward: the last commentary and actions replace these two fields, and the
+        # rest of what was typed is kept.
+        form.data = form.data.copy()
+        form.data["commentary"] = context.last_notes.commentary
+        form.data["improvement_actions"] = context.last_notes.improvement_actions
     if request.method == "POST" and form.is_valid() and action in {"save", "submit"}:
         data = dict(form.cleaned_data)
         expected = data.pop("version")
@@ -304,27 +316,18 @@ def measurement_edit(request: HttpRequest, pk: int, period: str) -> HttpResponse
                 + urlencode({"period": (when.quarter_of() if when.kind != "year" else when).key})
             )
     source = form.data if request.method == "POST" else form.initial
-    preview = selectors.measurement_status_preview(
-        indicator=indicator,
-        period=when,
-        value=source.get("value"),
-        numerator=source.get("numerator"),
-        denominator=source.get("denominator"),
-        manual_rating=source.get("manual_rating") or "",
-        manual_reason=source.get("manual_reason") or "",
-    )
     return _render(
         request,
         "performance/measurement_form.html",
         {
-            "indicator": indicator,
+            **status_preview_context(indicator, when, source),
             "period": when,
             "measurement": measurement,
             "form": form,
-            "preview": preview,
-            "preview_against": selectors.status_rated_against(indicator, preview)
-            if preview
-            else "",
+            "context": context,
+            "status_url": reverse(
+                "performance:measurement_status", kwargs={"pk": indicator.pk, "period": period}
+            ),
             "conflict": conflict,
         },
     )
