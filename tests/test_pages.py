@@ -61,7 +61,8 @@ def test_page_queries_do_not_grow_with_the_organisation(client, demo):
             client.get("/administration/")
         counts[size] = (len(home), len(admin))
     assert counts["demo"] == counts["larger"]
-    assert counts["demo"][0] <= 6 and counts["demo"][1] <= 10, counts
+    # The home page's 7th query: is the council set up yet (for an administrator)?
+    assert counts["demo"][0] <= 7 and counts["demo"][1] <= 10, counts
 
 
 def test_wal_mode_is_on_for_sqlite(db):
