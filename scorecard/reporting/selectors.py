@@ -227,7 +227,7 @@ def _from_snapshot(
     return ReportData(
         period=period,
         snapshot=snapshot,
-        scorecard_name=snapshot.scorecard.name,
+        scorecard_name=snapshot.scorecard.name if snapshot.scorecard else NO_SCORECARD,
         scorecard_version=snapshot.scorecard_version,
         corporate_plan=snapshot.corporate_plan,
         refreshed_this_period=snapshot.refreshed_this_period,
@@ -236,6 +236,7 @@ def _from_snapshot(
         areas=list(snapshot.areas.all()) if risks else [],
         matrix=snapshot.matrix,
         restatements=_restatements(snapshot, indicators) if performance else [],
+        has_scorecard=snapshot.scorecard_id is not None,
     )
 
 
@@ -325,9 +326,7 @@ def report_wording_get() -> ReportWording | None:
     return ReportWording.objects.filter(key="cabinet-cover").first()
 
 
-def quarter_readiness(*, period: Period, lines=()) -> readiness.QuarterReadiness | None:
-    """Is the quarter ready to lock (see `readiness`)? None without a corporate scorecard."""
-    scorecard = corporate_scorecard()
-    if scorecard is None:
-        return None
-    return readiness.quarter_readiness(scorecard=scorecard, period=period, lines=lines)
+def quarter_readiness(*, period: Period, lines=()) -> readiness.QuarterReadiness:
+    """Is the quarter ready to lock (see `readiness`)? Without a corporate scorecard, its risk
+    reviews alone."""
+    return readiness.quarter_readiness(scorecard=corporate_scorecard(), period=period, lines=lines)

@@ -6,6 +6,7 @@ import pytest
 
 from scorecard.organisation.services import organisation_clock_set
 from scorecard.performance.services import reporting_period_open
+from scorecard.reporting.models import Snapshot
 from scorecard.risks.choices import RegisterKind, RiskCategory
 from scorecard.risks.services import register_create, risk_create, risk_matrix_create_from_preset
 
@@ -55,3 +56,33 @@ def test_the_draft_pack_is_the_risk_report_alone(client, risk_only_council):
     assert "Risk PR01" in html
     pdf = client.get("/reports/2024-25-Q1/appendix.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_a_risk_only_quarter_is_locked_and_published(client, risk_only_council):
+    client.force_login(risk_only_council)
+    lock = client.get("/reports/2024-25-Q1/lock/")
+    assert lock.status_code == 200
+    response = client.post("/reports/2024-25-Q1/lock/", {"confirm": "on"})
+    assert response.status_code == 302, response.content.decode()
+    snapshot = Snapshot.objects.get(period="2024/25-Q1")
+    assert snapshot.scorecard is None
+    assert sorted(snapshot.risks.values_list("reference", flat=True)) == ["PR01", "PR02"]
+    html = client.get("/reports/2024-25-Q1/appendix/").content.decode()
+    assert "Published" in html and "Cabinet: Corporate Risk Update, Quarter One 2024/25" in html
+    assert "Performance summary" not in html
+    dashboard = client.get("/reports/risks/").content.decode()
+    assert (
+        'All registers</th><td class="govuk-table__cell govuk-table__cell--numeric"><strong>2</strong>'
+        in dashboard
+    )
+    assert client.get("/open-data/").status_code == 200
+
+
+def test_nothing_to_publish_is_refused(client, admin):
+    reporting_period_open(period="2024/25-Q1", by=admin)
+    client.force_login(admin)
+    response = client.post("/reports/2024-25-Q1/lock/", {"confirm": "on"})
+    assert "There is nothing to publish: no corporate scorecard and no risks." in (
+        response.content.decode()
+    )
+    assert not Snapshot.objects.exists()
