@@ -29,6 +29,20 @@ def local_long_date(value) -> str:
     return long_date(value)
 
 
+def setup_unfinished(user) -> int:
+    """Required setup steps left, for an administrator (the home page's pointer)."""
+    from scorecard.setup import setup_unfinished as steps_left  # reads the apps' models
+
+    return steps_left(user)
+
+
+def user_can_set_up(user) -> bool:
+    """May the user do the setup steps (the "what to do next" links on empty pages)?"""
+    from scorecard.organisation.selectors import user_can_manage_organisation
+
+    return user_can_manage_organisation(user)
+
+
 def environment(**options) -> Environment:
     options["loader"] = ChoiceLoader(
         [
@@ -46,6 +60,8 @@ def environment(**options) -> Environment:
             "url": url,
             "navigation_items": navigation_items,
             "offers_api_token": offers_api_token,
+            "setup_unfinished": setup_unfinished,
+            "user_can_set_up": user_can_set_up,
         }
     )
     env.filters.update({"figure": figure, "long_date": local_long_date, "plural": plural})

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from scorecard import guides, reminders, search, views
+from scorecard import guides, reminders, search, setup, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -12,6 +12,7 @@ urlpatterns = [
     path("search/", search.search, name="search"),
     path("guides/<slug:name>/", guides.guide, name="guide"),
     path("reminders/", reminders.reminders_page, name="reminders"),
+    path("setup/", setup.setup_page, name="setup"),
     path("scorecard/", include("scorecard.performance.urls")),
     path("risks/", include("scorecard.risks.urls")),
     path("reports/", include("scorecard.reporting.urls")),

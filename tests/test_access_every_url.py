@@ -50,6 +50,7 @@ ACCESS = {
     "search": row(SIGN_IN, OK, OK, OK),
     "guide": row(SIGN_IN, OK, OK, OK),
     "reminders": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "setup": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "performance:my_updates": row(SIGN_IN, OK, OK, OK),
     "performance:approvals": row(SIGN_IN, OK, OK, OK),
     "performance:periods": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
@@ -96,6 +97,7 @@ ACCESS = {
     "risks:area_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "risks:appetite": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "risks:matrix": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:matrix_preset": row(SIGN_IN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),  # a POST
     "risks:matrix_level_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "risks:matrix_band_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "risks:matrix_cell_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),

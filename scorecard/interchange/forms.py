@@ -17,7 +17,8 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(EXTENSIONS):
             raise forms.ValidationError(
-                "The selected file must be an Excel (.xlsx) or CSV (.csv) file."
+                "The selected file must be an Excel (.xlsx) file, a CSV (.csv) file or a .zip "
+                "of CSV files."
             )
         if upload.size > MAX_UPLOAD:
             raise forms.ValidationError("The selected file must be smaller than 20 MB.")

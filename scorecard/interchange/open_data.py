@@ -54,7 +54,7 @@ def open_snapshot(*, slug: str) -> Snapshot | None:
 
 def open_rows(*, snapshot: Snapshot, dataset: str) -> list[dict]:
     if dataset == "indicators":
-        if not snapshot.scorecard.is_published:
+        if snapshot.scorecard is None or not snapshot.scorecard.is_published:
             return []
         rows = IndicatorSnapshot.objects.filter(snapshot=snapshot).order_by("order", "code")
         return _flagged(snapshot, list(rows.values(*INDICATOR_FIELDS)))

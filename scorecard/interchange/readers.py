@@ -233,4 +233,7 @@ def read_file(data: bytes, filename: str) -> list[Table]:
             if table:
                 tables.append(table)
         return tables
-    raise ReadError(f"Upload an Excel (.xlsx) or CSV (.csv) file, not {suffix or 'this file'}.")
+    raise ReadError(
+        "Upload an Excel (.xlsx) file, a CSV (.csv) file or a .zip of CSV files, "
+        f"not {suffix or 'this file'}."
+    )

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .choices import Role
@@ -128,4 +130,22 @@ def person_update(
     person.job_title, person.is_active = job_title, is_active
     person.full_clean()
     person.save(update_fields=["first_name", "last_name", "email", "job_title", "is_active"])
+    return person
+
+
+@transaction.atomic
+def administrator_create(*, username: str, email: str, password: str) -> User:
+    """The council's first administrator (or another): a person who signs in with `password`,
+    holds the administrator role and may use the Django admin. Refused, writing nothing, if
+    the username is taken or the password is weak (the settings' password rules)."""
+    if not password:
+        raise ValidationError({"password": "Give the administrator a password."})
+    person = person_create(username=username, password=password, email=email)
+    try:
+        validate_password(password, user=person)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from error
+    person.is_staff = person.is_superuser = True
+    person.save(update_fields=["is_staff", "is_superuser"])
+    membership_create(person=person, role=Role.ADMINISTRATOR)
     return person

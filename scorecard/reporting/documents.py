@@ -161,7 +161,9 @@ def common_context(data: ReportData) -> dict:
         "s": summary,
         "council_name": organisation_settings_get().name,
         "appendix_title": f"{data.period.label} Balanced Scorecard Performance Summary "
-        "Dashboard Report and Corporate Risk Dashboard",
+        "Dashboard Report and Corporate Risk Dashboard"
+        if data.has_scorecard
+        else f"{data.period.label} Corporate Risk Dashboard",
     }
 
 

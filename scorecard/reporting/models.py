@@ -18,9 +18,16 @@ class Snapshot(models.Model):
     period = models.CharField(max_length=12, unique=True, help_text="A quarter, e.g. 2017/18-Q2.")
     period_start = models.DateField(editable=False)
     scorecard = models.ForeignKey(
-        "performance.Scorecard", on_delete=models.PROTECT, related_name="snapshots"
+        "performance.Scorecard",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="snapshots",
+        help_text="Empty for a council that reports its risk register alone.",
     )
-    scorecard_version = models.CharField(max_length=200, help_text="The version live then.")
+    scorecard_version = models.CharField(
+        max_length=200, blank=True, help_text="The version live then (none for risks alone)."
+    )
     corporate_plan = models.CharField(max_length=200, blank=True)
     refreshed_this_period = models.BooleanField(
         default=False, help_text="The scorecard was refreshed to a new plan in this quarter."

@@ -103,20 +103,21 @@ def update_state(states: list[str], expected: int) -> str:
 
 
 def quarter_readiness(
-    *, scorecard: Scorecard, period: Period, lines: Iterable = ()
+    *, scorecard: Scorecard | None, period: Period, lines: Iterable = ()
 ) -> QuarterReadiness:
     """The quarter's readiness to lock, by directorate (`lines`: the report's indicator lines,
-    for the red values without commentary)."""
+    for the red values without commentary). Without a scorecard: the risk reviews alone."""
     rows: dict[str, Readiness] = {}
 
     def row(code: str, name: str) -> Readiness:
         return rows.setdefault(code, Readiness(code, name))
 
-    version = scorecard_version_live(scorecard=scorecard, period=period)
+    version = scorecard and scorecard_version_live(scorecard=scorecard, period=period)
     entries = (
-        ScorecardEntry.objects.filter(version=version)
-        .select_related("indicator__directorate")
-        .order_by("indicator__directorate__name", "indicator__code")
+        ScorecardEntry.objects.filter(version=version) if version else ScorecardEntry.objects.none()
+    )
+    entries = entries.select_related("indicator__directorate").order_by(
+        "indicator__directorate__name", "indicator__code"
     )
     due: dict[int, tuple] = {}
     for entry in entries:
@@ -125,7 +126,7 @@ def quarter_readiness(
         if schedule.is_due(period):
             keys = [p.key for p in schedule.stored_periods(period)]
             due[indicator.pk] = (indicator.directorate, keys)
-    wanted = {key for _, keys in due.values() for key in keys}
+    wanted = {key for _, keys in due.values() for key in keys} if version else set()
     counted: dict[int, list[str]] = {pk: [] for pk in due}
     for indicator_id, key, state, n in (
         Measurement.objects.filter(indicator__entries__version=version, period__in=wanted)

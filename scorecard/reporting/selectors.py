@@ -120,6 +120,9 @@ def period_is_locked(period: Period) -> bool:
     return ReportingPeriod.objects.filter(period=period.key, state=PeriodState.LOCKED).exists()
 
 
+NO_SCORECARD = "No scorecard yet"
+
+
 def corporate_scorecard() -> Scorecard | None:
     return (
         Scorecard.objects.filter(tier=ScorecardTier.CORPORATE, is_archived=False)
@@ -154,6 +157,7 @@ class ReportData:
     areas: list[AreaSnapshot]
     matrix: dict
     restatements: list[Restatement] = field(default_factory=list)
+    has_scorecard: bool = True  # False for a council that keeps only a risk register
 
     @property
     def is_published(self) -> bool:
@@ -186,9 +190,9 @@ def report_data(
     if snapshot is not None:
         data = _from_snapshot(period, snapshot, performance=performance, risks=risks)
     else:
+        # A council (or a project team) may keep a risk register and no scorecard: its
+        # report is the risks alone.
         scorecard = corporate_scorecard()
-        if scorecard is None:
-            return ReportData(period, None, "No scorecard yet", "", "", False, [], [], [], {})
         data = _live(period, scorecard, performance=performance, risks=risks, keep=keep)
     if data.risks:
         visibility = reader if isinstance(reader, RiskVisibility) else risk_visibility(reader)
@@ -223,7 +227,7 @@ def _from_snapshot(
     return ReportData(
         period=period,
         snapshot=snapshot,
-        scorecard_name=snapshot.scorecard.name,
+        scorecard_name=snapshot.scorecard.name if snapshot.scorecard else NO_SCORECARD,
         scorecard_version=snapshot.scorecard_version,
         corporate_plan=snapshot.corporate_plan,
         refreshed_this_period=snapshot.refreshed_this_period,
@@ -232,6 +236,7 @@ def _from_snapshot(
         areas=list(snapshot.areas.all()) if risks else [],
         matrix=snapshot.matrix,
         restatements=_restatements(snapshot, indicators) if performance else [],
+        has_scorecard=snapshot.scorecard_id is not None,
     )
 
 
@@ -266,10 +271,15 @@ def _restatements(snapshot: Snapshot, indicators: list[IndicatorSnapshot]) -> li
 
 
 def _live(
-    period: Period, scorecard: Scorecard, *, performance: bool, risks: bool, keep: bool = False
+    period: Period,
+    scorecard: Scorecard | None,
+    *,
+    performance: bool,
+    risks: bool,
+    keep: bool = False,
 ) -> ReportData:
-    version = scorecard_version_live(scorecard=scorecard, period=period)
-    if not performance:
+    version = scorecard and scorecard_version_live(scorecard=scorecard, period=period)
+    if not performance or scorecard is None:
         indicators = []
     elif keep:
         indicators = indicator_lines_kept(scorecard=scorecard, period=period)
@@ -282,7 +292,7 @@ def _live(
     return ReportData(
         period=period,
         snapshot=None,
-        scorecard_name=scorecard.name,
+        scorecard_name=scorecard.name if scorecard else NO_SCORECARD,
         scorecard_version=f"Version {version.number}, live from {version.live_from}"
         if version
         else "",
@@ -296,6 +306,7 @@ def _live(
         else [],
         areas=area_lines() if matrix else [],
         matrix=matrix_data(matrix) if matrix else {},
+        has_scorecard=scorecard is not None,
     )
 
 
@@ -315,12 +326,10 @@ def report_wording_get() -> ReportWording | None:
     return ReportWording.objects.filter(key="cabinet-cover").first()
 
 
-def quarter_readiness(*, period: Period, lines=()) -> readiness.QuarterReadiness | None:
-    """Is the quarter ready to lock (see `readiness`)? None without a corporate scorecard."""
-    scorecard = corporate_scorecard()
-    if scorecard is None:
-        return None
-    return readiness.quarter_readiness(scorecard=scorecard, period=period, lines=lines)
+def quarter_readiness(*, period: Period, lines=()) -> readiness.QuarterReadiness:
+    """Is the quarter ready to lock (see `readiness`)? Without a corporate scorecard, its risk
+    reviews alone."""
+    return readiness.quarter_readiness(scorecard=corporate_scorecard(), period=period, lines=lines)
 
 
 def snapshot_latest() -> Snapshot | None:

@@ -30,13 +30,16 @@ def snapshot_create(*, period: Period, by: User, gaps_reason: str = "") -> Snaps
                 "changes. Corrections show as restatements."
             }
         )
+    # A council may report its risk register alone, without a corporate scorecard.
     scorecard = corporate_scorecard()
-    if scorecard is None:
-        raise ValidationError({"period": "There is no corporate scorecard to publish."})
     # Every risk: each row keeps its confidentiality, and each reader is given theirs.
     data = report_data(period, reader=EVERY_RISK, live=True)
-    if not data.indicators:
+    if scorecard is not None and not data.indicators:
         raise ValidationError({"period": f"No scorecard version was live in {period.label}."})
+    if scorecard is None and not data.risks:
+        raise ValidationError(
+            {"period": "There is nothing to publish: no corporate scorecard and no risks."}
+        )
     ready = readiness.quarter_readiness(scorecard=scorecard, period=period, lines=data.indicators)
     gaps_reason = gaps_reason.strip()
     if ready.has_gaps and not gaps_reason:

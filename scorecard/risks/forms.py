@@ -2,6 +2,7 @@
 
 from django import forms
 
+from scorecard.core.matrix_presets import PRESETS
 from scorecard.organisation.models import Directorate, User
 
 from .choices import ActionStatus, ControlEffectiveness, RegisterKind, RiskCategory
@@ -334,6 +335,16 @@ class MatrixCellForm(forms.Form):
     def __init__(self, *args, bands, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["band"].choices = [(band.key, band.label) for band in bands]
+
+
+class MatrixPresetForm(forms.Form):
+    """One button per ready-made matrix: the button pressed names its size."""
+
+    size = forms.TypedChoiceField(
+        coerce=int,
+        choices=[(n, f"{n} x {n}") for n in PRESETS],
+        error_messages={"required": "Choose a ready-made matrix."},
+    )
 
 
 class IndicatorLinkForm(forms.Form):

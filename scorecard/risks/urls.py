@@ -27,6 +27,7 @@ urlpatterns = [
     path("areas/<int:pk>/change/", views_settings.area_edit, name="area_edit"),
     path("appetite/", views_settings.appetite, name="appetite"),
     path("matrix/", views_settings.matrix, name="matrix"),
+    path("matrix/presets/", views_settings.matrix_preset, name="matrix_preset"),
     path(
         "matrix/levels/<int:pk>/change/", views_settings.matrix_level_edit, name="matrix_level_edit"
     ),

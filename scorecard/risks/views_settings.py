@@ -4,13 +4,16 @@ refuse an invalid register or matrix with a message naming what is wrong."""
 
 from functools import partial
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
+from scorecard.core.matrix_presets import PRESETS
 from scorecard.history import history_entries
 from scorecard.web import form_saved, saved_if_current, versioned
 
@@ -199,7 +202,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
     """The current matrix: its grid, levels and bands, each with a link to change it."""
     _require_manager(request)
     stored = _current_matrix()
-    context = {"stored": stored}
+    context = {"stored": stored, "presets": PRESETS.values()}
     if stored is not None:
         context.update(
             rows=risk_matrix_rows(stored),
@@ -213,6 +216,25 @@ def matrix(request: HttpRequest) -> HttpResponse:
             ),
         )
     return _render(request, "risks/matrix.html", context)
+
+
+@login_required
+@require_POST
+def matrix_preset(request: HttpRequest) -> HttpResponse:
+    """Start from a ready-made matrix, in one click; its levels and bands can be changed after."""
+    _require_manager(request)
+    form = forms.MatrixPresetForm(request.POST)
+
+    def save(data):
+        chosen = services.risk_matrix_create_from_preset(size=data["size"])
+        return f"{chosen} is in use: every risk is rated on it.", reverse("risks:matrix")
+
+    if saved := form_saved(request, form, save):
+        return saved
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+    return redirect("risks:matrix")
 
 
 def _matrix_required():

@@ -58,7 +58,10 @@ def test_a_wrong_kind_of_file_is_refused_on_the_form(client, council):
     client.force_login(council["admin"])
     response = upload(client, b"%PDF-1.4", name="report.pdf")
     assert response.status_code == 400
-    assert "must be an Excel (.xlsx) or CSV (.csv) file" in response.content.decode()
+    assert (
+        "must be an Excel (.xlsx) file, a CSV (.csv) file or a .zip of CSV files"
+        in response.content.decode()
+    )
 
 
 @pytest.mark.parametrize("size", [10, 400])

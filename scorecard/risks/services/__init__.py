@@ -10,6 +10,7 @@ from .matrix import (
     risk_matrix_level_update,
     risk_matrix_make_current,
 )
+from .matrix_presets import risk_matrix_create_from_preset
 from .registers import (
     register_archive,
     register_create,
@@ -29,6 +30,7 @@ from .treatment import (
 )
 
 __all__ = [
+    "risk_matrix_create_from_preset",
     "risk_indicator_link",
     "risk_indicator_unlink",
     "action_progress",

@@ -16,7 +16,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
         parser.add_argument(
-            "--output", required=True, help="The file to write (.xlsx, or .zip for csv)."
+            "--output",
+            required=True,
+            help="The file to write (.xlsx, or .zip for csv: .zip is added if missing).",
         )
         parser.add_argument(
             "--user",
@@ -34,5 +36,8 @@ class Command(BaseCommand):
         if bar:
             bar.finish()
         path = Path(output)
+        if format == "csv" and path.suffix.lower() != ".zip":
+            # The CSV sheets come as one zip: named so, the import page and command accept it.
+            path = path.with_name(path.name + ".zip")
         path.write_bytes(data)
         self.stdout.write(f"Wrote {path} ({len(data):,} bytes).")
