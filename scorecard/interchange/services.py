@@ -21,6 +21,7 @@ from scorecard.organisation.selectors import organisation_settings_kept
 from . import selectors
 from .importer import Importer, Outcome, Problem, import_tables
 from .mapping import mapped_sheets, signature
+from .mapping_options import approved_state, directorate_codes, unknown_directorates
 from .models import ImportLayout, Job
 from .readers import ReadError, Table, read_file
 from .writers import write_csv_zip, write_xlsx
@@ -45,14 +46,16 @@ def import_file(
     dry_run: bool,
     layout: ImportLayout | None = None,
     progress: Progress | None = None,
+    asked: dict | None = None,
 ) -> Outcome:
-    """Import a file, in our template's layout or through a remembered column layout."""
+    """Import a file, in our template's layout or through a remembered column layout; `asked`
+    are the values given for this file alone (its period), over the layout's."""
     # The settings row (its clock, stamping every history row) read once, not once a row.
     with collector_paused(), organisation_settings_kept():
-        return _import_file(user, data, filename, dry_run, layout, progress)
+        return _import_file(user, data, filename, dry_run, layout, progress, asked or {})
 
 
-def _import_file(user, data, filename, dry_run, layout, progress) -> Outcome:
+def _import_file(user, data, filename, dry_run, layout, progress, asked) -> Outcome:
     try:
         tables = read_file(data, filename)
     except ReadError as error:
@@ -64,9 +67,16 @@ def _import_file(user, data, filename, dry_run, layout, progress) -> Outcome:
             dry_run=dry_run, problems=[Problem(filename, None, None, "the file is empty")]
         )
     table = tables[0]
+    fixed, new_directorates = {**layout.fixed, **asked}, None
+    if layout.options.get("approved"):
+        fixed["state"] = approved_state(user)[0]
+    if layout.options.get("create_directorates") and layout.mapping.get("directorate"):
+        names = list(unknown_directorates(table, layout.mapping["directorate"]))
+        new_directorates = directorate_codes(names)
     sheets = mapped_sheets(
-        kind=layout.kind, table=table, columns=layout.mapping, fixed=layout.fixed
-    )
+        kind=layout.kind, table=table, columns=layout.mapping, fixed=fixed,
+        new_directorates=new_directorates,
+    )  # fmt: skip
     importer = Importer(user=user, dry_run=dry_run, progress=progress)
     importer.create_missing_people = bool(layout.options.get("create_people"))
     return importer.run(sheets)
@@ -122,10 +132,13 @@ def import_job_create(*, user: User, data: bytes, filename: str) -> Job:
 
 
 @transaction.atomic
-def import_job_set_layout(*, job: Job, layout: ImportLayout | None) -> Job:
-    job.layout = layout
+def import_job_set_layout(
+    *, job: Job, layout: ImportLayout | None, asked: dict | None = None
+) -> Job:
+    """Import the job's file through `layout`; `asked` are its values for this file alone."""
+    job.layout, job.asked = layout, asked or {}
     job.result, job.state = None, Job.State.WAITING
-    job.save(update_fields=["layout", "result", "state"])
+    job.save(update_fields=["layout", "asked", "result", "state"])
     return job
 
 
@@ -173,6 +186,7 @@ def job_run(*, job: Job, commit: bool = False) -> Job:
             outcome = import_file(
                 user=job.created_by, data=bytes(job.data), filename=job.filename,
                 dry_run=not commit, layout=job.layout, progress=_job_progress(job),
+                asked=job.asked,
             )  # fmt: skip
             state = Job.State.DONE if outcome.written else Job.State.PREVIEWED
             Job.objects.filter(pk=job.pk).update(
