@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('interchange', '0001_initial'),
+        ("interchange", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='job',
-            name='asked',
-            field=models.JSONField(blank=True, default=dict, help_text="Values given for this file alone (its period), over the layout's own."),
+            model_name="job",
+            name="asked",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Values given for this file alone (its period), over the layout's own.",
+            ),
         ),
     ]
