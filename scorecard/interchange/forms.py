@@ -7,7 +7,14 @@ from scorecard.performance.choices import Frequency, Polarity, Unit
 from scorecard.risks.choices import RiskCategory
 from scorecard.risks.models import Register, RiskArea
 
-from .mapping import KINDS, column_problems, form_fields, rows_named
+from .mapping import (
+    KINDS,
+    codes_listed,
+    column_problems,
+    form_fields,
+    names_in_column,
+    rows_named,
+)
 from .mapping_options import unknown_directorates
 from .readers import EXTENSIONS, Table
 
@@ -99,6 +106,17 @@ class MappingForm(forms.Form):
                 label="Add the directorates the file names that are not in the system yet",
                 required=False,
             )
+            self.fields["lower_is_better"] = forms.CharField(
+                label="Lower is better for these indicators (optional)",
+                help_text="If the file does not say: their codes, for example HR11, RB07. "
+                "The others take the polarity chosen above.",
+                required=False,
+                max_length=2000,
+            )
+            self.fields["zero_not_reported"] = forms.BooleanField(
+                label="A value of 0 means the figure is not reported yet",
+                required=False,
+            )
             self.fields["approved"] = forms.BooleanField(
                 label="These are the council's approved figures",
                 help_text="The values go in as approved, by you. If you may not approve figures "
@@ -136,6 +154,16 @@ class MappingForm(forms.Form):
                     + "; ".join(f"'{name}' ({rows_named(rows)})" for name, rows in unknown.items())
                     + ": choose to add the directorates the file names, or add them first",
                 )
+        listed = codes_listed(data.get("lower_is_better") or "")
+        if listed and columns.get("code"):
+            in_file = {n.lower() for n in names_in_column(self.table, columns["code"])}
+            missing = [c for c in listed if c.lower() not in in_file]
+            if missing:
+                self.add_error(
+                    "lower_is_better",
+                    f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in the "
+                    f"file's column {columns['code']}",
+                )
         for field in form_fields(self.kind):
             column = data.get(f"col_{field.key}")
             fixed = data.get(f"fixed_{field.key}")
@@ -160,9 +188,11 @@ class MappingForm(forms.Form):
         fixed = {f.key: data.get(f"fixed_{f.key}") or "" for f in fields if f.fixed}
         options = {
             name: bool(data.get(name))
-            for name in ("create_people", "create_directorates", "approved")
+            for name in ("create_people", "create_directorates", "zero_not_reported", "approved")
             if name in self.fields
         }
+        if "lower_is_better" in self.fields:
+            options["lower_is_better"] = ", ".join(codes_listed(data.get("lower_is_better", "")))
         return columns, fixed, options
 
 

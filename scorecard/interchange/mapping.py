@@ -7,6 +7,7 @@ value; a risk and its control). Messages still name their sheet, their row and t
 
 import hashlib
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from .columns import CellError
 from .importer import InputSheet
@@ -49,6 +50,7 @@ KINDS = {
             F("value", "Value for the period", (("measurements", "value"),)),
             F("target", "Target for the period", (("targets", "value"),)),
             F("commentary", "Commentary", (("measurements", "commentary"),)),
+            F("improvement_actions", "Improvement actions", (("measurements", "improvement_actions"),), fixed=True, hint="A red value needs them. If the file has none, a few words for every row, for example: Set out in the service plan."),
             F("state", "State", (("measurements", "state"),), fixed=True, on_form=False),
         ),
     ),
@@ -165,6 +167,7 @@ def mapped_sheets(
     columns: dict[str, str],
     fixed: dict[str, str],
     new_directorates: dict[str, str] | None = None,
+    options: dict | None = None,
 ) -> list[InputSheet]:
     """Our sheets, built from the person's table with their column choices; `new_directorates`
     (name -> code) are added first, on the Directorates sheet, from the rows that name them."""
@@ -184,6 +187,10 @@ def mapped_sheets(
                 sheet.headers[column_key] = columns[field_key]
             else:
                 sheet.headers[column_key] = f"{fields[field_key].label} (the same for every row)"
+    options = options or {}
+    lower = {c.lower() for c in codes_listed(options.get("lower_is_better", ""))}
+    if lower and "indicators" in sheets:
+        sheets["indicators"].headers.setdefault("polarity", "Lower is better for")
     for number, values in table.row_dicts():
         for sheet_key, sheet in sheets.items():
             row = {}
@@ -198,12 +205,28 @@ def mapped_sheets(
                 value = values.get(header) if header else fixed.get(need)
                 if value is None or (isinstance(value, str) and not value.strip()):
                     continue
+                if need == "value" and options.get("zero_not_reported") and _is_zero(value):
+                    continue
+            if sheet_key == "indicators" and str(row.get("code", "")).strip().lower() in lower:
+                row["polarity"] = "lower"
             sheet.rows.append((number, row))
     if new_directorates and columns.get("directorate"):
         sheets["directorates"] = _directorates_sheet(
             table, columns["directorate"], new_directorates
         )
     return list(sheets.values())
+
+
+def codes_listed(text: str) -> list[str]:
+    """Indicator codes written with commas, semicolons or spaces between them."""
+    return [c for c in str(text).replace(";", " ").replace(",", " ").split() if c]
+
+
+def _is_zero(value) -> bool:
+    try:
+        return Decimal(str(value).strip()) == 0
+    except InvalidOperation:
+        return False
 
 
 def _directorates_sheet(table: Table, header: str, codes: dict[str, str]) -> InputSheet:

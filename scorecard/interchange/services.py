@@ -75,7 +75,7 @@ def _import_file(user, data, filename, dry_run, layout, progress, asked) -> Outc
         new_directorates = directorate_codes(names)
     sheets = mapped_sheets(
         kind=layout.kind, table=table, columns=layout.mapping, fixed=fixed,
-        new_directorates=new_directorates,
+        new_directorates=new_directorates, options=layout.options,
     )  # fmt: skip
     importer = Importer(user=user, dry_run=dry_run, progress=progress)
     importer.create_missing_people = bool(layout.options.get("create_people"))
