@@ -4,6 +4,8 @@ from scorecard.core.rule_words import rule_from_words
 from scorecard.core.status_rules import RuleError
 from scorecard.organisation.models import Directorate
 from scorecard.performance.choices import Frequency, Polarity, Unit
+from scorecard.performance.models import Scorecard
+from scorecard.performance.services import scorecard_fill_refusal
 from scorecard.risks.choices import RiskCategory
 from scorecard.risks.models import Register, RiskArea
 
@@ -117,6 +119,14 @@ class MappingForm(forms.Form):
                 label="A value of 0 means the figure is not reported yet",
                 required=False,
             )
+            self.fields["scorecard"] = forms.ChoiceField(
+                label="Put the file's indicators on a scorecard (optional)",
+                help_text="They are added to its current version. A scorecard with no version "
+                "yet starts with the file's period.",
+                choices=[("", "No scorecard")]
+                + [(str(pk), name) for pk, name in Scorecard.objects.values_list("pk", "name")],
+                required=False,
+            )
             self.fields["approved"] = forms.BooleanField(
                 label="These are the council's approved figures",
                 help_text="The values go in as approved, by you. If you may not approve figures "
@@ -137,6 +147,14 @@ class MappingForm(forms.Form):
             except RuleError as error:
                 raise forms.ValidationError(str(error)) from None
         return words.strip()
+
+    def clean_scorecard(self):
+        pk = self.cleaned_data.get("scorecard")
+        if pk:
+            refusal = scorecard_fill_refusal(Scorecard.objects.get(pk=pk))
+            if refusal:
+                raise forms.ValidationError(refusal)
+        return pk
 
     def clean(self):
         data = super().clean()
@@ -191,6 +209,8 @@ class MappingForm(forms.Form):
             for name in ("create_people", "create_directorates", "zero_not_reported", "approved")
             if name in self.fields
         }
+        if "scorecard" in self.fields:
+            options["scorecard"] = data.get("scorecard") or ""
         if "lower_is_better" in self.fields:
             options["lower_is_better"] = ", ".join(codes_listed(data.get("lower_is_better", "")))
         return columns, fixed, options

@@ -17,10 +17,12 @@ from scorecard.core.collector import collector_paused
 from scorecard.organisation import clock
 from scorecard.organisation.models import User
 from scorecard.organisation.selectors import organisation_settings_kept
+from scorecard.performance import services as performance_services
+from scorecard.performance.models import Indicator, Scorecard
 
 from . import selectors
 from .importer import Importer, Outcome, Problem, import_tables
-from .mapping import mapped_sheets, signature
+from .mapping import mapped_sheets, names_in_column, signature
 from .mapping_options import approved_state, directorate_codes, unknown_directorates
 from .models import ImportLayout, Job
 from .readers import ReadError, Table, read_file
@@ -79,7 +81,26 @@ def _import_file(user, data, filename, dry_run, layout, progress, asked) -> Outc
     )  # fmt: skip
     importer = Importer(user=user, dry_run=dry_run, progress=progress)
     importer.create_missing_people = bool(layout.options.get("create_people"))
-    return importer.run(sheets)
+    outcome = importer.run(sheets)
+    if outcome.written and layout.options.get("scorecard"):
+        _put_on_scorecard(layout, table, fixed.get("period", ""))
+    return outcome
+
+
+def _put_on_scorecard(layout: ImportLayout, table: Table, period: str) -> None:
+    """The file's indicators on the scorecard chosen on the matching page (checked there)."""
+    scorecard = Scorecard.objects.filter(pk=layout.options["scorecard"]).first()
+    header = layout.mapping.get("code")
+    if scorecard is None or not header:
+        return
+    codes = [str(c).lower() for c in names_in_column(table, header)]
+    found = {
+        i.code.lower(): i for i in Indicator.objects.filter(code__in=names_in_column(table, header))
+    }
+    live_from = period if "-Q" in period else f"{period}-Q1"
+    performance_services.scorecard_entries_add(
+        scorecard=scorecard, indicators=[found[c] for c in codes if c in found], live_from=live_from
+    )
 
 
 @transaction.atomic

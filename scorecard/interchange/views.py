@@ -9,6 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from scorecard.performance.models import Scorecard
+
 from . import access, open_data, services
 from .forms import ExportForm, KindForm, MappingForm, UploadForm
 from .importer import Outcome, tables_to_sheets
@@ -137,9 +139,12 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
     if outcome:
         for change in outcome.changes:
             changes_by_sheet.setdefault(change["sheet"], []).append(change)
-    approval_note = ""
-    if job.layout and job.layout.options.get("approved") and job.state != Job.State.DONE:
-        approval_note = approved_state(request.user)[1]
+    approval_note, scorecard = "", None
+    if job.layout and job.state != Job.State.DONE:
+        if job.layout.options.get("approved"):
+            approval_note = approved_state(request.user)[1]
+        if job.layout.options.get("scorecard"):
+            scorecard = Scorecard.objects.filter(pk=job.layout.options["scorecard"]).first()
     return _render(
         request,
         "interchange/job.html",
@@ -148,6 +153,7 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
             "outcome": outcome,
             "changes_by_sheet": changes_by_sheet,
             "approval_note": approval_note,
+            "scorecard": scorecard,
         },
     )
 

@@ -13,6 +13,8 @@ from scorecard.interchange.models import Job
 from scorecard.organisation import services as organisation_services
 from scorecard.organisation.choices import Role
 from scorecard.organisation.models import Directorate
+from scorecard.performance import services as performance_services
+from scorecard.performance.choices import PeriodState
 from scorecard.performance.models import Indicator, Measurement, Target
 
 pytestmark = pytest.mark.django_db
@@ -255,3 +257,40 @@ def test_thousands_separators_and_percent_signs_are_read_exactly(client, admin):
         "K1": Decimal("1000"),
         "K2": Decimal("50"),
     }
+
+
+def test_the_indicators_go_on_a_chosen_scorecard_until_its_first_quarter_is_locked(client, admin):
+    scorecard = performance_services.scorecard_add(
+        name="Council Plan", tier="corporate", directorate=None, is_published=True,
+        live_from="2017/18-Q1", corporate_plan=None,
+    )  # fmt: skip
+    rows = [["K1", "Calls answered", "ASC", "%", 80, 85], ["K2", "Visitors", "ASC", "", 9, 10]]
+    job = upload(client, csv_of(rows))
+    assert match(client, job, **MATCHED, scorecard=str(scorecard.pk)).status_code == 302
+    preview = page_text(client.get(reverse("interchange:job", kwargs={"pk": job.pk})))
+    assert "The file's indicators go on the scorecard Council Plan." in preview
+    confirm(client, job)
+    version = scorecard.versions.get()  # the first version filled, not a new one
+    assert list(version.entries.values_list("indicator__code", flat=True)) == ["K1", "K2"]
+
+    performance_services.reporting_period_set_state(
+        period="2017/18-Q1", state=PeriodState.LOCKED, by=admin
+    )
+    again = upload(client, csv_of([["K3", "Compliments", "ASC", "", 4, 5]]))
+    response = match(client, again, **MATCHED, scorecard=str(scorecard.pk))
+    assert response.status_code == 400
+    assert "Council Plan's current version started in 2017/18-Q1, which is locked" in (
+        page_text(response)
+    )
+
+
+def test_a_scorecard_without_a_version_starts_with_the_files_period(client, admin):
+    scorecard = performance_services.scorecard_create(name="Hart KPIs")
+    job = upload(client, csv_of([["K1", "Calls answered", "ASC", "%", 80, 85]]))
+    match(client, job, **{**MATCHED, "fixed_period": "2017/18-Q2"}, scorecard=str(scorecard.pk))
+    confirm(client, job)
+    version = scorecard.versions.get()
+    assert (version.live_from, [e.indicator.code for e in version.entries.all()]) == (
+        "2017/18-Q2",
+        ["K1"],
+    )
