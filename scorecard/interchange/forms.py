@@ -148,14 +148,6 @@ class MappingForm(forms.Form):
                 raise forms.ValidationError(str(error)) from None
         return words.strip()
 
-    def clean_scorecard(self):
-        pk = self.cleaned_data.get("scorecard")
-        if pk:
-            refusal = scorecard_fill_refusal(Scorecard.objects.get(pk=pk))
-            if refusal:
-                raise forms.ValidationError(refusal)
-        return pk
-
     def clean(self):
         data = super().clean()
         columns = {f.key: data.get(f"col_{f.key}") or "" for f in form_fields(self.kind)}
@@ -172,6 +164,12 @@ class MappingForm(forms.Form):
                     + "; ".join(f"'{name}' ({rows_named(rows)})" for name, rows in unknown.items())
                     + ": choose to add the directorates the file names, or add them first",
                 )
+        if data.get("scorecard") and columns.get("code"):
+            scorecard = Scorecard.objects.get(pk=data["scorecard"])
+            codes = names_in_column(self.table, columns["code"])
+            refusal = scorecard_fill_refusal(scorecard, codes)
+            if refusal:
+                self.add_error("scorecard", refusal)
         listed = codes_listed(data.get("lower_is_better") or "")
         if listed and columns.get("code"):
             in_file = {n.lower() for n in names_in_column(self.table, columns["code"])}

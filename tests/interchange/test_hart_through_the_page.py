@@ -17,12 +17,11 @@ from scorecard.interchange.models import ImportLayout
 from scorecard.organisation import services as organisation_services
 from scorecard.organisation.models import Directorate
 from scorecard.performance.choices import PeriodState, WorkflowState
-from scorecard.performance.models import Indicator, Measurement
+from scorecard.performance.models import Measurement
 from scorecard.performance.selectors import scorecard_rows
 from scorecard.performance.services import (
     reporting_period_set_state,
     scorecard_create,
-    scorecard_version_create,
 )
 
 from .test_kpi_matching import confirm, match, page_text, upload
@@ -72,24 +71,17 @@ def test_hart_both_quarters_rated_with_the_pages_choices_only(client, council, r
         name="Hart District Council", financial_year_start_month=4, allow_self_approval=True
     )
     client.force_login(admin)
+    scorecard = scorecard_create(name="Hart KPIs", is_published=True)  # no version yet
     agreeing, compared, lines = 0, 0, []
-    scorecard = None
     for quarter, name in FILES.items():
         job = upload(client, (realdata_dir / "hart_dc_kpis" / name).read_bytes(), name)
-        response = match(client, job, **CHOICES, fixed_period=quarter)
+        response = match(client, job, **CHOICES, fixed_period=quarter, scorecard=str(scorecard.pk))
         assert response.status_code == 302, page_text(response)
         confirm(client, job)
         # ETS01 in both quarters, IT06 and PS05 in Q2 are 0: not reported yet, so no value;
         # so is SNH01 in Q1, a real 0% reduction the one choice cannot tell from "not reported".
         assert Measurement.objects.filter(period=quarter).count() == (43 if quarter == Q1 else 42)
         assert not Measurement.objects.exclude(state=WorkflowState.APPROVED).exists()
-        if scorecard is None:
-            scorecard = scorecard_create(name="Hart KPIs", is_published=True)
-            scorecard_version_create(
-                scorecard=scorecard,
-                live_from=Q1,
-                entries=[(i, None) for i in Indicator.objects.all()],
-            )
         colours = shown(scorecard, quarter)
         for code, status in published(realdata_dir, quarter).items():
             if status not in PUBLISHED:
@@ -103,6 +95,8 @@ def test_hart_both_quarters_rated_with_the_pages_choices_only(client, council, r
             reporting_period_set_state(period=Q1, state=PeriodState.LOCKED, by=admin)
     assert Directorate.objects.count() == 3 + 11  # the council's own and Hart's eleven services
     assert ImportLayout.objects.get().fixed.get("period") in {None, Q2}
+    version = scorecard.versions.get()  # Q1's file started it; Q2's found every indicator on it
+    assert (version.live_from, version.entries.count()) == (Q1, 45)
     summary = (
         f"Hart through the matching page: {agreeing} of {compared} rated KPI-quarters "
         f"({agreeing / compared:.1%}) show Hart's published colour. Disagreements: "

@@ -19,11 +19,16 @@ def version_fillable(version: ScorecardVersion) -> bool:
     ).exists()
 
 
-def scorecard_fill_refusal(scorecard: Scorecard) -> str:
-    """Why indicators cannot be added to the scorecard's current version, or ""."""
+def scorecard_fill_refusal(scorecard: Scorecard, codes: Iterable[str] | None = None) -> str:
+    """Why indicators (those with `codes`, any when None) cannot be added to the scorecard's
+    current version, or "". Indicators already on it need no change, so no refusal."""
     latest = scorecard.versions.order_by("-live_from_start").first()
     if latest is None or version_fillable(latest):
         return ""
+    if codes is not None:
+        on = {c.lower() for c in latest.entries.values_list("indicator__code", flat=True)}
+        if {str(c).lower() for c in codes} <= on:
+            return ""
     return (
         f"{scorecard.name}'s current version started in {latest.live_from}, which is locked: "
         "refresh the scorecard to start a new version, then add the indicators."
@@ -44,7 +49,7 @@ def scorecard_entries_add(
             scorecard=scorecard, live_from=live_from, entries=[(i, None) for i in indicators]
         )
         return len(indicators)
-    refusal = scorecard_fill_refusal(scorecard)
+    refusal = scorecard_fill_refusal(scorecard, [i.code for i in indicators])
     if refusal:
         raise ValidationError({"scorecard": refusal})
     on = set(latest.entries.values_list("indicator_id", flat=True))
