@@ -240,9 +240,7 @@ class PerformanceSheets:
             label = f"{indicator.code} {period.key}"
             if unchanged:
                 return UNCHANGED, label
-            label += ": " + figure_change(
-                measurement.value if measurement else None, wanted.get("value"), measurement is None
-            )
+            old = measurement.value if measurement else None
             action = CHANGED if measurement is not None else CREATED
             if not same or state == WorkflowState.DRAFT:
                 measurement = performance_services.measurement_record(
@@ -274,6 +272,7 @@ class PerformanceSheets:
                         expected_version=measurement.version,
                     )
             existing[(indicator.pk, period.key)] = measurement
+            label += ": " + figure_change(old, measurement.value, action == CREATED)
             return action, label
 
         return handle
