@@ -11,6 +11,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
 
+from scorecard.core.rule_words import looks_like_json, rule_from_words
+from scorecard.core.status_rules import RuleError
 from scorecard.organisation.choices import MONTH_CHOICES
 
 
@@ -20,8 +22,17 @@ class CellError(ValueError):
 
 # Other ways councils write the same choice (compared without case).
 SYNONYMS = {
-    "unit": {"%": "percentage", "£": "currency", "no.": "number", "num": "number", "day": "days"},
-    "polarity": {"high": "higher", "low": "lower", "up": "higher", "down": "lower"},
+    "unit": {
+        **dict.fromkeys(("%", "percent", "per cent", "pct", "pc", "percentage"), "percentage"),
+        **dict.fromkeys(("number", "no.", "no", "num", "count", "#", "total"), "number"),
+        **dict.fromkeys(("£", "pounds", "gbp", "money", "cost"), "currency"),
+        **dict.fromkeys(("day", "days", "working days", "calendar days"), "days"),
+        **dict.fromkeys(("per 1,000", "per 1000", "per 10,000", "per 100,000"), "rate"),
+    },
+    "polarity": {
+        **dict.fromkeys(("high", "up", "higher", "higher is better", "high is good"), "higher"),
+        **dict.fromkeys(("low", "down", "lower", "lower is better", "low is good"), "lower"),
+    },
     "rating": {"g": "green", "a": "amber", "r": "red"},
     "month": {  # 4 or Apr for April
         **{str(number): name for number, name in MONTH_CHOICES},
@@ -125,6 +136,11 @@ def _choice(column: Column, value: object) -> str:
 def _json(column: Column, value: object) -> dict:
     if isinstance(value, dict):
         return value
+    if not looks_like_json(value):  # a status rule in plain words
+        try:
+            return rule_from_words(str(value))
+        except RuleError as error:
+            raise CellError(str(error)) from None
     try:
         data = json.loads(str(value))
     except json.JSONDecodeError:

@@ -1,11 +1,24 @@
 from django import forms
 
+from scorecard.core.rule_words import rule_from_words
+from scorecard.core.status_rules import RuleError
 from scorecard.organisation.models import Directorate
+from scorecard.performance.choices import Frequency, Polarity, Unit
+from scorecard.performance.models import Scorecard
+from scorecard.performance.services import scorecard_fill_refusal
 from scorecard.risks.choices import RiskCategory
 from scorecard.risks.models import Register, RiskArea
 
-from .mapping import KINDS, kind_fields
-from .readers import EXTENSIONS
+from .mapping import (
+    KINDS,
+    codes_listed,
+    column_problems,
+    form_fields,
+    names_in_column,
+    rows_named,
+)
+from .mapping_options import unknown_directorates
+from .readers import EXTENSIONS, Table
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -53,17 +66,25 @@ def _fixed_choices(key: str) -> list[tuple[str, str]] | None:
         ]
     if key == "is_confidential":
         return [("No", "No"), ("Yes", "Yes")]
+    if key == "unit":
+        return list(Unit.choices)
+    if key == "polarity":
+        return list(Polarity.choices)
+    if key == "frequency":
+        return list(Frequency.choices)
+    if key == "decimals":
+        return [(str(n), str(n)) for n in range(5)]
     return None
 
 
 class MappingForm(forms.Form):
     """For each of our fields: which of the file's columns holds it, or one value for every row."""
 
-    def __init__(self, *args, kind: str, headers: list[str], **kwargs):
+    def __init__(self, *args, kind: str, table: Table, **kwargs):
         super().__init__(*args, **kwargs)
-        self.kind = kind
-        columns = [("", "Not in this file")] + [(h, h) for h in headers]
-        for field in kind_fields(kind):
+        self.kind, self.table = kind, table
+        columns = [("", "Not in this file")] + [(h, h) for h in table.headers]
+        for field in form_fields(kind):
             self.fields[f"col_{field.key}"] = forms.ChoiceField(
                 label=field.label + ("" if field.required else " (optional)"),
                 choices=columns,
@@ -83,15 +104,84 @@ class MappingForm(forms.Form):
                     self.fields[f"fixed_{field.key}"] = forms.CharField(
                         label=label, required=False, max_length=200
                     )
+        if kind == "performance":
+            self.fields["create_directorates"] = forms.BooleanField(
+                label="Add the directorates the file names that are not in the system yet",
+                required=False,
+            )
+            self.fields["lower_is_better"] = forms.CharField(
+                label="Lower is better for these indicators (optional)",
+                help_text="If the file does not say: their codes, for example HR11, RB07. "
+                "The others take the polarity chosen above.",
+                required=False,
+                max_length=2000,
+            )
+            self.fields["zero_not_reported"] = forms.BooleanField(
+                label="A value of 0 means the figure is not reported yet",
+                required=False,
+            )
+            self.fields["scorecard"] = forms.ChoiceField(
+                label="Put the file's indicators on a scorecard (optional)",
+                help_text="They are added to its current version. A scorecard with no version "
+                "yet starts with the file's period.",
+                choices=[("", "No scorecard")]
+                + [(str(pk), name) for pk, name in Scorecard.objects.values_list("pk", "name")],
+                required=False,
+            )
+            self.fields["approved"] = forms.BooleanField(
+                label="These are the council's approved figures",
+                help_text="The values go in as approved, by you. If you may not approve figures "
+                "you import, they go in as submitted and the check says who can approve them.",
+                required=False,
+            )
         if kind == "risks":
             self.fields["create_people"] = forms.BooleanField(
                 label="Add owners who are not in the system yet, as people who cannot sign in",
                 required=False,
             )
 
+    def clean_fixed_status_rule(self):
+        words = self.cleaned_data.get("fixed_status_rule") or ""
+        if words.strip():
+            try:
+                rule_from_words(words)
+            except RuleError as error:
+                raise forms.ValidationError(str(error)) from None
+        return words.strip()
+
     def clean(self):
         data = super().clean()
-        for field in kind_fields(self.kind):
+        columns = {f.key: data.get(f"col_{f.key}") or "" for f in form_fields(self.kind)}
+        for key, message in column_problems(
+            kind=self.kind, table=self.table, columns=columns
+        ).items():
+            self.add_error(f"col_{key}", f"Column {columns[key]}: {message}")
+        if self.kind == "performance" and columns.get("directorate"):
+            unknown = unknown_directorates(self.table, columns["directorate"])
+            if unknown and not data.get("create_directorates"):
+                self.add_error(
+                    "col_directorate",
+                    "There is no directorate "
+                    + "; ".join(f"'{name}' ({rows_named(rows)})" for name, rows in unknown.items())
+                    + ": choose to add the directorates the file names, or add them first",
+                )
+        if data.get("scorecard") and columns.get("code"):
+            scorecard = Scorecard.objects.get(pk=data["scorecard"])
+            codes = names_in_column(self.table, columns["code"])
+            refusal = scorecard_fill_refusal(scorecard, codes)
+            if refusal:
+                self.add_error("scorecard", refusal)
+        listed = codes_listed(data.get("lower_is_better") or "")
+        if listed and columns.get("code"):
+            in_file = {n.lower() for n in names_in_column(self.table, columns["code"])}
+            missing = [c for c in listed if c.lower() not in in_file]
+            if missing:
+                self.add_error(
+                    "lower_is_better",
+                    f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in the "
+                    f"file's column {columns['code']}",
+                )
+        for field in form_fields(self.kind):
             column = data.get(f"col_{field.key}")
             fixed = data.get(f"fixed_{field.key}")
             if column and fixed:
@@ -110,9 +200,19 @@ class MappingForm(forms.Form):
 
     def mapping(self) -> tuple[dict[str, str], dict[str, str], dict]:
         data = self.cleaned_data
-        columns = {f.key: data.get(f"col_{f.key}") or "" for f in kind_fields(self.kind)}
-        fixed = {f.key: data.get(f"fixed_{f.key}") or "" for f in kind_fields(self.kind) if f.fixed}
-        return columns, fixed, {"create_people": bool(data.get("create_people"))}
+        fields = form_fields(self.kind)
+        columns = {f.key: data.get(f"col_{f.key}") or "" for f in fields}
+        fixed = {f.key: data.get(f"fixed_{f.key}") or "" for f in fields if f.fixed}
+        options = {
+            name: bool(data.get(name))
+            for name in ("create_people", "create_directorates", "zero_not_reported", "approved")
+            if name in self.fields
+        }
+        if "scorecard" in self.fields:
+            options["scorecard"] = data.get("scorecard") or ""
+        if "lower_is_better" in self.fields:
+            options["lower_is_better"] = ", ".join(codes_listed(data.get("lower_is_better", "")))
+        return columns, fixed, options
 
 
 class ExportForm(forms.Form):

@@ -7,7 +7,9 @@ value; a risk and its control). Messages still name their sheet, their row and t
 
 import hashlib
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
+from .columns import CellError
 from .importer import InputSheet
 from .readers import Table
 from .schema import SHEETS_BY_KEY
@@ -21,9 +23,14 @@ class Field:
     required: bool = False
     fixed: bool = False  # may be one value for every row instead of a column
     hint: str = ""
+    on_form: bool = True  # False: set by an option of the page, never matched to a column
 
 
 F = Field
+RULE_HINT = (
+    "In words, for example: green within 5% of target, amber within 10%; "
+    "or green at 95, amber at 90; or rated by hand; or for information only."
+)
 KINDS = {
     "performance": (
         "Indicators with their targets and values for a period",
@@ -31,9 +38,11 @@ KINDS = {
             F("code", "Indicator code", (("indicators", "code"), ("targets", "indicator"), ("measurements", "indicator")), required=True),
             F("title", "Indicator title", (("indicators", "title"),), hint="Needed to add indicators that are not in the system yet."),
             F("directorate", "Directorate", (("indicators", "directorate"),), fixed=True, hint="A directorate code or name."),
-            F("unit", "Unit", (("indicators", "unit"),), hint="For example % or number."),
-            F("polarity", "Polarity", (("indicators", "polarity"),), fixed=True, hint="higher or lower is better."),
+            F("unit", "Unit", (("indicators", "unit"),), fixed=True, hint="For example %, percent, number, count or days."),
+            F("decimals", "Decimal places", (("indicators", "decimals"),), fixed=True, hint="How many decimal places figures are shown and kept with, for example 1."),
+            F("polarity", "Polarity", (("indicators", "polarity"),), fixed=True, hint="Higher is better or lower is better."),
             F("frequency", "Frequency", (("indicators", "frequency"),), fixed=True),
+            F("status_rule", "How values are rated", (("indicators", "status_rule"),), fixed=True, hint=RULE_HINT),
             F("definition", "Definition", (("indicators", "definition"),)),
             F("data_source", "Data source", (("indicators", "data_source"),)),
             F("owner", "Owner", (("indicators", "owner"),)),
@@ -41,6 +50,8 @@ KINDS = {
             F("value", "Value for the period", (("measurements", "value"),)),
             F("target", "Target for the period", (("targets", "value"),)),
             F("commentary", "Commentary", (("measurements", "commentary"),)),
+            F("improvement_actions", "Improvement actions", (("measurements", "improvement_actions"),), fixed=True, hint="A red value needs them. If the file has none, a few words for every row, for example: Set out in the service plan."),
+            F("state", "State", (("measurements", "state"),), fixed=True, on_form=False),
         ),
     ),
     "risks": (
@@ -68,6 +79,9 @@ KINDS = {
     ),
 }  # fmt: skip
 
+# Fixed values that belong to one file, never carried to the next file with the same columns
+# (the next quarter's file must not take the last quarter's period): asked each time.
+ASKED_EACH_FILE = {"period"}
 # A row of our sheet is only made when the person's row has a value for this field.
 ROW_NEEDS = {"targets": "target", "measurements": "value", "controls": "controls"}
 # Our sheets are only made when this field is given (else only existing records are used).
@@ -76,6 +90,57 @@ SHEET_NEEDS = {"indicators": "title"}
 
 def kind_fields(kind: str) -> tuple[Field, ...]:
     return KINDS[kind][1]
+
+
+def form_fields(kind: str) -> tuple[Field, ...]:
+    return tuple(f for f in kind_fields(kind) if f.on_form)
+
+
+# Fields whose every row is checked on the matching page, so that one wrong word is told once
+# with the rows it is on, not once a row (and again by every row that depends on it).
+CHECKED_ON_PAGE = {"unit", "decimals", "polarity", "frequency", "status_rule"}
+
+
+def column_problems(*, kind: str, table: Table, columns: dict[str, str]) -> dict[str, str]:
+    """For each checked field read from a column: one message naming each value that cannot be
+    read and the rows it is on."""
+    problems = {}
+    for field in kind_fields(kind):
+        header = columns.get(field.key)
+        if field.key not in CHECKED_ON_PAGE or not header:
+            continue
+        sheet_key, column_key = field.targets[0]
+        column = SHEETS_BY_KEY[sheet_key].column(column_key)
+        bad: dict[str, tuple[str, list[int]]] = {}
+        for number, values in table.row_dicts():
+            try:
+                column.parse(values.get(header))
+            except CellError as error:
+                word = str(values.get(header)).strip()
+                bad.setdefault(word.lower(), (str(error), []))[1].append(number)
+        if bad:
+            problems[field.key] = "; ".join(
+                f"{message} ({rows_named(numbers)})" for message, numbers in bad.values()
+            )
+    return problems
+
+
+def rows_named(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:10])
+    more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
+    return f"row{'s' if len(numbers) > 1 else ''} {shown}{more}"
+
+
+def names_in_column(table: Table, header: str) -> dict[str, list[int]]:
+    """Each distinct value of a column (as written, first spelling kept) and its rows."""
+    found: dict[str, tuple[str, list[int]]] = {}
+    for number, values in table.row_dicts():
+        value = values.get(header)
+        if value is None or not str(value).strip():
+            continue
+        text = str(value).strip()
+        found.setdefault(text.lower(), (text, []))[1].append(number)
+    return dict(found.values())
 
 
 def signature(headers: list[str]) -> str:
@@ -96,9 +161,16 @@ def guess(kind: str, headers: list[str]) -> dict[str, str]:
 
 
 def mapped_sheets(
-    *, kind: str, table: Table, columns: dict[str, str], fixed: dict[str, str]
+    *,
+    kind: str,
+    table: Table,
+    columns: dict[str, str],
+    fixed: dict[str, str],
+    new_directorates: dict[str, str] | None = None,
+    options: dict | None = None,
 ) -> list[InputSheet]:
-    """Our sheets, built from the person's table with their column choices."""
+    """Our sheets, built from the person's table with their column choices; `new_directorates`
+    (name -> code) are added first, on the Directorates sheet, from the rows that name them."""
     fields = {f.key: f for f in kind_fields(kind)}
     given = {k for k, v in columns.items() if v} | {k for k, v in fixed.items() if v}
     sheets: dict[str, InputSheet] = {}
@@ -115,6 +187,10 @@ def mapped_sheets(
                 sheet.headers[column_key] = columns[field_key]
             else:
                 sheet.headers[column_key] = f"{fields[field_key].label} (the same for every row)"
+    options = options or {}
+    lower = {c.lower() for c in codes_listed(options.get("lower_is_better", ""))}
+    if lower and "indicators" in sheets:
+        sheets["indicators"].headers.setdefault("polarity", "Lower is better for")
     for number, values in table.row_dicts():
         for sheet_key, sheet in sheets.items():
             row = {}
@@ -129,5 +205,35 @@ def mapped_sheets(
                 value = values.get(header) if header else fixed.get(need)
                 if value is None or (isinstance(value, str) and not value.strip()):
                     continue
+                if need == "value" and options.get("zero_not_reported") and _is_zero(value):
+                    continue
+            if sheet_key == "indicators" and str(row.get("code", "")).strip().lower() in lower:
+                row["polarity"] = "lower"
             sheet.rows.append((number, row))
+    if new_directorates and columns.get("directorate"):
+        sheets["directorates"] = _directorates_sheet(
+            table, columns["directorate"], new_directorates
+        )
     return list(sheets.values())
+
+
+def codes_listed(text: str) -> list[str]:
+    """Indicator codes written with commas, semicolons or spaces between them."""
+    return [c for c in str(text).replace(";", " ").replace(",", " ").split() if c]
+
+
+def _is_zero(value) -> bool:
+    try:
+        return Decimal(str(value).strip()) == 0
+    except InvalidOperation:
+        return False
+
+
+def _directorates_sheet(table: Table, header: str, codes: dict[str, str]) -> InputSheet:
+    sheet = InputSheet(
+        SHEETS_BY_KEY["directorates"], table.name, {"code": header, "name": header}, []
+    )
+    for name, rows in names_in_column(table, header).items():
+        if name in codes:
+            sheet.rows.append((rows[0], {"code": codes[name], "name": name}))
+    return sheet

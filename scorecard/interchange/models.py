@@ -55,6 +55,11 @@ class Job(models.Model):
     filename = models.CharField(max_length=255)
     data = models.BinaryField(blank=True, help_text="The uploaded file, or the export written.")
     layout = models.ForeignKey(ImportLayout, null=True, blank=True, on_delete=models.SET_NULL)
+    asked = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Values given for this file alone (its period), over the layout's own.",
+    )
     export_format = models.CharField(max_length=5, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.WAITING)
     committing = models.BooleanField(default=False, help_text="A real import, not a preview.")

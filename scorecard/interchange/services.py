@@ -17,11 +17,14 @@ from scorecard.core.collector import collector_paused
 from scorecard.organisation import clock
 from scorecard.organisation.models import User
 from scorecard.organisation.selectors import organisation_settings_kept
+from scorecard.performance import services as performance_services
+from scorecard.performance.models import Indicator, Scorecard
 
 from . import selectors
 from .importer import Importer, Outcome, Problem, import_tables
 from .importer.outcome import grouped
-from .mapping import mapped_sheets, signature
+from .mapping import mapped_sheets, names_in_column, signature
+from .mapping_options import approved_state, directorate_codes, unknown_directorates
 from .models import ImportLayout, Job
 from .readers import UNCALCULATED, ReadError, Table, UncalculatedError, read_file
 from .writers import write_csv_zip, write_xlsx
@@ -46,14 +49,16 @@ def import_file(
     dry_run: bool,
     layout: ImportLayout | None = None,
     progress: Progress | None = None,
+    asked: dict | None = None,
 ) -> Outcome:
-    """Import a file, in our template's layout or through a remembered column layout."""
+    """Import a file, in our template's layout or through a remembered column layout; `asked`
+    are the values given for this file alone (its period), over the layout's."""
     # The settings row (its clock, stamping every history row) read once, not once a row.
     with collector_paused(), organisation_settings_kept():
-        return _import_file(user, data, filename, dry_run, layout, progress)
+        return _import_file(user, data, filename, dry_run, layout, progress, asked or {})
 
 
-def _import_file(user, data, filename, dry_run, layout, progress) -> Outcome:
+def _import_file(user, data, filename, dry_run, layout, progress, asked) -> Outcome:
     try:
         tables = read_file(data, filename)
     except UncalculatedError as error:  # each cell named, as any other problem of a cell
@@ -68,12 +73,38 @@ def _import_file(user, data, filename, dry_run, layout, progress) -> Outcome:
             dry_run=dry_run, problems=[Problem(filename, None, None, "the file is empty")]
         )
     table = tables[0]
+    fixed, new_directorates = {**layout.fixed, **asked}, None
+    if layout.options.get("approved"):
+        fixed["state"] = approved_state(user)[0]
+    if layout.options.get("create_directorates") and layout.mapping.get("directorate"):
+        names = list(unknown_directorates(table, layout.mapping["directorate"]))
+        new_directorates = directorate_codes(names)
     sheets = mapped_sheets(
-        kind=layout.kind, table=table, columns=layout.mapping, fixed=layout.fixed
-    )
+        kind=layout.kind, table=table, columns=layout.mapping, fixed=fixed,
+        new_directorates=new_directorates, options=layout.options,
+    )  # fmt: skip
     importer = Importer(user=user, dry_run=dry_run, progress=progress)
     importer.create_missing_people = bool(layout.options.get("create_people"))
-    return importer.run(sheets)
+    outcome = importer.run(sheets)
+    if outcome.written and layout.options.get("scorecard"):
+        _put_on_scorecard(layout, table, fixed.get("period", ""))
+    return outcome
+
+
+def _put_on_scorecard(layout: ImportLayout, table: Table, period: str) -> None:
+    """The file's indicators on the scorecard chosen on the matching page (checked there)."""
+    scorecard = Scorecard.objects.filter(pk=layout.options["scorecard"]).first()
+    header = layout.mapping.get("code")
+    if scorecard is None or not header:
+        return
+    codes = [str(c).lower() for c in names_in_column(table, header)]
+    found = {
+        i.code.lower(): i for i in Indicator.objects.filter(code__in=names_in_column(table, header))
+    }
+    live_from = period if "-Q" in period else f"{period}-Q1"
+    performance_services.scorecard_entries_add(
+        scorecard=scorecard, indicators=[found[c] for c in codes if c in found], live_from=live_from
+    )
 
 
 @transaction.atomic
@@ -126,10 +157,13 @@ def import_job_create(*, user: User, data: bytes, filename: str) -> Job:
 
 
 @transaction.atomic
-def import_job_set_layout(*, job: Job, layout: ImportLayout | None) -> Job:
-    job.layout = layout
+def import_job_set_layout(
+    *, job: Job, layout: ImportLayout | None, asked: dict | None = None
+) -> Job:
+    """Import the job's file through `layout`; `asked` are its values for this file alone."""
+    job.layout, job.asked = layout, asked or {}
     job.result, job.state = None, Job.State.WAITING
-    job.save(update_fields=["layout", "result", "state"])
+    job.save(update_fields=["layout", "asked", "result", "state"])
     return job
 
 
@@ -177,6 +211,7 @@ def job_run(*, job: Job, commit: bool = False) -> Job:
             outcome = import_file(
                 user=job.created_by, data=bytes(job.data), filename=job.filename,
                 dry_run=not commit, layout=job.layout, progress=_job_progress(job),
+                asked=job.asked,
             )  # fmt: skip
             state = Job.State.DONE if outcome.written else Job.State.PREVIEWED
             Job.objects.filter(pk=job.pk).update(

@@ -9,10 +9,13 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from scorecard.performance.models import Scorecard
+
 from . import access, open_data, services
 from .forms import ExportForm, KindForm, MappingForm, UploadForm
 from .importer import Outcome, tables_to_sheets
-from .mapping import KINDS, guess, kind_fields, signature
+from .mapping import ASKED_EACH_FILE, KINDS, form_fields, guess, signature
+from .mapping_options import approved_state
 from .models import Job
 from .readers import ReadError, read_file
 from .schema import SHEETS, SHEETS_BY_KEY
@@ -136,10 +139,22 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
     if outcome:
         for change in outcome.changes:
             changes_by_sheet.setdefault(change["sheet"], []).append(change)
+    approval_note, scorecard = "", None
+    if job.layout and job.state != Job.State.DONE:
+        if job.layout.options.get("approved"):
+            approval_note = approved_state(request.user)[1]
+        if job.layout.options.get("scorecard"):
+            scorecard = Scorecard.objects.filter(pk=job.layout.options["scorecard"]).first()
     return _render(
         request,
         "interchange/job.html",
-        {"job": job, "outcome": outcome, "changes_by_sheet": changes_by_sheet},
+        {
+            "job": job,
+            "outcome": outcome,
+            "changes_by_sheet": changes_by_sheet,
+            "approval_note": approval_note,
+            "scorecard": scorecard,
+        },
     )
 
 
@@ -182,24 +197,28 @@ def mapping(request: HttpRequest, pk: int) -> HttpResponse:
             {"job": job, "table": table, "kind_form": kind_form, "form": None, "remembered": None},
         )
     if request.method == "POST":
-        form = MappingForm(request.POST, kind=kind, headers=table.headers)
+        form = MappingForm(request.POST, kind=kind, table=table)
         if form.is_valid():
             columns, fixed, options = form.mapping()
             layout = services.import_layout_save(
                 user=request.user, headers=table.headers, name=job.filename, kind=kind,
                 mapping=columns, fixed=fixed, options=options,
             )  # fmt: skip
-            services.import_job_set_layout(job=job, layout=layout)
+            asked = {k: v for k, v in fixed.items() if k in ASKED_EACH_FILE and v}
+            services.import_job_set_layout(job=job, layout=layout, asked=asked)
             services.job_start(job=job)
             return redirect("interchange:job", pk=job.pk)
     else:
         if remembered is not None and remembered.kind == kind:
             initial = {f"col_{k}": v for k, v in remembered.mapping.items()}
-            initial |= {f"fixed_{k}": v for k, v in remembered.fixed.items()}
-            initial["create_people"] = remembered.options.get("create_people", False)
+            initial |= {
+                f"fixed_{k}": v for k, v in remembered.fixed.items() if k not in ASKED_EACH_FILE
+            }
+            initial |= {f"fixed_{k}": v for k, v in job.asked.items()}
+            initial |= remembered.options
         else:
             initial = {f"col_{k}": v for k, v in guess(kind, table.headers).items()}
-        form = MappingForm(initial=initial, kind=kind, headers=table.headers)
+        form = MappingForm(initial=initial, kind=kind, table=table)
     rows = [[str(v) if v is not None else "" for v in values] for _, values in table.rows[:3]]
     return _render(
         request,
@@ -210,7 +229,8 @@ def mapping(request: HttpRequest, pk: int) -> HttpResponse:
             "kind": kind,
             "kind_title": KINDS[kind][0],
             "form": form,
-            "fields": kind_fields(kind),
+            "fields": form_fields(kind),
+            "approval_note": approved_state(request.user)[1] if kind == "performance" else "",
             "remembered": remembered if remembered and remembered.kind == kind else None,
             "sample_rows": rows,
         },

@@ -4,7 +4,9 @@ in a browser (JavaScript on and off), every page checked with axe-core."""
 import pytest
 from playwright.sync_api import expect
 
-from scorecard.performance.models import Measurement
+from scorecard.organisation import services as organisation_services
+from scorecard.performance import services as performance_services
+from scorecard.performance.models import Measurement, Scorecard
 from scorecard.risks import services as risk_services
 from scorecard.risks.choices import RegisterKind
 from scorecard.risks.models import Risk
@@ -118,3 +120,56 @@ def test_fenland_register_through_the_mapping_page_with_an_error_first(
     expect(counts_row(page, "Controls")).to_have_text(["20", "0", "0"])
     confirm(page, assert_accessible)
     assert Risk.objects.count() == 20
+
+
+def test_hart_rated_with_the_matching_pages_choices_only(
+    page, live_server, demo, demo_password, realdata_dir, assert_accessible
+):
+    """Both Hart quarters as published, every choice made on the matching page: new
+    directorates, plain-word units and rule, the codes that are lower is better, the council's
+    approved figures and a scorecard. Counted for the user guide: 16 choices and clicks for the
+    first quarter's matching, 3 for the next (the period, Check, Confirm)."""
+    organisation_services.organisation_settings_update(  # the settings page's checkbox
+        name="Midshire County Council", financial_year_start_month=4, allow_self_approval=True
+    )
+    performance_services.scorecard_create(name="Hart KPIs", is_published=True)
+    sign_in(page, live_server, "admin", demo_password)
+    upload(page, live_server, realdata_dir / HART[0], assert_accessible)
+    page.get_by_label("What does the file hold?").select_option(
+        label="Indicators with their targets and values for a period"
+    )
+    page.get_by_role("button", name="Continue").click()
+    for label, column in [
+        ("Indicator code", "kpi_ref"), ("Indicator title (optional)", "description"),
+        ("Directorate (optional)", "service"), ("Value for the period (optional)", "this_quarter"),
+        ("Target for the period (optional)", "target"), ("Commentary (optional)", "notes"),
+    ]:  # fmt: skip
+        page.get_by_label(label, exact=True).select_option(column)
+    page.get_by_label("Improvement actions: or the same for every row").fill(
+        "Not published with Hart's table."
+    )
+    page.get_by_label("How values are rated: or the same for every row").fill("amber within 10%")
+    page.get_by_label("Lower is better for these indicators (optional)").fill(
+        "ETS01, HR11, HS01, RB07, RB08, RB09"
+    )
+    page.get_by_label("A value of 0 means the figure is not reported yet").check()
+    page.get_by_label("Add the directorates the file names that are not in the system yet").check()
+    page.get_by_label("Put the file's indicators on a scorecard (optional)").select_option(
+        label="Hart KPIs"
+    )
+    page.get_by_label("These are the council's approved figures").check()
+    page.get_by_label("Period: or the same for every row").fill("2014/15-Q1")
+    assert_accessible(page)
+    page.get_by_role("button", name="Check the file").click()
+    expect(counts_row(page, "Directorates")).to_have_text(["11", "0", "0"])
+    confirm(page, assert_accessible)
+    assert Measurement.objects.filter(period="2014/15-Q1", state="approved").count() == 43
+
+    upload(page, live_server, realdata_dir / HART[1], assert_accessible)
+    expect(page.get_by_label("Period: or the same for every row")).to_have_value("")
+    page.get_by_label("Period: or the same for every row").fill("2014/15-Q2")
+    page.get_by_role("button", name="Check the file").click()
+    confirm(page, assert_accessible)
+    assert Measurement.objects.filter(period="2014/15-Q2", state="approved").count() == 42
+    entries = Scorecard.objects.get(name="Hart KPIs").versions.get().entries
+    assert entries.count() == 45

@@ -19,6 +19,7 @@ from scorecard.performance.choices import PeriodState, WorkflowState
 from scorecard.performance.engine import reporting_quarter
 from scorecard.performance.models import Measurement, ReportingPeriod
 
+from .figures import figure_change
 from .outcome import CHANGED, CREATED, UNCHANGED, RowFailed
 
 PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -185,6 +186,9 @@ class MeasurementRows:
             return
         # What measurement_record sets on every save.
         commentary, actions = get("commentary", ""), get("improvement_actions", "")
+        label = f"{indicator.code} {period_key}: " + figure_change(
+            measurement.value if measurement else None, value, measurement is None
+        )
         if measurement is None:
             measurement = StoredMeasurement(
                 {
@@ -234,7 +238,7 @@ class MeasurementRows:
             action = CHANGED
         self.existing[key] = measurement
         self.pending.add(key)
-        importer._record(sheet, number, action, f"{indicator.code} {period_key}")
+        importer._record(sheet, number, action, label)
 
     def _check_decimals(self, *decimals) -> None:
         """The digits full_clean() allows; on a refusal, full_clean's own messages."""

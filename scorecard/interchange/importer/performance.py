@@ -12,10 +12,12 @@ from scorecard.performance.models import (
     Target,
 )
 
+from .figures import figure_change
 from .measurement_rows import MeasurementRows, measurements_stored
 from .outcome import CHANGED, CREATED, UNCHANGED
 
 ABSENT = object()  # a column the sheet does not have
+
 NUMBERS = {"value", "numerator", "denominator"}
 
 
@@ -145,7 +147,9 @@ class PerformanceSheets:
                 if "notes" in values
                 else (target.notes if target else "")
             )
-            label = f"{indicator.code} {period.key}: {values['value'].normalize()}"
+            label = f"{indicator.code} {period.key}: " + figure_change(
+                target.value if target else None, values["value"], target is None
+            )
             if target is not None and target.value == values["value"] and target.notes == notes:
                 return UNCHANGED, label
             performance_services.target_set(
@@ -240,6 +244,7 @@ class PerformanceSheets:
             label = f"{indicator.code} {period.key}"
             if unchanged:
                 return UNCHANGED, label
+            old = measurement.value if measurement else None
             action = CHANGED if measurement is not None else CREATED
             if not same or state == WorkflowState.DRAFT:
                 measurement = performance_services.measurement_record(
@@ -271,6 +276,7 @@ class PerformanceSheets:
                         expected_version=measurement.version,
                     )
             existing[(indicator.pk, period.key)] = measurement
+            label += ": " + figure_change(old, measurement.value, action == CREATED)
             return action, label
 
         return handle

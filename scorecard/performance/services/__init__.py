@@ -32,6 +32,7 @@ from .records import (
     target_set,
 )
 from .restatement import measurement_restate
+from .scorecard_fill import scorecard_entries_add, scorecard_fill_refusal
 from .workflow import measurement_save, reporting_period_open
 
 __all__ = [
@@ -58,6 +59,8 @@ __all__ = [
     "reporting_period_set_state",
     "rounding_notices",
     "scorecard_add",
+    "scorecard_entries_add",
+    "scorecard_fill_refusal",
     "scorecard_create",
     "scorecard_refresh",
     "scorecard_version_create",
