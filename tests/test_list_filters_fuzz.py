@@ -29,7 +29,7 @@ MALFORMED = [
 
 # List page -> its filters (every query parameter the page reads).
 WEB_LISTS = {
-    "performance:index": ["q", "directorate", "frequency", "sort", "page"],
+    "performance:index": ["q", "period", "status", "directorate", "priority", "sort", "page"],
     "performance:my_updates": ["period", "show", "sort"],
     "performance:approvals": ["directorate", "sort"],
     "risks:index": ["register", "directorate", "area", "band", "owner", "sort", "overdue", "page"],

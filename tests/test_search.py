@@ -69,3 +69,26 @@ def test_search_runs_two_queries_for_results(client, demo, things, django_assert
     search(client, "care")
     with django_assert_max_num_queries(8):
         search(client, "care")
+
+
+def test_forgives_misspellings_and_word_forms(client, demo, things):
+    client.force_login(demo["admin"])
+    assert "ASC-D1 Delayed transfers of care" in search(client, "delayd")
+    page = search(client, "care homes")
+    assert "CR-99 Care home fraud inquiry" in page
+    assert "CR-07" not in page  # "Care market failure" has no home
+
+
+def test_ranks_the_closest_first(client, demo, things):
+    IndicatorFactory(code="ZZ1", title="Home visits", definition="Visits to care homes")
+    IndicatorFactory(code="ZZ2", title="Care home beds", definition="Beds")
+    client.force_login(demo["admin"])
+    page = search(client, "care home")
+    # Both words in the title (ZZ2) before both words only in the definition (ZZ1).
+    assert "ZZ1 Home visits" in page and page.index("ZZ2") < page.index("ZZ1")
+
+
+def test_finds_the_demo_councils_delays_and_care_homes(client, demo_council):
+    client.force_login(demo_council["reader"])
+    assert "ASC03 Delayed transfers of care" in search(client, "delayd")
+    assert "ASC04 Care home capacity and quality" in search(client, "care homes")

@@ -130,6 +130,34 @@ def scorecard_version_live(*, scorecard: Scorecard, period: Period) -> Scorecard
     )
 
 
+def values_and_targets(
+    *, indicator_ids, earliest: dt.date, period: Period, start_month: int, approved_only: bool
+) -> tuple[dict[int, list[StoredValue]], dict[int, dict[Period, Decimal]]]:
+    """The values and targets of these indicators (a subquery of ids) from `earliest` to the end
+    of `period`, by indicator, oldest first (two queries)."""
+    measurements = Measurement.objects.filter(
+        indicator_id__in=indicator_ids, period_start__gte=earliest, period_start__lte=period.end
+    )
+    if approved_only:
+        measurements = measurements.filter(state=WorkflowState.APPROVED)
+    values: dict[int, list[StoredValue]] = defaultdict(list)
+    # Each indicator's values in the model's order (period start, then period), as tuples.
+    for row in measurements.order_by("indicator_id", "period_start", "period").values_list(
+        *StoredValue._fields
+    ):
+        values[row[0]].append(StoredValue._make(row))
+    targets: dict[int, dict[Period, Decimal]] = defaultdict(dict)
+    for indicator_id, key, value in (
+        Target.objects.filter(
+            indicator_id__in=indicator_ids, period_start__gte=earliest, period_start__lte=period.end
+        )
+        .order_by("indicator_id", "period_start", "period")
+        .values_list("indicator_id", "period", "value")
+    ):
+        targets[indicator_id][parse(key, start_month)] = value
+    return values, targets
+
+
 def scorecard_rows(
     *,
     scorecard: Scorecard,
@@ -159,27 +187,13 @@ def scorecard_rows(
     )
     if indicators is not None:
         entries = entries.filter(indicator__in=indicators)
-    on_scorecard = entries.values("indicator_id")
-    measurements = Measurement.objects.filter(
-        indicator_id__in=on_scorecard, period_start__gte=earliest, period_start__lte=period.end
+    values, targets = values_and_targets(
+        indicator_ids=entries.values("indicator_id"),
+        earliest=earliest,
+        period=period,
+        start_month=start_month,
+        approved_only=approved_only,
     )
-    if approved_only:
-        measurements = measurements.filter(state=WorkflowState.APPROVED)
-    values: dict[int, list[StoredValue]] = defaultdict(list)
-    # Each indicator's values in the model's order (period start, then period), as tuples.
-    for row in measurements.order_by("indicator_id", "period_start", "period").values_list(
-        *StoredValue._fields
-    ):
-        values[row[0]].append(StoredValue._make(row))
-    targets: dict[int, dict[Period, Decimal]] = defaultdict(dict)
-    for indicator_id, key, value in (
-        Target.objects.filter(
-            indicator_id__in=on_scorecard, period_start__gte=earliest, period_start__lte=period.end
-        )
-        .order_by("indicator_id", "period_start", "period")
-        .values_list("indicator_id", "period", "value")
-    ):
-        targets[indicator_id][parse(key, start_month)] = value
     return [
         _row(
             entry,
@@ -202,6 +216,22 @@ def _row(
     today,
 ) -> ScorecardRow:
     indicator = entry.indicator
+    status, own = status_from_values(indicator, values, targets, period, start_month, today)
+    return ScorecardRow(
+        indicator=indicator, priority=entry.priority, status=status, measurement=own, values=values
+    )
+
+
+def status_from_values(
+    indicator: Indicator,
+    values: list[StoredValue],
+    targets: dict[Period, Decimal],
+    period: Period,
+    start_month: int,
+    today,
+) -> tuple[Status, StoredValue | None]:
+    """The indicator's status for `period` from its values and targets (no query), and the
+    value recorded for the period itself, if any."""
     readings, manual, own = {}, {}, None
     for m in values:
         key = parse(m.period, start_month)
@@ -213,9 +243,7 @@ def _row(
     status = evaluate(
         profile_for(indicator), period, History(readings, targets, manual), today=today
     )
-    return ScorecardRow(
-        indicator=indicator, priority=entry.priority, status=status, measurement=own, values=values
-    )
+    return status, own
 
 
 NOTES_BATCH = 10_000  # ids per query: SQLite takes at most 32,766 bound parameters

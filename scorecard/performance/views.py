@@ -15,8 +15,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from scorecard import panels
+from scorecard.core.direction import DIRECTION_LABELS
 from scorecard.core.figures import plural
 from scorecard.core.periods import Period, PeriodError, parse
+from scorecard.core.status import STATE_LABELS, State
 from scorecard.history import history_entries
 from scorecard.organisation import clock
 from scorecard.organisation.access import Action
@@ -32,10 +34,12 @@ from .access import (
     sees_unapproved_values,
     user_can_administer,
 )
-from .choices import Frequency, WorkflowState
+from .choices import Frequency, PeriodState, WorkflowState
 from .context import measurement_context, statuses_if_approved
 from .engine import financial_year_start_month, schedule_for
 from .models import Indicator, Measurement
+from .scorecard_list import SORTS as LIST_SORTS
+from .scorecard_list import live_priorities, priority_options, scorecard_list_rows
 from .selectors_value_form import value_form_context
 from .services.bulk import measurements_approve
 from .spc import spc_panel
@@ -101,18 +105,30 @@ def _quarter(request) -> Period | None:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    """Every indicator the person may see, filtered and sorted from the URL."""
+    """Every indicator the person may see with its status for a quarter, filtered and sorted
+    from the URL."""
+    start_month = financial_year_start_month()
+    recorded = list(
+        selectors.reporting_periods_list().order_by("-period_start").values_list("period", "state")
+    )
+    quarter = _chosen_quarter(request.GET.get("period", ""), recorded, start_month)
     filters = {
         "q": request.GET.get("q", "").strip(),
+        "period": quarter.key,
         "directorate": request.GET.get("directorate", ""),
-        "frequency": request.GET.get("frequency", ""),
-        "sort": request.GET.get("sort", "code"),
+        "priority": request.GET.get("priority", ""),
+        "status": request.GET.get("status", ""),
+        "sort": request.GET.get("sort", "status"),
     }
-    rows = selectors.indicators_filtered(
+    priorities = live_priorities(period=quarter)
+    rows = scorecard_list_rows(
         indicators=indicator_access(request.user, Action.VIEW),
+        period=quarter,
+        priorities=priorities,
         query=filters["q"],
         directorate=filters["directorate"],
-        frequency=filters["frequency"],
+        priority=filters["priority"],
+        status=filters["status"],
         sort=filters["sort"],
     )
     listing = paginate(request, rows)
@@ -121,17 +137,45 @@ def index(request: HttpRequest) -> HttpResponse:
         "performance/index.html",
         {
             **listing,
-            "spc_by_indicator": spc_for_list(list(listing["page"].object_list)),
+            "quarter": quarter,
+            "spc_by_indicator": spc_for_list([row.indicator for row in listing["page"]]),
             "filters": filters,
-            "directorate_options": _directorate_options(),
-            "frequencies": [("", "Any frequency"), *Frequency.choices],
-            "sorts": [("code", "Code"), ("title", "Title"), ("directorate", "Directorate")],
+            "quarter_options": _quarter_options(quarter, recorded),
+            "directorate_options": [("", "All directorates")]
+            + [(d.code, d.name) for d in directorates_list().prefetch_related(None)],
+            "priority_options": [("", "All priorities")]
+            + [(str(p.pk), p.title) for p in priority_options(priorities)],
+            "status_options": [("", "Any status")] + [(s.value, STATE_LABELS[s]) for s in State],
+            "sorts": list(LIST_SORTS.items()),
+            "direction_labels": DIRECTION_LABELS,
             "is_administrator": user_can_administer(request.user),
             # Readers are offered neither: they key in and approve nothing.
             "can_update": indicator_access(request.user, Action.EDIT).exists(),
             "can_approve": user_may_approve(request.user),
         },
     )
+
+
+def _chosen_quarter(text: str, recorded: list[tuple[str, str]], start_month: int) -> Period:
+    """The quarter asked for, else the latest one open for updates, else today's."""
+    try:
+        if text:
+            return parse(text, start_month).quarter_of()
+    except PeriodError:
+        pass
+    for key, state in recorded:
+        if state == PeriodState.OPEN:
+            return parse(key, start_month)
+    return Period.containing(clock.today(), "quarter", start_month)
+
+
+def _quarter_options(chosen: Period, recorded: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The quarters on record, newest first, and the chosen one if it is not among them."""
+    start_month = financial_year_start_month()
+    keys = [key for key, _ in recorded]
+    if chosen.key not in keys:
+        keys.insert(0, chosen.key)
+    return [(key, parse(key, start_month).label) for key in keys]
 
 
 @login_required

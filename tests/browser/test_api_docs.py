@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_home import sign_in
+
 
 @pytest.mark.parametrize("javascript", [True], ids=["js"])
 def test_swagger_ui_renders_with_no_csp_violation(page, live_server, db):
@@ -16,3 +18,13 @@ def test_swagger_ui_renders_with_no_csp_violation(page, live_server, db):
     expect(page.get_by_text("/api/v1/indicators/").first).to_be_visible()
     assert [p for p in problems if "Content Security Policy" in p or "Refused" in p] == []
     assert problems == []
+
+
+@pytest.mark.parametrize("javascript", [True], ids=["js"])
+@pytest.mark.parametrize("who", ["anonymous", "reader"])
+def test_swagger_ui_passes_axe(page, live_server, demo, demo_password, assert_accessible, who):
+    if who != "anonymous":
+        sign_in(page, live_server, who, demo_password)
+    page.goto(f"{live_server.url}/api/docs/")
+    expect(page.get_by_text("/api/v1/indicators/").first).to_be_visible()
+    assert_accessible(page)
