@@ -1,9 +1,9 @@
 from django import forms
 
 from scorecard.organisation.models import Directorate
-from scorecard.risks.choices import RiskCategory
-from scorecard.risks.models import Register, RiskArea
+from scorecard.risks.models import Register, RiskArea, RiskCategory
 
+from .importer.risks import CREATE_NAMED
 from .mapping import KINDS, kind_fields
 from .readers import EXTENSIONS
 
@@ -44,7 +44,7 @@ def _fixed_choices(key: str) -> list[tuple[str, str]] | None:
             for n in Register.objects.filter(is_archived=False).values_list("name", flat=True)
         ]
     if key == "category":
-        return list(RiskCategory.choices)
+        return list(RiskCategory.objects.filter(is_archived=False).values_list("code", "name"))
     if key == "area":
         return [
             (n, n)
@@ -83,10 +83,20 @@ class MappingForm(forms.Form):
                         label=label, required=False, max_length=200
                     )
         if kind == "risks":
-            self.fields["create_people"] = forms.BooleanField(
-                label="Add owners who are not in the system yet, as people who cannot sign in",
-                required=False,
-            )
+            self.fields["level_scale"] = forms.TypedChoiceField(
+                label="The file's likelihood and impact numbers run from 1 to",
+                choices=[("", "The same numbers as the risk matrix")]
+                + [(str(n), str(n)) for n in range(2, 11)],
+                coerce=int, empty_value=None, required=False,
+                help_text="Another scale's numbers are placed on the matrix, keeping the lowest "
+                "and the highest: 1, 2, 3 on a 5 x 5 matrix become 1, 3, 5. Words such as "
+                "Possible or Major are read against the matrix's labels either way.",
+            )  # fmt: skip
+            self.fields["create_named"] = forms.BooleanField(
+                label=CREATE_NAMED, required=False,
+                help_text="They are listed when the file is checked, before anything is saved. "
+                "Owners are added as people who cannot sign in.",
+            )  # fmt: skip
 
     def clean(self):
         data = super().clean()
@@ -111,7 +121,13 @@ class MappingForm(forms.Form):
         data = self.cleaned_data
         columns = {f.key: data.get(f"col_{f.key}") or "" for f in kind_fields(self.kind)}
         fixed = {f.key: data.get(f"fixed_{f.key}") or "" for f in kind_fields(self.kind) if f.fixed}
-        return columns, fixed, {"create_people": bool(data.get("create_people"))}
+        options = {}
+        if self.kind == "risks":
+            create = bool(data.get("create_named"))
+            options = {"create_people": create, "create_named": create}
+            if data.get("level_scale"):
+                options["level_scale"] = data["level_scale"]
+        return columns, fixed, options
 
 
 class ExportForm(forms.Form):

@@ -196,7 +196,9 @@ def mapping(request: HttpRequest, pk: int) -> HttpResponse:
         if remembered is not None and remembered.kind == kind:
             initial = {f"col_{k}": v for k, v in remembered.mapping.items()}
             initial |= {f"fixed_{k}": v for k, v in remembered.fixed.items()}
-            initial["create_people"] = remembered.options.get("create_people", False)
+            options = remembered.options
+            initial["create_named"] = options.get("create_named", options.get("create_people"))
+            initial["level_scale"] = options.get("level_scale") or ""
         else:
             initial = {f"col_{k}": v for k, v in guess(kind, table.headers).items()}
         form = MappingForm(initial=initial, kind=kind, headers=table.headers)

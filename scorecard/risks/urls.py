@@ -25,6 +25,9 @@ urlpatterns = [
     path("areas/", views_settings.areas, name="areas"),
     path("areas/new/", views_settings.area_create, name="area_create"),
     path("areas/<int:pk>/change/", views_settings.area_edit, name="area_edit"),
+    path("categories/", views_settings.categories, name="categories"),
+    path("categories/new/", views_settings.category_create, name="category_create"),
+    path("categories/<int:pk>/change/", views_settings.category_edit, name="category_edit"),
     path("appetite/", views_settings.appetite, name="appetite"),
     path("matrix/", views_settings.matrix, name="matrix"),
     path(

@@ -4,6 +4,7 @@ in a browser (JavaScript on and off), every page checked with axe-core."""
 import pytest
 from playwright.sync_api import expect
 
+from scorecard.interchange.importer.risks import CREATE_NAMED
 from scorecard.performance.models import Measurement
 from scorecard.risks import services as risk_services
 from scorecard.risks.choices import RegisterKind
@@ -110,9 +111,7 @@ def test_fenland_register_through_the_mapping_page_with_an_error_first(
     assert_accessible(page)
     assert Risk.objects.count() == 0
     page.get_by_role("link", name="Change how the columns are matched").click()
-    page.get_by_label(
-        "Add owners who are not in the system yet, as people who cannot sign in"
-    ).check()
+    page.get_by_label(CREATE_NAMED).check()
     page.get_by_role("button", name="Check the file").click()
     expect(counts_row(page, "Risks")).to_have_text(["20", "0", "0"])
     expect(counts_row(page, "Controls")).to_have_text(["20", "0", "0"])
