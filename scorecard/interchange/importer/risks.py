@@ -33,6 +33,12 @@ SCORES = {"inherent_score": "inherent", "current_score": "current"}
 CREATE_NAMED = (
     "Add the categories, registers and owners the file names that are not in the system yet"
 )
+MISSING_HINTS = {
+    "risk category": f"add it under Risk categories, or tick '{CREATE_NAMED}' on the "
+    "column-matching page",
+    "risk register": "add it under Risk registers, with its directorate (a register the file "
+    "names is added only as the council's first, top register)",
+}
 
 
 class RiskSheets:
@@ -126,8 +132,7 @@ class RiskSheets:
             self.outcome.problems.append(
                 Problem(
                     source, None, sheet.headers.get(key),
-                    f"there is no {what} '{text}' ({where}): add it in the risk settings, or "
-                    f"tick '{CREATE_NAMED}' on the column-matching page",
+                    f"there is no {what} '{text}' ({where}): {MISSING_HINTS[what]}",
                 )
             )  # fmt: skip
 
@@ -150,12 +155,16 @@ class RiskSheets:
         return found
 
     def _register_named(self, sheet, number, key, text) -> Register:
+        """A register by name; one the file names is added as the council's top register when it
+        has none yet (a project team's own register). Others need their directorate first."""
         found = Register.objects.filter(name__iexact=text).first()
-        if found is None and self.create_named and self.teams["risks"]:
+        top = Register.objects.filter(kind=RegisterKind.CORPORATE).exists()
+        if found is None and self.create_named and self.teams["risks"] and not top:
             found = risk_services.register_create(
                 name=str(text).strip(), kind=RegisterKind.CORPORATE
             )
-            self._named("Registers", f"{found.name} (a top-level register)")
+            self._named("Registers", f"{found.name} (the top register)")
+            self._registers_added = {*getattr(self, "_registers_added", ()), found.pk}
         if found is None:
             self._missing(sheet, number, key, "risk register", str(text))
         return found
@@ -266,7 +275,7 @@ class RiskSheets:
             )
             status = values.get("status")
             if risk is None:
-                if register.pk not in editable_registers:
+                if register.pk not in editable_registers | getattr(self, "_registers_added", set()):
                     self._fail(
                         sheet, number, "register", f"you may not add risks to {register.name}"
                     )
