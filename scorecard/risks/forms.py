@@ -13,7 +13,7 @@ def _category_field(**kwargs) -> forms.ModelChoiceField:
     """The council's categories in use, chosen by code (the value risks and reports hold)."""
     return forms.ModelChoiceField(
         label="Category", queryset=RiskCategory.objects.filter(is_archived=False),
-        to_field_name="code", empty_label="Choose a category",
+        to_field_name="code", empty_label=None,
         error_messages={"required": "Choose the category."}, **kwargs,
     )  # fmt: skip
 
