@@ -61,7 +61,7 @@ def history_entries(
     skip = IGNORED | set(ignored)
     previous: dict[tuple[type, int], object] = {}
     pending: list[tuple[object, object]] = []
-    wanted: dict[type, set] = defaultdict(set)
+    wanted: dict[tuple[type, str], set] = defaultdict(set)  # (model, field referred to): values
     for record in sorted(rows, key=lambda r: (r.history_date, r.history_id)):
         key = (type(record), record.id)
         before = previous.get(key)
@@ -71,11 +71,12 @@ def history_entries(
             if isinstance(model_field, models.ForeignKey):
                 value = getattr(record, model_field.attname, None)
                 if value is not None:
-                    wanted[model_field.related_model].add(value)
+                    target = model_field.target_field.attname  # the pk, or a code (to_field)
+                    wanted[(model_field.related_model, target)].add(value)
     related = {}
-    for model, ids in wanted.items():
-        for pk, obj in model._default_manager.in_bulk(ids).items():
-            related[(model, pk)] = obj
+    for (model, target), ids in wanted.items():
+        for key, obj in model._default_manager.in_bulk(ids, field_name=target).items():
+            related[(model, key)] = obj
     entries = []
     for record, before in pending:
         fields = {f.name: f for f in record.instance_type._meta.concrete_fields}

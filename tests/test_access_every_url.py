@@ -95,6 +95,9 @@ ACCESS = {
     "risks:areas": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "risks:area_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "risks:area_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:categories": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:category_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "risks:category_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "risks:appetite": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "risks:matrix": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "risks:matrix_preset": row(SIGN_IN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),  # a POST
@@ -376,6 +379,7 @@ URL_KWARGS = {
     "risks:control_edit": _risk_control,
     "risks:register_edit": lambda demo: {"pk": _asc_risk(demo)[0].register_id},
     "risks:area_edit": _risk_area,
+    "risks:category_edit": lambda demo: {"pk": _asc_risk(demo)[0].category.pk},
     "risks:matrix": lambda demo: _matrix_part("levels")(demo) and {},
     "risks:matrix_level_edit": _matrix_part("levels"),
     "risks:matrix_band_edit": _matrix_part("bands"),

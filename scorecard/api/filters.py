@@ -23,6 +23,7 @@ class MeasurementFilter(django_filters.FilterSet):
 class RiskFilter(django_filters.FilterSet):
     register = django_filters.CharFilter(field_name="register__name")
     area = django_filters.CharFilter(field_name="area__name")
+    category = django_filters.CharFilter(field_name="category")  # the category's code
 
     class Meta:
         model = Risk

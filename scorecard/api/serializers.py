@@ -86,6 +86,7 @@ class RiskSerializer(serializers.ModelSerializer):
     register = serializers.SlugRelatedField(slug_field="name", read_only=True)
     owner = serializers.SlugRelatedField(slug_field="username", read_only=True)
     area = serializers.SlugRelatedField(slug_field="name", read_only=True)
+    category = serializers.CharField(source="category_id", read_only=True)  # the code
     current_score = serializers.IntegerField(read_only=True)
     inherent_score = serializers.IntegerField(read_only=True)
 

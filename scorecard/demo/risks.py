@@ -272,7 +272,7 @@ def load(*, admin: User, editor: User, directors: dict[str, User]) -> None:
                 cause=plan["cause"],
                 event=plan["event"],
                 consequence=plan["consequence"],
-                category=plan["category"],
+                category_id=plan["category"],
                 owner=owners[owner_key],
                 register=registers[register_key],
                 area=areas[plan["area"]] if plan["area"] else None,

@@ -45,7 +45,7 @@ SYNONYMS = {
 class Column:
     key: str
     header: str
-    kind: str = "text"  # text, number, integer, boolean, date, choice, period, json
+    kind: str = "text"  # text, number, integer, level, boolean, date, choice, period, json
     required: bool = False
     choices: tuple[tuple[str, str], ...] = ()
     synonyms: str = ""
@@ -91,6 +91,17 @@ def _integer(column: Column, value: object) -> int:
     if number != number.to_integral_value():
         raise CellError(f"'{value}' is not a whole number")
     return int(number)
+
+
+def _level(column: Column, value: object) -> int | str:
+    """A likelihood or impact: a whole number, or a word the importer reads against the matrix's
+    labels ("Possible", "Major")."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _integer(column, value)
+    text = _text(column, value)
+    if NUMBER_TEXT.match(text) and text not in {"-", "+", "."}:
+        return _integer(column, text)
+    return text
 
 
 TRUE, FALSE = {"yes", "y", "true", "1", "x"}, {"no", "n", "false", "0"}
@@ -197,6 +208,7 @@ PARSERS = {
     "period": _text,  # parsed by the services, which know the financial year
     "number": _number,
     "integer": _integer,
+    "level": _level,
     "boolean": _boolean,
     "date": _date,
     "datetime": _datetime,

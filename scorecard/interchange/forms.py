@@ -6,9 +6,9 @@ from scorecard.organisation.models import Directorate
 from scorecard.performance.choices import Frequency, Polarity, Unit
 from scorecard.performance.models import Scorecard
 from scorecard.performance.services import scorecard_fill_refusal
-from scorecard.risks.choices import RiskCategory
-from scorecard.risks.models import Register, RiskArea
+from scorecard.risks.models import Register, RiskArea, RiskCategory
 
+from .importer.risks import CREATE_NAMED
 from .mapping import (
     KINDS,
     codes_listed,
@@ -58,7 +58,7 @@ def _fixed_choices(key: str) -> list[tuple[str, str]] | None:
             for n in Register.objects.filter(is_archived=False).values_list("name", flat=True)
         ]
     if key == "category":
-        return list(RiskCategory.choices)
+        return list(RiskCategory.objects.filter(is_archived=False).values_list("code", "name"))
     if key == "area":
         return [
             (n, n)
@@ -135,10 +135,20 @@ class MappingForm(forms.Form):
                 required=False,
             )
         if kind == "risks":
-            self.fields["create_people"] = forms.BooleanField(
-                label="Add owners who are not in the system yet, as people who cannot sign in",
-                required=False,
-            )
+            self.fields["level_scale"] = forms.TypedChoiceField(
+                label="The file's likelihood and impact numbers run from 1 to",
+                choices=[("", "The same numbers as the risk matrix")]
+                + [(str(n), str(n)) for n in range(2, 11)],
+                coerce=int, empty_value=None, required=False,
+                help_text="Another scale's numbers are placed on the matrix, keeping the lowest "
+                "and the highest: 1, 2, 3 on a 5 x 5 matrix become 1, 3, 5. Words such as "
+                "Possible or Major are read against the matrix's labels either way.",
+            )  # fmt: skip
+            self.fields["create_named"] = forms.BooleanField(
+                label=CREATE_NAMED, required=False,
+                help_text="They are listed when the file is checked, before anything is saved. "
+                "Owners are added as people who cannot sign in.",
+            )  # fmt: skip
 
     def clean_fixed_status_rule(self):
         words = self.cleaned_data.get("fixed_status_rule") or ""
@@ -205,13 +215,18 @@ class MappingForm(forms.Form):
         fixed = {f.key: data.get(f"fixed_{f.key}") or "" for f in fields if f.fixed}
         options = {
             name: bool(data.get(name))
-            for name in ("create_people", "create_directorates", "zero_not_reported", "approved")
+            for name in ("create_directorates", "zero_not_reported", "approved")
             if name in self.fields
         }
         if "scorecard" in self.fields:
             options["scorecard"] = data.get("scorecard") or ""
         if "lower_is_better" in self.fields:
             options["lower_is_better"] = ", ".join(codes_listed(data.get("lower_is_better", "")))
+        if self.kind == "risks":
+            create = bool(data.get("create_named"))
+            options |= {"create_people": create, "create_named": create}
+            if data.get("level_scale"):
+                options["level_scale"] = data["level_scale"]
         return columns, fixed, options
 
 

@@ -31,6 +31,8 @@ RULE_HINT = (
     "In words, for example: green within 5% of target, amber within 10%; "
     "or green at 95, amber at 90; or rated by hand; or for information only."
 )
+LEVEL_HINT = "A number, or the matrix's word for it (for example Possible or Major)."
+SCORE_HINT = "Checked against likelihood x impact: a different score is listed before saving."
 KINDS = {
     "performance": (
         "Indicators with their targets and values for a period",
@@ -59,18 +61,20 @@ KINDS = {
         (
             F("reference", "Risk reference", (("risks", "reference"), ("controls", "risk")), required=True),
             F("title", "Risk title", (("risks", "title"),), required=True),
-            F("register", "Register", (("risks", "register"),), required=True, fixed=True, hint="The name of a register in the system."),
-            F("category", "Category", (("risks", "category"),), required=True, fixed=True),
+            F("register", "Register", (("risks", "register"),), required=True, fixed=True, hint="The name of a register."),
+            F("category", "Category", (("risks", "category"),), required=True, fixed=True, hint="A category's name or code."),
             F("owner", "Owner", (("risks", "owner"),), required=True, fixed=True, hint="A username, email or full name."),
             F("cause", "Cause", (("risks", "cause"),)),
             F("event", "Event", (("risks", "event"),)),
             F("consequence", "Consequence or effects", (("risks", "consequence"),)),
-            F("inherent_likelihood", "Inherent likelihood", (("risks", "inherent_likelihood"),), required=True),
-            F("inherent_impact", "Inherent impact", (("risks", "inherent_impact"),), required=True),
-            F("current_likelihood", "Current likelihood", (("risks", "current_likelihood"),), required=True),
-            F("current_impact", "Current impact", (("risks", "current_impact"),), required=True),
+            F("inherent_likelihood", "Inherent likelihood", (("risks", "inherent_likelihood"),), required=True, hint=LEVEL_HINT),
+            F("inherent_impact", "Inherent impact", (("risks", "inherent_impact"),), required=True, hint=LEVEL_HINT),
+            F("current_likelihood", "Current likelihood", (("risks", "current_likelihood"),), required=True, hint=LEVEL_HINT),
+            F("current_impact", "Current impact", (("risks", "current_impact"),), required=True, hint=LEVEL_HINT),
             F("target_likelihood", "Target likelihood", (("risks", "target_likelihood"),)),
             F("target_impact", "Target impact", (("risks", "target_impact"),)),
+            F("inherent_score", "Inherent score", (("risks", "inherent_score"),), hint=SCORE_HINT),
+            F("current_score", "Current score", (("risks", "current_score"),), hint=SCORE_HINT),
             F("area", "Risk area", (("risks", "area"),), fixed=True),
             F("is_confidential", "Confidential", (("risks", "is_confidential"),), fixed=True, hint="Yes or No."),
             F("identified_on", "Identified on", (("risks", "identified_on"),), fixed=True, hint="A date, e.g. 01/07/2019."),

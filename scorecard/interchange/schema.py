@@ -24,7 +24,6 @@ from scorecard.risks.choices import (
     ActionStatus,
     ControlEffectiveness,
     RegisterKind,
-    RiskCategory,
     RiskStatus,
 )
 
@@ -42,6 +41,7 @@ __all__ = ["PARSERS", "SHEETS", "SHEETS_BY_KEY", "SYNONYMS", "CellError", "Colum
 
 C = Column
 PERIOD = "A year (2017/18), quarter (2017/18-Q2) or month (2017/18-M07)"
+SCORE = "Checked against likelihood x impact: a different score is listed in the preview"
 
 MONTHS = tuple((label, label) for _, label in MONTH_CHOICES)
 
@@ -271,10 +271,9 @@ SHEETS: tuple[SheetSpec, ...] = (
             C(
                 "category",
                 "Category",
-                "choice",
                 required=True,
-                choices=choices_of(RiskCategory),
                 example="hr",
+                help="The code or name of one of the council's risk categories",
             ),
             C(
                 "owner",
@@ -287,12 +286,14 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("cause", "Cause"),
             C("event", "Event"),
             C("consequence", "Consequence"),
-            C("inherent_likelihood", "Inherent likelihood", "integer", required=True, example=4),
-            C("inherent_impact", "Inherent impact", "integer", required=True, example=5),
-            C("current_likelihood", "Current likelihood", "integer", required=True, example=3),
-            C("current_impact", "Current impact", "integer", required=True, example=4),
-            C("target_likelihood", "Target likelihood", "integer", example=2),
-            C("target_impact", "Target impact", "integer", example=4),
+            C("inherent_likelihood", "Inherent likelihood", "level", required=True, example=4),
+            C("inherent_impact", "Inherent impact", "level", required=True, example=5),
+            C("current_likelihood", "Current likelihood", "level", required=True, example=3),
+            C("current_impact", "Current impact", "level", required=True, example=4),
+            C("target_likelihood", "Target likelihood", "level", example=2),
+            C("target_impact", "Target impact", "level", example=4),
+            C("inherent_score", "Inherent score", "integer", example=20, help=SCORE),
+            C("current_score", "Current score", "integer", example=12, help=SCORE),
             C("target_date", "Target date", "date"),
             C("review_months", "Review every (months)", "integer"),
             C("identified_on", "Identified on", "date"),
@@ -350,8 +351,8 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("risk", "Risk", required=True, example="CR12"),
             C("assessed_on", "Assessed on", "date", required=True, example=dt.date(2017, 9, 30)),
             C("period", "Period", "period", example="2017/18-Q2", help=PERIOD),
-            C("likelihood", "Likelihood", "integer", required=True, example=3),
-            C("impact", "Impact", "integer", required=True, example=4),
+            C("likelihood", "Likelihood", "level", required=True, example=3),
+            C("impact", "Impact", "level", required=True, example=4),
             C("commentary", "Commentary"),
             C("assessor", "Assessor", help="Username of the person importing, or empty"),
         ),

@@ -138,7 +138,11 @@ def matrix_cells(user) -> Iterator[dict]:
 
 def risk_appetite(user) -> Iterator[dict]:
     for a in SOURCES["risk_appetite"](user).order_by("category"):
-        yield {"category": a.category, "maximum_score": a.maximum_score, "statement": a.statement}
+        yield {
+            "category": a.category_id,
+            "maximum_score": a.maximum_score,
+            "statement": a.statement,
+        }
 
 
 def escalations(user) -> Iterator[dict]:

@@ -10,7 +10,6 @@ from scorecard.risks.choices import (
     EscalationDirection,
     EscalationStatus,
     MatrixAxis,
-    RiskCategory,
 )
 
 from .columns import Column as C
@@ -177,10 +176,9 @@ MATRIX_SHEETS: tuple[SheetSpec, ...] = (
             C(
                 "category",
                 "Category",
-                "choice",
                 required=True,
-                choices=choices_of(RiskCategory),
                 example="financial",
+                help="The code or name of one of the council's risk categories",
             ),
             C("maximum_score", "Highest acceptable score", "integer", required=True, example=12),
             C("statement", "Statement", example="We accept moderate financial risk."),

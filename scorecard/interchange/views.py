@@ -215,7 +215,10 @@ def mapping(request: HttpRequest, pk: int) -> HttpResponse:
                 f"fixed_{k}": v for k, v in remembered.fixed.items() if k not in ASKED_EACH_FILE
             }
             initial |= {f"fixed_{k}": v for k, v in job.asked.items()}
-            initial |= remembered.options
+            options = remembered.options
+            initial |= options
+            initial["create_named"] = options.get("create_named", options.get("create_people"))
+            initial["level_scale"] = options.get("level_scale") or ""
         else:
             initial = {f"col_{k}": v for k, v in guess(kind, table.headers).items()}
         form = MappingForm(initial=initial, kind=kind, table=table)

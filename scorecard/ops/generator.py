@@ -26,8 +26,8 @@ from scorecard.performance import services as performance_services
 from scorecard.performance.choices import Aggregation, DataQuality, Frequency, WorkflowState
 from scorecard.performance.models import Indicator, Measurement, Scorecard, Target
 from scorecard.risks import services as risk_services
-from scorecard.risks.choices import RegisterKind, RiskCategory, RiskStatus
-from scorecard.risks.models import Assessment, Register, Risk
+from scorecard.risks.choices import RegisterKind, RiskStatus
+from scorecard.risks.models import Assessment, Register, Risk, RiskCategory
 from scorecard.risks.selectors.matrix import risk_matrix_current
 
 BATCH = 5000
@@ -282,7 +282,7 @@ def _risks(rng, prefix, count, quarters, admin, directorates, owners, tick, resu
     risk_services.risk_matrix_create_default()
     matrix = risk_matrix_current()
     registers = _registers(prefix, directorates)
-    categories = list(RiskCategory.values)
+    categories = list(RiskCategory.objects.filter(is_archived=False).values_list("code", flat=True))
     today = timezone.localdate()
     ratings: dict[str, list[tuple[int, int]]] = {}
     rows = []
@@ -305,7 +305,7 @@ def _risks(rng, prefix, count, quarters, admin, directorates, owners, tick, resu
                 cause="Because of a synthetic cause",
                 event="there is a risk that a synthetic event happens",
                 consequence="leading to a synthetic consequence.",
-                category=categories[n % len(categories)],
+                category_id=categories[n % len(categories)],
                 owner=owners[n % len(owners)],
                 register=registers[n % len(registers)],
                 status=RiskStatus.OPEN,

@@ -143,7 +143,7 @@ class RiskSnapshot(models.Model):
     own_register = models.CharField(max_length=200)
     directorate_code = models.CharField(max_length=30, blank=True)
     owner = models.CharField(max_length=200)
-    category = models.CharField(max_length=30)
+    category = models.CharField(max_length=100, help_text="The category's name then.")
     likelihood = models.PositiveSmallIntegerField()
     impact = models.PositiveSmallIntegerField()
     score = models.PositiveSmallIntegerField()

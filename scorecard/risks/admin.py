@@ -13,6 +13,7 @@ from .models import (
     Risk,
     RiskAppetite,
     RiskArea,
+    RiskCategory,
     RiskMatrix,
 )
 
@@ -50,6 +51,12 @@ class RegisterAdmin(SimpleHistoryAdmin):
 class RiskAreaAdmin(SimpleHistoryAdmin):
     list_display = ["name", "owner", "is_archived"]
     search_fields = ["name"]
+
+
+@admin.register(RiskCategory)
+class RiskCategoryAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "code", "is_archived"]
+    search_fields = ["name", "code"]
 
 
 @admin.register(RiskAppetite)

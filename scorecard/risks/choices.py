@@ -14,7 +14,10 @@ class RegisterKind(models.TextChoices):
     PROJECT = "project", "Project or programme"
 
 
-class RiskCategory(models.TextChoices):
+class StandardCategory(models.TextChoices):
+    """The nine categories a council starts with; the council's own list is data
+    (`models.RiskCategory`), which it edits under the risk settings."""
+
     STRATEGIC = "strategic", "Strategic"
     FINANCIAL = "financial", "Financial"
     LEGAL = "legal", "Legal and regulatory"
@@ -24,6 +27,10 @@ class RiskCategory(models.TextChoices):
     HEALTH_AND_SAFETY = "health_and_safety", "Health and safety"
     REPUTATIONAL = "reputational", "Reputational"
     PARTNERSHIP = "partnership", "Partnership"
+
+
+# The code of one of the standard categories, for code that names one (the demo, tests).
+RiskCategory = StandardCategory
 
 
 class RiskStatus(models.TextChoices):

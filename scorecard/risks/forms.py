@@ -1,12 +1,22 @@
 """Forms of the risk pages. They parse input; the services decide and name the field they refuse."""
 
 from django import forms
+from django.db.models import Q
 
 from scorecard.core.matrix_presets import PRESETS
 from scorecard.organisation.models import Directorate, User
 
-from .choices import ActionStatus, ControlEffectiveness, RegisterKind, RiskCategory
-from .models import IndicatorLink, Register, RiskArea
+from .choices import ActionStatus, ControlEffectiveness, RegisterKind
+from .models import IndicatorLink, Register, RiskArea, RiskCategory
+
+
+def _category_field(**kwargs) -> forms.ModelChoiceField:
+    """The council's categories in use, chosen by code (the value risks and reports hold)."""
+    return forms.ModelChoiceField(
+        label="Category", queryset=RiskCategory.objects.filter(is_archived=False),
+        to_field_name="code", empty_label=None,
+        error_messages={"required": "Choose the category."}, **kwargs,
+    )  # fmt: skip
 
 
 class QuarterChoiceField(forms.ChoiceField):
@@ -152,7 +162,7 @@ class RiskForm(forms.Form):
     consequence = forms.CharField(
         label="Leading to (consequence)", required=False, widget=forms.Textarea
     )
-    category = forms.ChoiceField(label="Category", choices=RiskCategory.choices)
+    category = _category_field()
     owner = forms.ModelChoiceField(
         label="Owner", queryset=User.objects.filter(is_active=True),
         help_text="The officer accountable for managing the risk.",
@@ -186,6 +196,11 @@ class RiskForm(forms.Form):
     def __init__(self, *args, matrix, registers, creating: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["register"].queryset = registers
+        # A risk keeps its category once archived: offered to it, not to new risks.
+        kept = self.initial.get("category") or ""
+        self.fields["category"].queryset = RiskCategory.objects.filter(
+            Q(is_archived=False) | Q(code=kept)
+        )
         for stage, required in (("inherent", True), ("current", True), ("target", False)):
             for axis, levels in (("likelihood", matrix.likelihood), ("impact", matrix.impact)):
                 name = f"{stage}_{axis}"
@@ -291,7 +306,7 @@ class RiskAreaChangeForm(RiskAreaForm):
 
 
 class AppetiteForm(forms.Form):
-    category = forms.ChoiceField(label="Category", choices=RiskCategory.choices)
+    category = _category_field()
     maximum_score = forms.IntegerField(
         label="Highest acceptable score", min_value=1,
         help_text="Risks in this category scoring above it are outside appetite.",
@@ -364,3 +379,15 @@ class IndicatorLinkForm(forms.Form):
         model = IndicatorLink._meta.get_field("indicator").related_model
         self.fields["indicator"].queryset = model.objects.filter(is_retired=False).order_by("code")
         self.fields["indicator"].label_from_instance = lambda i: f"{i.code} {i.title}"
+
+
+class RiskCategoryForm(forms.Form):
+    name = forms.CharField(
+        label="Name", max_length=100, error_messages={"required": "Enter the category's name."}
+    )
+
+
+class RiskCategoryChangeForm(RiskCategoryForm):
+    is_archived = forms.BooleanField(
+        label="Archived (not offered for new risks; its risks keep it)", required=False
+    )

@@ -61,7 +61,7 @@ def _risk(request, pk: int, action: Do = Do.VIEW) -> Risk:
     """The risk if the person may see it (else 404) and do `action` with it (else 403)."""
     risk = get_object_or_404(
         risk_access(request.user, Do.VIEW).select_related(
-            "owner", "register__directorate", "escalated_to", "area"
+            "owner", "register__directorate", "escalated_to", "area", "category"
         ),
         pk=pk,
     )
@@ -459,10 +459,11 @@ def risk_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _risk_initial(risk: Risk, version: int) -> dict:
-    initial = {name: getattr(risk, name) for name in EDITABLE_FIELDS}
+    initial = {name: getattr(risk, name) for name in EDITABLE_FIELDS - {"category"}}
     initial.update(
-        owner=risk.owner_id, register=risk.register_id, area=risk.area_id, version=version
-    )
+        owner=risk.owner_id, register=risk.register_id, area=risk.area_id, version=version,
+        category=risk.category_id,
+    )  # fmt: skip
     if risk.target_date:
         initial["target_date"] = risk.target_date.strftime("%d/%m/%Y")
     return initial

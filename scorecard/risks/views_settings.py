@@ -19,6 +19,7 @@ from scorecard.web import form_saved, saved_if_current, versioned
 
 from . import forms, services
 from .access import user_can_manage_risks
+from .models import RiskCategory
 from .selectors import NoCurrentMatrix, risk_matrix_as_scoring, risk_matrix_current_model
 from .selectors.settings import (
     matrix_band_get,
@@ -29,6 +30,7 @@ from .selectors.settings import (
     risk_appetite_rows,
     risk_area_get,
     risk_areas_for_settings,
+    risk_category_rows,
     risk_matrix_rows,
 )
 
@@ -166,6 +168,58 @@ def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "button": "Save",
         "back": reverse("risks:areas"),
         "history": history_entries([area.history.all()]),
+    }
+    return _form_page(request, form, context, save)
+
+
+# --- categories --------------------------------------------------------------------------------
+
+
+@login_required
+def categories(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    return _render(request, "risks/categories.html", {"categories": risk_category_rows()})
+
+
+@login_required
+def category_create(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    form = forms.RiskCategoryForm(request.POST or None)
+
+    def save(data):
+        category = services.risk_category_create(**data)
+        return f"{category} added.", reverse("risks:categories")
+
+    context = {
+        "title": "Add a category",
+        "button": "Add category",
+        "back": reverse("risks:categories"),
+    }
+    return _form_page(request, form, context, save)
+
+
+@login_required
+def category_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    category = _found(RiskCategory.objects.filter(pk=pk).first())
+    form = versioned(
+        forms.RiskCategoryChangeForm(
+            request.POST or None,
+            initial={"name": category.name, "is_archived": category.is_archived},
+        ),
+        category,
+    )
+
+    @partial(saved_if_current, category, "this category")
+    def save(data):
+        services.risk_category_update(category=category, **data)
+        return f"{category} saved.", reverse("risks:categories")
+
+    context = {
+        "title": f"Change {category}",
+        "button": "Save",
+        "back": reverse("risks:categories"),
+        "history": history_entries([category.history.all()]),
     }
     return _form_page(request, form, context, save)
 

@@ -60,6 +60,7 @@ def test_the_risk_form_and_the_settings_pages(
         ("Scorecards and their versions", "Scorecards and their versions"),
         ("Risk registers", "Risk registers"),
         ("Risk areas", "Risk areas"),
+        ("Risk categories", "Risk categories"),
         ("Risk appetite", "Risk appetite"),
         ("Risk matrix", "Risk matrix"),
     ]:

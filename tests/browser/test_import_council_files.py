@@ -1,15 +1,20 @@
 """The Hart and Fenland files, exactly as published, imported through the column-matching page
 in a browser (JavaScript on and off), every page checked with axe-core."""
 
+import csv
+
 import pytest
 from playwright.sync_api import expect
 
+from scorecard.core import heatmap
+from scorecard.interchange.importer.risks import CREATE_NAMED
 from scorecard.organisation import services as organisation_services
 from scorecard.performance import services as performance_services
 from scorecard.performance.models import Measurement, Scorecard
+from scorecard.risks import selectors as risk_selectors
 from scorecard.risks import services as risk_services
 from scorecard.risks.choices import RegisterKind
-from scorecard.risks.models import Risk
+from scorecard.risks.models import Register, Risk
 
 from .test_home import sign_in
 
@@ -94,6 +99,8 @@ def test_fenland_register_through_the_mapping_page_with_an_error_first(
         ("Inherent likelihood", "inherent_likelihood"), ("Inherent impact", "inherent_impact"),
         ("Current likelihood", "current_likelihood"), ("Current impact", "current_impact"),
         ("Existing controls (mitigation) (optional)", "mitigation"),
+        ("Inherent score (optional)", "inherent_score"),
+        ("Current score (optional)", "current_score"),
     ]:  # fmt: skip
         page.get_by_label(label, exact=True).select_option(column)
     page.get_by_label("Register: or the same for every row").select_option(
@@ -112,14 +119,28 @@ def test_fenland_register_through_the_mapping_page_with_an_error_first(
     assert_accessible(page)
     assert Risk.objects.count() == 0
     page.get_by_role("link", name="Change how the columns are matched").click()
-    page.get_by_label(
-        "Add owners who are not in the system yet, as people who cannot sign in"
-    ).check()
+    page.get_by_label(CREATE_NAMED).check()
     page.get_by_role("button", name="Check the file").click()
     expect(counts_row(page, "Risks")).to_have_text(["20", "0", "0"])
     expect(counts_row(page, "Controls")).to_have_text(["20", "0", "0"])
+    rows = list(csv.DictReader((realdata_dir / FENLAND).open(encoding="utf-8")))
+    owners = len({row["owner"] for row in rows})
+    expect(counts_row(page, "People")).to_have_text([str(owners), "0", "0"])  # listed first
+    expect(page.locator("#notices")).to_have_count(0)  # every score is impact x likelihood
     confirm(page, assert_accessible)
     assert Risk.objects.count() == 20
+
+    # The heat map rebuilt from what went in finds exactly the printed map's two slips.
+    printed = {
+        row["ref"]: heatmap.parse_positions(row["heatmap_positions_likelihood_impact"])
+        for row in rows
+    }
+    register = Register.objects.get(name="Corporate Risk Register")
+    findings = risk_selectors.register_heat_map_check(register=register, printed=printed)
+    assert [(f.reference, f.kind) for f in findings] == [
+        ("4", "printed_more_than_once"),
+        ("15", "wrong_cell"),
+    ]
 
 
 def test_hart_rated_with_the_matching_pages_choices_only(

@@ -56,7 +56,7 @@ class RiskFactory(DjangoModelFactory):
 
     reference = factory.Sequence(lambda n: f"R{n:05d}")
     title = factory.Sequence(lambda n: f"Risk number {n}")
-    category = RiskCategory.STRATEGIC
+    category_id = RiskCategory.STRATEGIC  # a standard category, made by the migration
     owner = factory.SubFactory(UserFactory)
     register = factory.SubFactory(RegisterFactory)
     inherent_likelihood = 5

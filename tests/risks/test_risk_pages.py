@@ -90,7 +90,7 @@ def test_the_editor_may_add_only_to_their_directorates_registers(client, demo, a
 def _change(risk, **changes):
     data = {
         "title": risk.title, "cause": "", "event": "", "consequence": "",
-        "category": risk.category, "owner": risk.owner_id, "register": risk.register_id,
+        "category": risk.category_id, "owner": risk.owner_id, "register": risk.register_id,
         "area": "", "inherent_likelihood": 5, "inherent_impact": 5, "target_likelihood": 1,
         "target_impact": 2, "target_date": "31/3/2019", "review_months": 3,
         "version": record_version(risk),

@@ -110,7 +110,7 @@ def test_outside_appetite_compares_the_score_with_the_category_maximum(risks):
     flagged = {r.reference: r.outside_appetite for r in selectors.risks_ranked()}
     assert flagged == {r.reference: r.current_score > 8 for r in risks}
     RiskFactory(
-        category=RiskCategory.FINANCIAL, current_likelihood=5, current_impact=5, reference="F1"
+        category_id=RiskCategory.FINANCIAL, current_likelihood=5, current_impact=5, reference="F1"
     )
     f1 = next(r for r in selectors.risks_ranked() if r.reference == "F1")
     assert f1.outside_appetite is False  # no appetite set for financial risks

@@ -345,6 +345,7 @@ class ImporterBase:
             )
             self._people[str(text).strip().lower()] = person
             self._people[username] = person
+            self._named("People", f"{person.get_full_name()} (cannot sign in)")
         if person is None:
             self._fail(
                 sheet,

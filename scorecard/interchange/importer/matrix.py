@@ -198,26 +198,28 @@ class MatrixSheets:
         self._each(sheet, rows, handle)
 
     def _apply_risk_appetite(self, sheet, rows) -> None:
-        existing = {a.category: a for a in RiskAppetite.objects.all()}
+        existing = {a.category_id: a for a in RiskAppetite.objects.all()}
 
         def handle(number, values):
-            found = existing.get(values["category"])
+            category = self._category(sheet, number, "category", values["category"])
+            found = existing.get(category.code)
             statement = (
                 self._text(values, "statement")
                 if "statement" in values
                 else (found.statement if found else "")
             )
-            label = f"{values['category']}: up to {values['maximum_score']}"
+            label = f"{category}: up to {values['maximum_score']}"
             if found and (found.maximum_score, found.statement) == (
                 values["maximum_score"],
                 statement,
             ):
                 return UNCHANGED, label
-            existing[values["category"]] = risk_services.risk_appetite_set(
-                category=values["category"],
+            existing[category.code] = risk_services.risk_appetite_set(
+                category=category,
                 maximum_score=values["maximum_score"],
                 statement=statement,
             )
             return (CHANGED if found else CREATED), label
 
         self._each(sheet, rows, handle)
+        self._report_missing(sheet)

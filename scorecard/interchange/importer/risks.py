@@ -5,17 +5,170 @@ from collections import defaultdict
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from scorecard.core import levels
 from scorecard.organisation.access import Action as Do
 from scorecard.risks import services as risk_services
 from scorecard.risks.access import action_access, register_access
-from scorecard.risks.choices import RiskStatus
-from scorecard.risks.models import Action, Assessment, Control, Register, Risk, RiskArea
+from scorecard.risks.choices import RegisterKind, RiskStatus
+from scorecard.risks.models import (
+    Action,
+    Assessment,
+    Control,
+    Register,
+    Risk,
+    RiskArea,
+    RiskCategory,
+)
+from scorecard.risks.selectors import NoCurrentMatrix, risk_matrix_current
 
-from .outcome import CHANGED, CREATED, UNCHANGED, RowFailed
+from .outcome import CHANGED, CREATED, UNCHANGED, Problem, RowFailed
+
+LEVEL_AXES = {
+    "inherent_likelihood": "likelihood", "inherent_impact": "impact",
+    "current_likelihood": "likelihood", "current_impact": "impact",
+    "target_likelihood": "likelihood", "target_impact": "impact",
+    "likelihood": "likelihood", "impact": "impact",
+}  # fmt: skip
+SCORES = {"inherent_score": "inherent", "current_score": "current"}
+# The column-matching page's choice that adds what the file names (`create_named`).
+CREATE_NAMED = (
+    "Add the categories, registers and owners the file names that are not in the system yet"
+)
+MISSING_HINTS = {
+    "risk category": f"add it under Risk categories, or tick '{CREATE_NAMED}' on the "
+    "column-matching page",
+    "risk register": "add it under Risk registers, with its directorate (a register the file "
+    "names is added only as the council's first, top register)",
+}
 
 
 class RiskSheets:
     """Handlers of the register, risk area, risk, control, action and assessment sheets."""
+
+    # Set from the column-matching page's choices (`services.import_file`).
+    create_named = False  # add the categories and registers the file names
+    level_scale: int | None = None  # the file's levels run 1..level_scale, not the matrix's
+
+    # --- the file's own words -------------------------------------------------------------------
+
+    def _matrix_labels(self) -> dict[str, dict[int, str]]:
+        if not hasattr(self, "_labels"):
+            try:
+                matrix = risk_matrix_current()
+            except NoCurrentMatrix:
+                self._labels = {"likelihood": {}, "impact": {}}
+            else:
+                self._labels = {
+                    "likelihood": {lv.number: lv.label for lv in matrix.likelihood},
+                    "impact": {lv.number: lv.label for lv in matrix.impact},
+                }
+        return self._labels
+
+    def _level(self, sheet, number, key, value):
+        """A likelihood or impact as the matrix's number: from its label or a synonym, or from
+        a number on the file's own scale when the page says the file uses another."""
+        if value is None:
+            return None
+        axis = LEVEL_AXES[key]
+        labels = self._matrix_labels()[axis]
+        if isinstance(value, str):
+            found = levels.level_from_words(value, labels, axis)
+            if found is None:
+                words = ", ".join(labels.values())
+                self._fail(
+                    sheet, number, key,
+                    f"'{value}' is not a {axis} of the risk matrix: give a number from 1 to "
+                    f"{len(labels)} or one of {words}",
+                )  # fmt: skip
+            return found
+        if self.level_scale and labels:
+            try:
+                return levels.rescale(value, file_top=self.level_scale, matrix_top=len(labels))
+            except ValueError:
+                self._fail(
+                    sheet, number, key,
+                    f"{value} is not on the file's scale of 1 to {self.level_scale}",
+                )  # fmt: skip
+        return value
+
+    def _check_scores(self, sheet, number, values, reference) -> None:
+        """A score the file gives that is not its likelihood x impact is listed in the preview
+        (the file's own numbers, as the council printed them); the import goes on."""
+        for key, stage in SCORES.items():
+            given = values.get(key)
+            lk, im = values.get(f"{stage}_likelihood"), values.get(f"{stage}_impact")
+            if given is None or not isinstance(lk, int) or not isinstance(im, int):
+                continue
+            if given != lk * im:
+                self.outcome.notices.append(
+                    Problem(
+                        sheet.source, number, sheet.headers.get(key),
+                        f"risk {reference}'s {stage} score is {given} in the file, but its "
+                        f"likelihood {lk} x impact {im} is {lk * im}: the register keeps {lk * im}",
+                    )
+                )  # fmt: skip
+
+    def _named(self, what: str, label: str) -> None:
+        """Something the file names that the import adds (a category, a register, an owner),
+        listed in the preview before anything is written."""
+        counts = self.outcome.counts.setdefault(what, {CREATED: 0, CHANGED: 0, UNCHANGED: 0})
+        counts[CREATED] += 1
+        self.outcome.changes.append({"sheet": what, "row": None, "action": CREATED, "label": label})
+
+    def _missing(self, sheet, number, key, what: str, text: str):
+        """Remember a name the system does not have, to say it once with all its rows."""
+        if not hasattr(self, "_missing_names"):
+            self._missing_names = {}
+        found = self._missing_names.setdefault((sheet.source, key, what, text.lower()), [text])
+        found.append(number)
+        raise RowFailed
+
+    def _report_missing(self, sheet) -> None:
+        names = getattr(self, "_missing_names", {})
+        for (source, key, what, _), (text, *rows) in list(names.items()):
+            if source != sheet.source:
+                continue
+            del names[(source, key, what, _)]
+            where = f"row {rows[0]}" if len(rows) == 1 else f"rows {', '.join(map(str, rows))}"
+            self.outcome.problems.append(
+                Problem(
+                    source, None, sheet.headers.get(key),
+                    f"there is no {what} '{text}' ({where}): {MISSING_HINTS[what]}",
+                )
+            )  # fmt: skip
+
+    def _category(self, sheet, number, key, text) -> RiskCategory:
+        if not hasattr(self, "_categories"):
+            self._categories = {}
+            for category in RiskCategory.objects.all():
+                self._categories[category.code.lower()] = category
+                self._categories.setdefault(category.name.lower(), category)
+        name = " ".join(str(text).split())
+        found = self._categories.get(name.lower())
+        if found is None and self.create_named and self.teams["risks"]:
+            found = risk_services.risk_category_create(name=name)
+            self._categories[name.lower()] = found
+            self._named("Risk categories", found.name)
+        if found is None:
+            self._missing(sheet, number, key, "risk category", name)
+        if found.is_archived:
+            self._fail(sheet, number, key, f"{found} is archived: choose a category in use")
+        return found
+
+    def _register_named(self, sheet, number, key, text) -> Register:
+        """A register by name; one the file names is added as the council's top register when it
+        has none yet (a project team's own register). Others need their directorate first."""
+        found = Register.objects.filter(name__iexact=text).first()
+        top = Register.objects.filter(kind=RegisterKind.CORPORATE).exists()
+        if found is None and self.create_named and self.teams["risks"] and not top:
+            found = risk_services.register_create(
+                name=str(text).strip(), kind=RegisterKind.CORPORATE
+            )
+            self._named("Registers", f"{found.name} (the top register)")
+            self._registers_added = {*getattr(self, "_registers_added", ()), found.pk}
+        if found is None:
+            self._missing(sheet, number, key, "risk register", str(text))
+        return found
 
     def _apply_registers(self, sheet, rows) -> None:
         def handle(number, values):
@@ -95,8 +248,9 @@ class RiskSheets:
 
         def handle(number, values):
             risk = self._risks.get(values["reference"].lower())
+            self._check_scores(sheet, number, values, values["reference"])
             register, owner = self._together(
-                lambda: self._register(sheet, number, "register", values["register"]),
+                lambda: self._register_named(sheet, number, "register", values["register"]),
                 lambda: self._person(sheet, number, "owner", values.get("owner")),
             )
             incoming = {}
@@ -104,7 +258,11 @@ class RiskSheets:
                 if key not in values:
                     continue
                 value = values[key]
-                if key == "owner":
+                if key in LEVEL_AXES:
+                    value = self._level(sheet, number, key, value)
+                elif key == "category":
+                    value = self._category(sheet, number, key, value)
+                elif key == "owner":
                     value = owner
                 elif key == "area" and value is not None:
                     value = RiskArea.objects.filter(name__iexact=value).first()
@@ -115,10 +273,13 @@ class RiskSheets:
                 if value is None and key not in self.RISK_NULLABLE:
                     continue
                 incoming[key] = value
-            current = (values["current_likelihood"], values["current_impact"])
+            current = (
+                self._level(sheet, number, "current_likelihood", values["current_likelihood"]),
+                self._level(sheet, number, "current_impact", values["current_impact"]),
+            )
             status = values.get("status")
             if risk is None:
-                if register.pk not in editable_registers:
+                if register.pk not in editable_registers | getattr(self, "_registers_added", set()):
                     self._fail(
                         sheet, number, "register", f"you may not add risks to {register.name}"
                     )
@@ -142,7 +303,11 @@ class RiskSheets:
                         "register",
                         f"risk {risk.reference} is on {risk.register}: a risk moves to another register by escalation, on its page",
                     )
-                changes = {k: v for k, v in incoming.items() if getattr(risk, k) != v}
+                changes = {
+                    k: v
+                    for k, v in incoming.items()
+                    if (risk.category_id != v.code if k == "category" else getattr(risk, k) != v)
+                }
                 if changes and risk.status == RiskStatus.CLOSED:
                     self._fail(
                         sheet,
@@ -157,6 +322,7 @@ class RiskSheets:
             return action, str(risk)
 
         self._each(sheet, rows, handle)
+        self._report_missing(sheet)
 
     def _apply_controls(self, sheet, rows) -> None:
         self._load_risks(values["risk"] for _, values in rows)
@@ -284,6 +450,10 @@ class RiskSheets:
                     else None
                 ),
             )
+            values = values | {
+                key: self._level(sheet, number, key, values[key])
+                for key in ("likelihood", "impact")
+            }
             found = existing.get((risk.pk, values["assessed_on"]))
             label = f"{risk.reference} {values['assessed_on']:%d/%m/%Y}"
             if found is not None:

@@ -3,7 +3,7 @@
 from .escalation import Escalation
 from .links import IndicatorLink
 from .matrix import MatrixBand, MatrixCell, MatrixLevel, RiskMatrix
-from .registers import Register, RiskAppetite, RiskArea
+from .registers import Register, RiskAppetite, RiskArea, RiskCategory
 from .risks import Assessment, Risk
 from .treatment import Action, Control
 
@@ -20,5 +20,6 @@ __all__ = [
     "Risk",
     "RiskAppetite",
     "RiskArea",
+    "RiskCategory",
     "RiskMatrix",
 ]

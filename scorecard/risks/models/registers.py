@@ -5,7 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ..choices import RegisterKind, RiskCategory
+from ..choices import RegisterKind
 
 # Which kinds of register may sit directly above each kind.
 ALLOWED_PARENTS = {
@@ -104,10 +104,32 @@ class RiskArea(models.Model):
         return self.name
 
 
+class RiskCategory(models.Model):
+    """A category of risk, as the council names it (strategic, financial, planning...)."""
+
+    code = models.SlugField(max_length=30, unique=True, help_text="Never changes once in use.")
+    name = models.CharField(max_length=100, unique=True)
+    is_archived = models.BooleanField(default=False, help_text="Not offered for new risks.")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "risk categories"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class RiskAppetite(models.Model):
     """How much risk the council accepts in one category: the highest acceptable score."""
 
-    category = models.CharField(max_length=30, choices=RiskCategory.choices, unique=True)
+    category = models.OneToOneField(
+        "risks.RiskCategory",
+        to_field="code",
+        db_column="category",
+        on_delete=models.PROTECT,
+        related_name="appetite",
+    )
     maximum_score = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1)],
         help_text="Risks in this category scoring above this are outside appetite.",
@@ -120,4 +142,4 @@ class RiskAppetite(models.Model):
         ordering = ["category"]
 
     def __str__(self) -> str:
-        return f"{self.get_category_display()}: up to {self.maximum_score}"
+        return f"{self.category}: up to {self.maximum_score}"

@@ -4,7 +4,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ..choices import RiskCategory, RiskStatus
+from ..choices import RiskStatus
 
 
 def _level(help_text: str, *, optional: bool = False) -> models.PositiveSmallIntegerField:
@@ -22,7 +22,13 @@ class Risk(models.Model):
     cause = models.TextField(blank=True, help_text="Because of... (what could bring it about).")
     event = models.TextField(blank=True, help_text="There is a risk that... (what could happen).")
     consequence = models.TextField(blank=True, help_text="Leading to... (the effect if it does).")
-    category = models.CharField(max_length=30, choices=RiskCategory.choices)
+    category = models.ForeignKey(
+        "risks.RiskCategory",
+        to_field="code",
+        db_column="category",
+        on_delete=models.PROTECT,
+        related_name="risks",
+    )
     owner = models.ForeignKey(
         "organisation.User",
         on_delete=models.PROTECT,

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
-from ..choices import MatrixAxis, RiskCategory, RiskStatus
+from ..choices import MatrixAxis, RiskStatus
 from ..models import (
     MatrixBand,
     MatrixCell,
@@ -12,6 +12,7 @@ from ..models import (
     Register,
     RiskAppetite,
     RiskArea,
+    RiskCategory,
     RiskMatrix,
 )
 
@@ -44,16 +45,24 @@ class AppetiteRow:
 
 def risk_appetite_rows() -> list[AppetiteRow]:
     """Every category with the appetite set for it, or none yet (one query)."""
-    set_ = {row.category: row for row in RiskAppetite.objects.all()}
+    set_ = {row.category_id: row for row in RiskAppetite.objects.all()}
     return [
         AppetiteRow(
-            value,
-            label,
-            set_[value].maximum_score if value in set_ else None,
-            set_[value].statement if value in set_ else "",
+            code,
+            name,
+            set_[code].maximum_score if code in set_ else None,
+            set_[code].statement if code in set_ else "",
         )
-        for value, label in RiskCategory.choices
+        for code, name, archived in RiskCategory.objects.values_list("code", "name", "is_archived")
+        if not archived or code in set_
     ]
+
+
+def risk_category_rows():
+    """The council's categories with how many open risks each holds (one query)."""
+    return RiskCategory.objects.annotate(
+        open_risks=Count("risks", filter=~Q(risks__status=RiskStatus.CLOSED))
+    ).order_by("is_archived", "name")
 
 
 @dataclass(frozen=True)

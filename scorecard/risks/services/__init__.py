@@ -1,5 +1,6 @@
 """Writes for the risks app. Each validates, then saves inside a transaction; nothing is deleted."""
 
+from .categories import category_of, risk_category_create, risk_category_update
 from .escalation import escalation_decide, escalation_request, escalation_request_return
 from .links import risk_indicator_link, risk_indicator_unlink
 from .matrix import (
@@ -31,6 +32,9 @@ from .treatment import (
 
 __all__ = [
     "risk_matrix_create_from_preset",
+    "category_of",
+    "risk_category_create",
+    "risk_category_update",
     "risk_indicator_link",
     "risk_indicator_unlink",
     "action_progress",

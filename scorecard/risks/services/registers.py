@@ -5,8 +5,9 @@ from django.db import transaction
 
 from scorecard.organisation.models import Directorate, User
 
-from ..choices import RegisterKind, RiskCategory, RiskStatus
-from ..models import Register, RiskAppetite, RiskArea
+from ..choices import RegisterKind, RiskStatus
+from ..models import Register, RiskAppetite, RiskArea, RiskCategory
+from .categories import category_of
 from .matrix import matrix_required
 
 
@@ -86,9 +87,10 @@ def risk_area_update(*, area: RiskArea, **changes) -> RiskArea:
 
 @transaction.atomic
 def risk_appetite_set(
-    *, category: RiskCategory, maximum_score: int, statement: str = ""
+    *, category: RiskCategory | str, maximum_score: int, statement: str = ""
 ) -> RiskAppetite:
     """Set the highest score the council accepts for a category of risk."""
+    category = category_of(category)
     highest = matrix_required().highest_score
     if not 1 <= maximum_score <= highest:
         raise ValidationError(

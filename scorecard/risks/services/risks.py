@@ -11,8 +11,9 @@ from scorecard.organisation import clock, quarters
 from scorecard.organisation.models import User
 from scorecard.organisation.selectors import organisation_settings_get
 
-from ..choices import EscalationStatus, RiskCategory, RiskStatus
-from ..models import Assessment, Register, Risk, RiskArea
+from ..choices import EscalationStatus, RiskStatus
+from ..models import Assessment, Register, Risk, RiskArea, RiskCategory
+from .categories import category_of
 from .matrix import matrix_required
 
 RATING_FIELDS = [
@@ -63,7 +64,7 @@ def risk_create(
     *,
     reference: str,
     title: str,
-    category: RiskCategory,
+    category: RiskCategory | str,
     owner: User,
     register: Register,
     inherent_likelihood: int,
@@ -97,6 +98,9 @@ def risk_create(
         "target_impact": target_impact,
     }
     _check_ratings(matrix, ratings)
+    category = category_of(category)
+    if category.is_archived:
+        raise ValidationError({"category": f"{category} is archived: choose a category in use."})
     if register.is_archived:
         raise ValidationError({"register": f"{register} is archived: choose a register in use."})
     identified_on = identified_on or clock.today()
@@ -163,6 +167,8 @@ def risk_update(*, risk: Risk, **changes) -> Risk:
                     "decide it before moving the risk."
                 }
             )
+    if "category" in changes:
+        changes["category"] = category_of(changes["category"])
     for field, value in changes.items():
         setattr(risk, field, value)
     _check_ratings(matrix, {name: getattr(risk, name) for pair in RATING_FIELDS for name in pair})
