@@ -125,7 +125,10 @@ def test_without_the_choice_each_unknown_category_is_one_message_with_its_rows(
     lines = [line.replace("Leisure Centre Project", "Corporate Risk Register") for line in lines]
     job = upload(admin_client, "own.csv", own_file(lines))
     outcome = match(admin_client, job, OWN_COLUMNS)
+    # Every problem of the rows: the owners not in the system too (no choice to add them).
     assert [str(p) for p in outcome.problems] == [
+        "own, row 2, column Owner: Nobody called 'Ann Example' can sign in: give a username, "
+        "email or full name of a person in the system (also rows 3 and 4).",
         "own, column Category: There is no risk category 'Planning' (rows 2, 4): add it under "
         f"Risk categories, or tick '{CREATE_NAMED}' on the column-matching page.",
         "own, column Category: There is no risk category 'Legislation' (row 3): add it under "

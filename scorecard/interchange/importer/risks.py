@@ -249,9 +249,14 @@ class RiskSheets:
         def handle(number, values):
             risk = self._risks.get(values["reference"].lower())
             self._check_scores(sheet, number, values, values["reference"])
-            register, owner = self._together(
+            register, owner, category = self._together(
                 lambda: self._register_named(sheet, number, "register", values["register"]),
                 lambda: self._person(sheet, number, "owner", values.get("owner")),
+                lambda: (
+                    self._category(sheet, number, "category", values["category"])
+                    if "category" in values
+                    else None
+                ),
             )
             incoming = {}
             for key in self.RISK_FIELDS:
@@ -261,7 +266,7 @@ class RiskSheets:
                 if key in LEVEL_AXES:
                     value = self._level(sheet, number, key, value)
                 elif key == "category":
-                    value = self._category(sheet, number, key, value)
+                    value = category
                 elif key == "owner":
                     value = owner
                 elif key == "area" and value is not None:
