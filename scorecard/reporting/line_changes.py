@@ -11,10 +11,11 @@ from .models import LineChange
 
 # PostgreSQL: the mark is the snapshot of the query that read the changes ("which transactions
 # had committed"), with the reading transaction's own id and its newest change then. A change is
-# new if its transaction was not visible in that snapshot. A snapshot hides no transaction from
-# itself, so the reader's own changes (a test, or a request that writes then reads) are
-# followed by id, which grows within a session, and counted: a savepoint rolled back since
-# leaves fewer of them than the lines saw.
+# new if its transaction was not visible in that snapshot. A snapshot's text never shows the
+# reading transaction as visible to itself, so the reader's own changes (a test, or a request
+# that writes then reads) are left out of that test and followed by id instead, which grows
+# within a session, and counted: a savepoint rolled back since leaves fewer of them than the
+# lines saw.
 POSTGRESQL = """
 WITH now AS (
     SELECT pg_current_snapshot() AS snapshot,
@@ -30,6 +31,7 @@ SELECT now.snapshot::text,
        change.key
 FROM now LEFT JOIN {table} change ON %(follow)s AND (
     (change.xact >= %(xmin)s
+     AND change.xact IS DISTINCT FROM %(reader)s
      AND NOT pg_visible_in_snapshot(change.xact::text::xid8, %(snapshot)s::pg_snapshot))
     OR (change.xact = %(reader)s AND change.id > %(reader_newest)s)
 )
