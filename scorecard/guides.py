@@ -21,6 +21,7 @@ GUIDES = {
     "risk-owner": "Reviewing risks",
     "administrator": "Running the quarter",
     "reader": "Reading the scorecard and the register",
+    "importing": "Bringing in your council's spreadsheets",
 }
 
 
