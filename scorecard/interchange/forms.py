@@ -52,11 +52,6 @@ def _fixed_choices(key: str) -> list[tuple[str, str]] | None:
     if key == "directorate":
         rows = Directorate.objects.filter(is_archived=False).values_list("code", "name")
         return [(code, name) for code, name in rows]
-    if key == "register":
-        return [
-            (n, n)
-            for n in Register.objects.filter(is_archived=False).values_list("name", flat=True)
-        ]
     if key == "category":
         return list(RiskCategory.objects.filter(is_archived=False).values_list("code", "name"))
     if key == "area":
@@ -75,6 +70,27 @@ def _fixed_choices(key: str) -> list[tuple[str, str]] | None:
     if key == "decimals":
         return [(str(n), str(n)) for n in range(5)]
     return None
+
+
+def _fixed_hint(key: str) -> str:
+    if key != "register":
+        return ""
+    names = list(Register.objects.filter(is_archived=False).values_list("name", flat=True))
+    return (
+        "The name of a register in the system"
+        + (f" ({', '.join(names)})" if names else ": there is none yet")
+        + ", or of a new one, added when you choose to add what the file names."
+    )
+
+
+def _register_kinds() -> list[tuple[str, str]]:
+    """What a register the file names is added as: the council's corporate register, or a
+    directorate's or a project's register under a directorate."""
+    kinds = [("corporate", "The council's corporate register")]
+    for code, name in Directorate.objects.filter(is_archived=False).values_list("code", "name"):
+        kinds.append((f"directorate:{code}", f"A directorate register of {name}"))
+        kinds.append((f"project:{code}", f"A project or programme register of {name}"))
+    return kinds
 
 
 class MappingForm(forms.Form):
@@ -102,8 +118,9 @@ class MappingForm(forms.Form):
                     )
                 else:
                     self.fields[f"fixed_{field.key}"] = forms.CharField(
-                        label=label, required=False, max_length=200
-                    )
+                        label=label, required=False, max_length=200,
+                        help_text=_fixed_hint(field.key),
+                    )  # fmt: skip
         if kind == "performance":
             self.fields["create_directorates"] = forms.BooleanField(
                 label="Add the directorates the file names that are not in the system yet",
@@ -119,6 +136,13 @@ class MappingForm(forms.Form):
             self.fields["zero_not_reported"] = forms.BooleanField(
                 label="A value of 0 means the figure is not reported yet",
                 required=False,
+            )
+            self.fields["zero_not_reported_for"] = forms.CharField(
+                label="Or a value of 0 means not reported yet only for these indicators (optional)",
+                help_text="Their codes, for example ETS01, IT06. A 0 of any other indicator is "
+                "kept as the figure 0.",
+                required=False,
+                max_length=2000,
             )
             self.fields["scorecard"] = forms.ChoiceField(
                 label="Put the file's indicators on a scorecard (optional)",
@@ -144,6 +168,12 @@ class MappingForm(forms.Form):
                 "and the highest: 1, 2, 3 on a 5 x 5 matrix become 1, 3, 5. Words such as "
                 "Possible or Major are read against the matrix's labels either way.",
             )  # fmt: skip
+            self.fields["register_kind"] = forms.ChoiceField(
+                label="A register the file names that is not in the system yet is added as",
+                choices=_register_kinds(),
+                required=False,
+                help_text="Only when you choose to add what the file names, below.",
+            )
             self.fields["create_named"] = forms.BooleanField(
                 label=CREATE_NAMED, required=False,
                 help_text="They are listed when the file is checked, before anything is saved. "
@@ -181,16 +211,23 @@ class MappingForm(forms.Form):
             refusal = scorecard_fill_refusal(scorecard, codes)
             if refusal:
                 self.add_error("scorecard", refusal)
-        listed = codes_listed(data.get("lower_is_better") or "")
-        if listed and columns.get("code"):
-            in_file = {n.lower() for n in names_in_column(self.table, columns["code"])}
-            missing = [c for c in listed if c.lower() not in in_file]
-            if missing:
-                self.add_error(
-                    "lower_is_better",
-                    f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in the "
-                    f"file's column {columns['code']}",
-                )
+        for name in ("lower_is_better", "zero_not_reported_for"):
+            listed = codes_listed(data.get(name) or "")
+            if listed and columns.get("code"):
+                in_file = {n.lower() for n in names_in_column(self.table, columns["code"])}
+                missing = [c for c in listed if c.lower() not in in_file]
+                if missing:
+                    self.add_error(
+                        name,
+                        f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in the "
+                        f"file's column {columns['code']}",
+                    )
+        if data.get("zero_not_reported") and codes_listed(data.get("zero_not_reported_for") or ""):
+            self.add_error(
+                "zero_not_reported_for",
+                "Choose that a 0 is not reported for every indicator or list the indicators, "
+                "not both",
+            )
         for field in form_fields(self.kind):
             column = data.get(f"col_{field.key}")
             fixed = data.get(f"fixed_{field.key}")
@@ -220,11 +257,13 @@ class MappingForm(forms.Form):
         }
         if "scorecard" in self.fields:
             options["scorecard"] = data.get("scorecard") or ""
-        if "lower_is_better" in self.fields:
-            options["lower_is_better"] = ", ".join(codes_listed(data.get("lower_is_better", "")))
+        for name in ("lower_is_better", "zero_not_reported_for"):
+            if name in self.fields:
+                options[name] = ", ".join(codes_listed(data.get(name, "")))
         if self.kind == "risks":
             create = bool(data.get("create_named"))
             options |= {"create_people": create, "create_named": create}
+            options["register_kind"] = data.get("register_kind") or ""
             if data.get("level_scale"):
                 options["level_scale"] = data["level_scale"]
         return columns, fixed, options

@@ -193,6 +193,8 @@ def mapped_sheets(
                 sheet.headers[column_key] = f"{fields[field_key].label} (the same for every row)"
     options = options or {}
     lower = {c.lower() for c in codes_listed(options.get("lower_is_better", ""))}
+    zero_codes = {c.lower() for c in codes_listed(options.get("zero_not_reported_for", ""))}
+    code_header = columns.get("code")
     if lower and "indicators" in sheets:
         sheets["indicators"].headers.setdefault("polarity", "Lower is better for")
     for number, values in table.row_dicts():
@@ -209,8 +211,10 @@ def mapped_sheets(
                 value = values.get(header) if header else fixed.get(need)
                 if value is None or (isinstance(value, str) and not value.strip()):
                     continue
-                if need == "value" and options.get("zero_not_reported") and _is_zero(value):
-                    continue
+                if need == "value" and _is_zero(value):
+                    code = str(values.get(code_header) or "").strip().lower()
+                    if options.get("zero_not_reported") or code in zero_codes:
+                        continue
             if sheet_key == "indicators" and str(row.get("code", "")).strip().lower() in lower:
                 row["polarity"] = "lower"
             sheet.rows.append((number, row))

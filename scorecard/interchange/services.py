@@ -87,6 +87,7 @@ def _import_file(user, data, filename, dry_run, layout, progress, asked) -> Outc
     importer.create_missing_people = bool(layout.options.get("create_people"))
     importer.create_named = bool(layout.options.get("create_named"))
     importer.level_scale = layout.options.get("level_scale") or None
+    importer.register_kind = layout.options.get("register_kind") or ""
     outcome = importer.run(sheets)
     if outcome.written and layout.options.get("scorecard"):
         _put_on_scorecard(layout, table, fixed.get("period", ""))

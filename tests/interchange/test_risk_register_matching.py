@@ -12,6 +12,7 @@ from scorecard.core import heatmap
 from scorecard.interchange.importer import Outcome
 from scorecard.interchange.importer.risks import CREATE_NAMED
 from scorecard.interchange.models import Job
+from scorecard.organisation.models import Directorate
 from scorecard.risks import selectors
 from scorecard.risks.models import Register, Risk, RiskCategory
 
@@ -90,7 +91,7 @@ def test_the_councils_own_words_categories_and_register_go_in_when_ticked(admin_
         ("Risk categories", "Planning"),
         ("Risk categories", "Legislation"),
         ("Risk categories", "Procurement"),
-        ("Registers", "Leisure Centre Project (the top register)"),
+        ("Registers", "Leisure Centre Project (a corporate register)"),
         ("People", "Ann Example (cannot sign in)"),
     }
     assert not RiskCategory.objects.filter(name="Planning").exists()
@@ -137,15 +138,40 @@ def test_without_the_choice_each_unknown_category_is_one_message_with_its_rows(
     assert not Risk.objects.exists() and not RiskCategory.objects.filter(name="Planning").exists()
 
 
-def test_a_register_the_file_names_beside_the_councils_own_is_refused_once(admin_client):
+def test_a_register_the_file_names_is_added_as_the_kind_chosen(admin_client):
     job = upload(admin_client, "own.csv", own_file())
+    outcome = match(admin_client, job, OWN_COLUMNS)  # not ticked: said once, with its rows
+    assert (
+        "own, column Register: There is no risk register 'Leisure Centre Project' (rows 2, 3, 4, "
+        f"5): add it under Risk registers, or tick '{CREATE_NAMED}' on the column-matching page "
+        "and choose what it is added as."
+    ) in [str(p) for p in outcome.problems]
+    # The council has its corporate register: a second one is refused, with the way out.
     outcome = match(admin_client, job, OWN_COLUMNS, create_named=True)
     assert [str(p) for p in outcome.problems] == [
-        "own, column Register: There is no risk register 'Leisure Centre Project' (rows 2, 3, 4, "
-        "5): add it under Risk registers, with its directorate (a register the file names is "
-        "added only as the council's first, top register)."
+        "own, row 2, column Register: The council has its corporate register already: choose "
+        "to add Leisure Centre Project as a directorate's or a project's register, or add it "
+        "on the Risk registers page (also rows 3, 4 and 5)."
     ]
     assert not Register.objects.filter(name="Leisure Centre Project").exists()
+
+    directorate = Directorate.objects.filter(is_archived=False).order_by("code").first()
+    kind = f"project:{directorate.code}"
+    preview = match(admin_client, job, OWN_COLUMNS, create_named=True, register_kind=kind)
+    assert [str(p) for p in preview.problems] == []
+    named = {c["label"] for c in preview.changes if c["sheet"] == "Registers"}
+    assert named == {
+        f"Leisure Centre Project (a project or programme register of {directorate.name})"
+    }
+    assert not Register.objects.filter(name="Leisure Centre Project").exists()
+    confirm(admin_client, job)
+    register = Register.objects.get(name="Leisure Centre Project")
+    assert (register.kind, register.directorate, register.parent.kind) == (
+        "project",
+        directorate,
+        "corporate",
+    )
+    assert register.risks.count() == 4
 
 
 def test_a_word_that_is_not_on_the_matrix_is_refused_with_its_row_and_column(admin_client):

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from scorecard.core import levels
 from scorecard.organisation.access import Action as Do
+from scorecard.organisation.models import Directorate
 from scorecard.risks import services as risk_services
 from scorecard.risks.access import action_access, register_access
 from scorecard.risks.choices import RegisterKind, RiskStatus
@@ -37,8 +38,8 @@ CREATE_NAMED = (
 MISSING_HINTS = {
     "risk category": f"add it under Risk categories, or tick '{CREATE_NAMED}' on the "
     "column-matching page",
-    "risk register": "add it under Risk registers, with its directorate (a register the file "
-    "names is added only as the council's first, top register)",
+    "risk register": f"add it under Risk registers, or tick '{CREATE_NAMED}' on the "
+    "column-matching page and choose what it is added as",
 }
 
 
@@ -48,6 +49,7 @@ class RiskSheets:
     # Set from the column-matching page's choices (`services.import_file`).
     create_named = False  # add the categories and registers the file names
     level_scale: int | None = None  # the file's levels run 1..level_scale, not the matrix's
+    register_kind = ""  # what a new register is added as: "corporate", "project:CODE"...
 
     # --- the file's own words -------------------------------------------------------------------
 
@@ -156,19 +158,44 @@ class RiskSheets:
         return found
 
     def _register_named(self, sheet, number, key, text) -> Register:
-        """A register by name; one the file names is added as the council's top register when it
-        has none yet (a project team's own register). Others need their directorate first."""
-        found = Register.objects.filter(name__iexact=text).first()
-        top = Register.objects.filter(kind=RegisterKind.CORPORATE).exists()
-        if found is None and self.create_named and self.teams["risks"] and not top:
-            found = risk_services.register_create(
-                name=str(text).strip(), kind=RegisterKind.CORPORATE
-            )
-            self._named("Registers", f"{found.name} (the top register)")
-            self._registers_added = {*getattr(self, "_registers_added", ()), found.pk}
+        """A register by name; one the file names is added, when the page says to, as the kind
+        of register chosen there (the council's corporate register unless said otherwise)."""
+        name = " ".join(str(text).split())
+        found = Register.objects.filter(name__iexact=name).first()
+        if found is None and self.create_named and self.teams["risks"]:
+            found = self._register_add(sheet, number, key, name)
         if found is None:
-            self._missing(sheet, number, key, "risk register", str(text))
+            self._missing(sheet, number, key, "risk register", name)
         return found
+
+    def _register_add(self, sheet, number, key, name) -> Register:
+        kind, _, code = (self.register_kind or RegisterKind.CORPORATE).partition(":")
+        directorate = None
+        if code:
+            directorate = Directorate.objects.filter(code=code, is_archived=False).first()
+            if directorate is None:
+                self._fail(sheet, number, key, f"there is no directorate '{code}'")
+        if kind == RegisterKind.CORPORATE and Register.objects.filter(kind=kind).exists():
+            self._fail(
+                sheet, number, key,
+                f"the council has its corporate register already: choose to add {name} as a "
+                "directorate's or a project's register, or add it on the Risk registers page",
+            )  # fmt: skip
+        parent = None
+        if kind != RegisterKind.CORPORATE:
+            parent = Register.objects.filter(kind=RegisterKind.CORPORATE, is_archived=False).first()
+        try:
+            register = risk_services.register_create(
+                name=name, kind=RegisterKind(kind), directorate=directorate, parent=parent
+            )
+        except (ValidationError, ValueError) as error:
+            messages = getattr(error, "messages", [str(error)])
+            self._fail(sheet, number, key, " ".join(messages))
+        label = RegisterKind(kind).label.lower()
+        where = f" of {directorate.name}" if directorate else ""
+        self._named("Registers", f"{register.name} (a {label} register{where})")
+        self._registers_added = {*getattr(self, "_registers_added", ()), register.pk}
+        return register
 
     def _apply_registers(self, sheet, rows) -> None:
         def handle(number, values):
