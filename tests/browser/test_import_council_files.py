@@ -103,9 +103,7 @@ def test_fenland_register_through_the_mapping_page_with_an_error_first(
         ("Current score (optional)", "current_score"),
     ]:  # fmt: skip
         page.get_by_label(label, exact=True).select_option(column)
-    page.get_by_label("Register: or the same for every row").select_option(
-        "Corporate Risk Register"
-    )
+    page.get_by_label("Register: or the same for every row").fill("Corporate Risk Register")
     page.get_by_label("Category: or the same for every row").select_option(label="Strategic")
     page.get_by_role("button", name="Check the file").click()
 
