@@ -126,6 +126,12 @@ class MappingForm(forms.Form):
                 label="Add the directorates the file names that are not in the system yet",
                 required=False,
             )
+            self.fields["create_people"] = forms.BooleanField(
+                label="Add the owners the file names that are not in the system yet",
+                help_text="They are listed when the file is checked, before anything is saved, "
+                "and added as people who cannot sign in.",
+                required=False,
+            )
             self.fields["lower_is_better"] = forms.CharField(
                 label="Lower is better for these indicators (optional)",
                 help_text="If the file does not say: their codes, for example HR11, RB07. "
@@ -252,7 +258,7 @@ class MappingForm(forms.Form):
         fixed = {f.key: data.get(f"fixed_{f.key}") or "" for f in fields if f.fixed}
         options = {
             name: bool(data.get(name))
-            for name in ("create_directorates", "zero_not_reported", "approved")
+            for name in ("create_directorates", "create_people", "zero_not_reported", "approved")
             if name in self.fields
         }
         if "scorecard" in self.fields:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from scorecard.interchange.models import Job
 from scorecard.organisation import services as organisation_services
 from scorecard.organisation.choices import Role
-from scorecard.organisation.models import Directorate
+from scorecard.organisation.models import Directorate, User
 from scorecard.performance import services as performance_services
 from scorecard.performance.choices import PeriodState
 from scorecard.performance.models import Indicator, Measurement, Target
@@ -172,6 +172,31 @@ def test_an_unknown_directorate_is_one_message_or_is_added(client, admin):
     people = Directorate.objects.get(name="People")
     assert people.code == "people"
     assert Indicator.objects.filter(directorate=people).count() == 10
+
+
+def test_owners_the_file_names_are_listed_then_added_when_chosen(client, admin):
+    headers = [*HEADERS, "lead"]
+    rows = [[f"K{n}", f"Indicator {n}", "ASC", "%", 50, 60, "Rita Lead"] for n in range(3)]
+    job = upload(client, csv_of(rows, headers))
+    response = match(client, job, **MATCHED, col_owner="lead")
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert "nobody called 'Rita Lead' can sign in" in str(job.result["problems"])
+    assert not Indicator.objects.filter(code="K0").exists()
+
+    response = match(client, job, **MATCHED, col_owner="lead", create_people="on")
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert job.result["problems"] == []
+    named = [(c["sheet"], c["label"]) for c in job.result["changes"] if c["row"] is None]
+    assert named == [("People", "Rita Lead (cannot sign in)")]  # listed once, not yet written
+    assert not User.objects.filter(first_name="Rita Lead").exists()
+    confirm(client, job)
+    rita = User.objects.get(first_name="Rita Lead")
+    assert not rita.has_usable_password()
+    assert set(
+        Indicator.objects.filter(code__in=["K0", "K1", "K2"]).values_list("owner", flat=True)
+    ) == {rita.pk}
 
 
 def test_approved_figures_go_in_approved_by_the_person_importing(client, admin):
