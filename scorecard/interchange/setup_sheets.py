@@ -79,8 +79,8 @@ PLAN_SHEETS: tuple[SheetSpec, ...] = (
             C("notes", "Notes", example="Refreshed for the new Corporate Plan."),
         ),
         identity=("scorecard", "live_from"),
-        description="A new version is made with all its rows in Scorecard entries; "
-        "a version already stored never changes.",
+        description="A new version is made with all its rows in Scorecard entries. A version "
+        "takes more indicators until its first quarter is locked; it never loses any.",
         team="performance",
     ),
     SheetSpec(

@@ -296,3 +296,35 @@ def test_a_stored_bands_severity_never_changes_but_its_label_may(council):
     assert [str(p) for p in outcome.problems] == []
     green = MatrixBand.objects.get(matrix__name=MATRIX, key="green")
     assert (green.label, green.severity) == ("Low", 1)
+
+
+def test_a_stored_version_takes_more_indicators_until_its_first_quarter_is_locked(council):
+    from scorecard.performance.choices import PeriodState
+    from scorecard.performance.services import reporting_period_set_state
+
+    admin = council["admin"]
+    sheets = good_sheets()
+    import_file(user=admin, data=xlsx(sheets), filename="setup.xlsx", dry_run=False)
+    more = {
+        "Scorecard entries": [
+            *sheets["Scorecard entries"],
+            [CARD, "2017/18-Q2", "EI01", "", 2],
+        ]
+    }
+    outcome = import_file(user=admin, data=xlsx(more), filename="more.xlsx", dry_run=False)
+    assert [str(p) for p in outcome.problems] == []
+    assert outcome.counts["Scorecard entries"] == {"created": 1, "changed": 0, "unchanged": 1}
+    codes = ScorecardEntry.objects.order_by("order").values_list("indicator__code", flat=True)
+    assert list(codes) == ["ASC01", "EI01"]
+
+    # Once its first quarter is locked, the version keeps what it has.
+    reporting_period_set_state(period="2017/18-Q2", state=PeriodState.LOCKED, by=admin)
+    fewer = {"Scorecard entries": sheets["Scorecard entries"]}
+    outcome = import_file(user=admin, data=xlsx(fewer), filename="fewer.xlsx", dry_run=False)
+    assert [str(p) for p in outcome.problems] == [
+        f"Scorecard entries, row 2, column Indicator: The version of {CARD} live from 2017/18-Q2 "
+        "is already in the system with other indicators: a version takes more indicators, "
+        "without priorities, only while it is the scorecard's current one and its first quarter "
+        "is not locked; it never loses any. Add a new version live from a later quarter."
+    ]
+    assert ScorecardEntry.objects.count() == 2

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from scorecard.core import periods
 from scorecard.performance import services as performance_services
+from scorecard.performance.services.scorecard_fill import version_fillable
 from scorecard.performance.models import (
     CorporatePlan,
     Priority,
@@ -239,14 +240,42 @@ class PlanSheets:
                     f"{scorecard.name} has no version live from {quarter}: add it on the Scorecard versions sheet",
                 )
             wanted = self._version_entries(sheet, rows, version.corporate_plan)
+            added = []
             if not self._same_entries(stored[version.pk], wanted):
-                self._fail(
-                    sheet,
-                    first,
-                    "indicator",
-                    f"the version of {scorecard.name} live from {quarter} is already in the system with "
-                    "other indicators, and a version never changes: add a new version live from a later quarter",
-                )
+                added = self._entries_added(sheet, first, scorecard, version, stored, wanted)
         except RowFailed:
             return
-        self._record_entries(sheet, rows, UNCHANGED, f"{scorecard.name} from {quarter}")
+        label = f"{scorecard.name} from {quarter}"
+        codes = {i.code.lower() for i in added}
+        for number, values in rows:
+            action = CREATED if str(values["indicator"]).lower() in codes else UNCHANGED
+            self._record(sheet, number, action, f"{values['indicator']} on {label}")
+            self._done += 1
+
+    def _entries_added(self, sheet, first, scorecard, version, stored, wanted) -> list:
+        """A stored version takes more indicators until its first quarter is locked (the rule
+        of the matching page's scorecard choice); it never loses or reorders any."""
+        pairs = [(i.pk, getattr(p, "pk", None)) for i, p in wanted]
+        kept = stored[version.pk]
+        latest = scorecard.versions.order_by("-live_from_start").first()
+        only_added = set(kept) <= set(pairs)
+        if (
+            not only_added
+            or latest.pk != version.pk
+            or not version_fillable(version)
+            or any(p is not None for (pk, p) in pairs if pk not in {k for k, _ in kept})
+        ):
+            self._fail(
+                sheet, first, "indicator",
+                f"the version of {scorecard.name} live from {version.live_from} is already in "
+                "the system with other indicators: a version takes more indicators, without "
+                "priorities, only while it is the scorecard's current one and its first quarter "
+                "is not locked; it never loses any. Add a new version live from a later quarter",
+            )  # fmt: skip
+        on = {k for k, _ in kept}
+        added = [i for i, _ in wanted if i.pk not in on]
+        performance_services.scorecard_entries_add(
+            scorecard=scorecard, indicators=added, live_from=version.live_from
+        )
+        stored[version.pk] = kept + [(i.pk, None) for i in added]
+        return added
