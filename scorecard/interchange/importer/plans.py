@@ -12,7 +12,6 @@ from collections import defaultdict
 
 from scorecard.core import periods
 from scorecard.performance import services as performance_services
-from scorecard.performance.services.scorecard_fill import version_fillable
 from scorecard.performance.models import (
     CorporatePlan,
     Priority,
@@ -20,6 +19,7 @@ from scorecard.performance.models import (
     ScorecardEntry,
     ScorecardVersion,
 )
+from scorecard.performance.services.scorecard_fill import version_fillable
 
 from .base import model_update
 from .outcome import CHANGED, CREATED, UNCHANGED, RowFailed
