@@ -20,7 +20,7 @@ from .models import Job
 from .readers import ReadError, read_file
 from .schema import SHEETS, SHEETS_BY_KEY
 from .selectors import export_sheets_for, import_layout_find
-from .writers import csv_cell, template_rows, write_csv, write_xlsx
+from .writers import csv_cell, template_rows, write_csv, write_template_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -95,7 +95,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def template_xlsx(request: HttpRequest) -> HttpResponse:
     _require(access.user_can_export(request.user))
-    data = write_xlsx((spec, template_rows(spec)) for spec in SHEETS)
+    data = write_template_xlsx(SHEETS)
     return _download(data, "scorecard-import-template.xlsx", XLSX)
 
 

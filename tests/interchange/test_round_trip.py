@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from python_calamine import CalamineWorkbook
 
 from scorecard.core import scoring
 from scorecard.interchange import selectors, services
@@ -325,9 +326,37 @@ def test_the_template_has_example_rows_and_drop_down_lists(client, council):
     tables = {t.name: t for t in read_file(data, "template.xlsx")}
     assert tables["Measurements"].headers[:3] == ["Indicator", "Period", "Value"]
     assert len(tables["Measurements"].rows) == 1
-    number = [s.key for s in SHEETS].index("measurements") + 1
+    number = [s.key for s in SHEETS].index("measurements") + 2  # after the Read me sheet
     sheet_xml = zipfile.ZipFile(io.BytesIO(data)).read(f"xl/worksheets/sheet{number}.xml").decode()
     assert "<dataValidation" in sheet_xml and "provisional,estimated,final,restated" in sheet_xml
+
+
+def test_the_templates_read_me_explains_every_column_of_every_sheet(client, council):
+    client.force_login(council["admin"])
+    response = client.get("/import-export/template.xlsx")
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    names = CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names
+    assert names[0] == "Read me"
+    tables = {t.name: t for t in read_file(data, "template.xlsx")}
+    read_me = tables.pop("Read me")
+    assert read_me.headers == [
+        "Sheet", "Column", "Must be filled in", "What it holds", "Accepted", "Example"
+    ]  # fmt: skip
+    explained = {(r[0], r[1]): (r[3], r[4]) for _, r in read_me.rows}
+    assert len(explained) == len(read_me.rows) == sum(len(s.columns) for s in SHEETS)
+    for title, table in tables.items():
+        for column in table.headers:
+            meaning, accepted = explained[(title, column)]
+            assert meaning and accepted, (title, column)
+    assert set(tables) == {s.title for s in SHEETS}
+    unit = explained[("Indicators", "Unit")][1]
+    assert "Percentage" in unit and "percent" in unit and "pct" in unit
+    versions = explained[("Scorecard versions", "Scorecard")][0]
+    assert "takes more indicators until its first quarter is locked" in versions
+    assert "never changes" not in " ".join(m for m, _ in explained.values())
+    # The Read me sheet is not data: the template as downloaded is read without it.
+    outcome = import_file(user=council["admin"], data=data, filename="template.xlsx", dry_run=True)
+    assert not [p for p in outcome.problems if p.sheet == "Read me"]
 
 
 def test_import_and_export_commands(council, performance_workbook, tmp_path, capsys):

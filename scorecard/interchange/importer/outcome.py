@@ -7,6 +7,7 @@ from operator import itemgetter
 
 from ..readers import Table
 from ..schema import SHEETS, SheetSpec, sheet_for
+from ..writers import READ_ME
 
 CREATED, CHANGED, UNCHANGED = "created", "changed", "unchanged"
 Progress = Callable[[int, int], None]
@@ -126,6 +127,8 @@ def tables_to_sheets(tables: list[Table]) -> tuple[list[InputSheet], list[Proble
     """Recognise our template's sheets among the tables of a file."""
     sheets, problems = [], []
     for table in tables:
+        if table.name == READ_ME:  # the template's explanations, not data
+            continue
         spec = sheet_for(table.name, table.headers)
         if spec is None:
             problems.append(
