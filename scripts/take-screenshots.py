@@ -1,6 +1,7 @@
 """Take the screenshots of the README and the user guides from a running demo (`make demo`):
-the dashboards as the reader, and the value form as the editor, who keys in an Adult Services
-value and sees the status change as they type.
+the dashboards as the reader, the value form as the editor, who keys in an Adult Services
+value and sees the status change as they type, and the column-matching page as the
+administrator, with Hart's KPI table and Fenland's risk register as the councils published them.
 
 Usage: .venv/bin/python scripts/take-screenshots.py [http://127.0.0.1:8000]
 """
@@ -18,6 +19,31 @@ PAGES = {
 }
 INDICATOR = "HW04"  # Service users with a direct payment: quarterly, with a history
 VALUE = "27.4"
+REALDATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "realdata"
+MATCHING = {
+    "matching-kpi.png": (
+        REALDATA / "hart_dc_kpis" / "hart_kpis_2014-08-10.csv",
+        "Indicators with their targets and values for a period",
+        [("Indicator code", "kpi_ref"), ("Indicator title (optional)", "description"),
+         ("Directorate (optional)", "service"), ("Value for the period (optional)", "this_quarter"),
+         ("Target for the period (optional)", "target"), ("Commentary (optional)", "notes")],
+        [("How values are rated: or the same for every row", "amber within 10%"),
+         ("Lower is better for these indicators (optional)", "ETS01, HR11, HS01, RB07, RB08, RB09"),
+         ("Or a value of 0 means not reported yet only for these indicators (optional)",
+          "ETS01, IT06, PS05"),
+         ("Period: or the same for every row", "2014/15-Q1")],
+    ),
+    "matching-risks.png": (
+        REALDATA / "fenland_risk_register" / "fenland_corporate_risk_register_2019-07.csv",
+        "Risks with their ratings and controls",
+        [("Risk reference", "ref"), ("Risk title", "risk"), ("Owner", "owner"),
+         ("Inherent likelihood", "inherent_likelihood"), ("Inherent impact", "inherent_impact"),
+         ("Current likelihood", "current_likelihood"), ("Current impact", "current_impact"),
+         ("Inherent score (optional)", "inherent_score"),
+         ("Current score (optional)", "current_score")],
+        [("Register: or the same for every row", "Corporate Risk Register")],
+    ),
+}  # fmt: skip
 
 
 def sign_in(page, username: str) -> None:
@@ -53,4 +79,17 @@ with sync_playwright() as playwright:
     expect(page.locator("#status-preview .govuk-tag")).not_to_have_text("Not rated yet")
     page.screenshot(path=OUT / "value-form.png", full_page=True)
     print(OUT / "value-form.png")
+    sign_in(page, "admin")
+    for name, (path, kind, columns, typed) in MATCHING.items():
+        page.goto(f"{BASE}/import-export/")
+        page.get_by_label("Upload a file").set_input_files(str(path))
+        page.get_by_role("button", name="Upload and check").click()
+        page.get_by_label("What does the file hold?").select_option(label=kind)
+        page.get_by_role("button", name="Continue").click()
+        for label, column in columns:
+            page.get_by_label(label, exact=True).select_option(column)
+        for label, text in typed:
+            page.get_by_label(label).fill(text)
+        page.screenshot(path=OUT / name, full_page=True)
+        print(OUT / name)
     browser.close()
