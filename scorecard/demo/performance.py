@@ -480,7 +480,8 @@ def _next_quarter_work(indicators: dict[str, Indicator], editor: User) -> None:
         period=NEXT_PERIOD,
         by=editor,
         value="83.1",
-        commentary="Reablement outcomes held up despite winter pressures starting early.",
+        commentary="83.1% of older people were still at home 91 days after reablement, down "
+        "from 84.5% as winter pressures started early, but still above the 82% target.",
     )
     services.measurement_submit(
         measurement=submitted, by=editor, expected_version=submitted.version
