@@ -317,7 +317,7 @@ def load(*, admin: User, editor: User, directors: dict[str, User]) -> None:
             )
     bulk_create_with_history(assessments, Assessment, default_user=admin, default_date=clock.now())
     _escalate(by_reference, corporate, admin)
-    _treat(by_reference, [editor, admin, *directors.values()], admin)
+    _treat(by_reference, directors, admin)
     _link(by_reference, admin)
 
 
@@ -479,13 +479,21 @@ def _progress(reference: str, due: dt.date, first: bool) -> dict:
     return {"status": ActionStatus.NOT_STARTED, "percent_complete": 0}
 
 
-def _treat(by_reference: dict[str, Risk], people: list[User], admin: User) -> None:
+def _treat(by_reference: dict[str, Risk], directors: dict[str, User], admin: User) -> None:
     """Every open risk's control in place and its two further actions, from `data.register`,
-    with owners, due dates and progress varied by risk (bulk, with history)."""
+    with due dates and progress varied by risk (bulk, with history). The risk owner takes the
+    first action and the director of the register's directorate the second (on the corporate
+    register, the director whose service it most touches)."""
     controls, actions = [], []
+    corporate_leads = ["EI", "COACH", "PH", "ASC", "COACH", "COACH", "COACH", "EI"]  # CORP01-08
     for reference, *_, control, first, second in RISKS:
         risk = by_reference[reference]
         n = zlib.crc32(reference.encode())
+        directorate = risk.register.directorate
+        if directorate is None:
+            director = directors[corporate_leads[int(reference[-2:]) - 1]]
+        else:
+            director = directors[directorate.code]
         controls.append(
             Control(
                 risk=risk,
@@ -494,10 +502,9 @@ def _treat(by_reference: dict[str, Risk], people: list[User], admin: User) -> No
                 effectiveness=EFFECTIVENESS[n % len(EFFECTIVENESS)],
             )
         )
-        helper = people[n % len(people)]
         for description, owner, due, is_first in [
             (first, risk.owner, FIRST_DUE[n % len(FIRST_DUE)], True),
-            (second, helper, SECOND_DUE[(n // 7) % len(SECOND_DUE)], False),
+            (second, director, SECOND_DUE[(n // 7) % len(SECOND_DUE)], False),
         ]:
             actions.append(
                 Action(
