@@ -42,7 +42,7 @@ from scorecard.risks.models import (
 )
 from scorecard.risks.selectors import risk_matrix_current
 
-from .data.register import CLOSED, RISKS
+from .data.register import CLOSED, REVIEWS, RISKS
 
 C = RiskCategory
 CORPORATE_REGISTER = "Corporate Risk Register"
@@ -364,10 +364,9 @@ def _plan() -> list[dict]:
             )
             commentary = [
                 "Migrated from the previous corporate risk register." if d == Q4_2016 else
-                "First assessment in the new electronic register." if i == 0 else
-                "Reviewed by the risk owner with the directorate management team."
-                for i, (d, _) in enumerate(ratings)
-            ]  # fmt: skip
+                "First assessment in the new electronic register."
+                for d, _ in ratings[:-1]
+            ] + [REVIEWS[reference]]  # fmt: skip
             plans.append(
                 {
                     "reference": reference,

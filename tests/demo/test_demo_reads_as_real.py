@@ -16,7 +16,7 @@ from django.urls import reverse
 from scorecard.performance.choices import WorkflowState
 from scorecard.performance.models import Indicator, Measurement
 from scorecard.risks.choices import ActionStatus, RiskStatus
-from scorecard.risks.models import Action, Risk
+from scorecard.risks.models import Action, Assessment, Risk
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +54,12 @@ def test_every_risk_is_its_own_and_written_in_full(demo_council):
             if field == "closure_reason" and risk.status != RiskStatus.CLOSED:
                 continue
             assert whole(text), f"{risk.reference} {field}: {text!r}"
+    # The owner's note on each live risk's latest review is its own.
+    latest = {}
+    for a in Assessment.objects.filter(risk__in=live).order_by("risk_id", "assessed_on", "pk"):
+        latest[a.risk_id] = a.commentary
+    assert len(latest) == 160 and len(set(latest.values())) == 160
+    assert all(whole(text) for text in latest.values())
     # An event reads after "There is a risk that": never a second "there is a risk that".
     assert not [r.reference for r in risks if r.event.lower().startswith("there is a risk")]
 
