@@ -39,6 +39,7 @@ from .catalogue import (
     REPORT_PERIOD,
     Spec,
 )
+from .data.indicators import INDICATORS
 
 SCORECARD_NAME = "Corporate Balanced Scorecard"
 STORED = Decimal("0.000001")
@@ -267,25 +268,13 @@ def _unrated_base(spec: Spec) -> float:
 
 
 def _commentary(spec: Spec, period: Period, is_latest: bool) -> tuple[str, str]:
-    if is_latest and spec.code in RED_COMMENTARY:
-        return RED_COMMENTARY[spec.code]
+    """The officer's commentary and improvement actions on the latest value (none before)."""
     if not is_latest:
         return "", ""
-    text = {
-        "G": "On or better than target.",
-        "A": "Just short of target; the service expects to recover by the year end.",
-        "R": "Well short of target: see the improvement actions.",
-    }.get(spec.outcome, "Shown for information.")
-    actions = (
-        "Improvement plan agreed by the directorate management team."
-        if spec.outcome
-        in {
-            "A",
-            "R",
-        }
-        else ""
-    )
-    return text, actions
+    if spec.code in RED_COMMENTARY:
+        return RED_COMMENTARY[spec.code]
+    _, _, _, commentary, actions = INDICATORS[spec.code]
+    return commentary, actions
 
 
 # A past value short of what it was rated against carries what a red value must (commentary and
@@ -333,15 +322,17 @@ def load(*, admin: User, editor: User, directors: dict[str, User]) -> Scorecard:
         rule = dict(spec.rule or {"type": "tolerance", "amber": {"percent": "10"}})
         if rule["type"] != "manual":
             rule["no_change"] = {"percent": "2"}
+        rationale, definition, data_source, _, _ = INDICATORS[spec.code]
         fields = {
-            "definition": spec.definition or f"{spec.title}, as reported to Cabinet each quarter.",
+            "definition": spec.definition or definition,
+            "rationale": rationale,
             "unit": spec.unit,
             "decimals": spec.decimals,
             "polarity": spec.polarity,
             "frequency": spec.frequency,
             "due_quarter": spec.due_quarter,
             "owner": owner,
-            "data_source": spec.data_source,
+            "data_source": spec.data_source or data_source,
             "is_contextual": spec.contextual,
             "status_rule": {"type": "data_only"} if spec.polarity == "none" else rule,
         }
@@ -489,7 +480,8 @@ def _next_quarter_work(indicators: dict[str, Indicator], editor: User) -> None:
         period=NEXT_PERIOD,
         by=editor,
         value="83.1",
-        commentary="Reablement outcomes held up despite winter pressures starting early.",
+        commentary="83.1% of older people were still at home 91 days after reablement, down "
+        "from 84.5% as winter pressures started early, but still above the 82% target.",
     )
     services.measurement_submit(
         measurement=submitted, by=editor, expected_version=submitted.version

@@ -23,14 +23,26 @@ from scorecard.organisation.models import Directorate, User
 from scorecard.performance.models import Indicator
 from scorecard.risks import services
 from scorecard.risks.choices import (
+    ActionStatus,
+    ControlEffectiveness,
     EscalationDirection,
     EscalationStatus,
     RegisterKind,
     RiskCategory,
     RiskStatus,
 )
-from scorecard.risks.models import Assessment, Escalation, IndicatorLink, Register, Risk
+from scorecard.risks.models import (
+    Action,
+    Assessment,
+    Control,
+    Escalation,
+    IndicatorLink,
+    Register,
+    Risk,
+)
 from scorecard.risks.selectors import risk_matrix_current
+
+from .data.register import CLOSED, REVIEWS, RISKS
 
 C = RiskCategory
 CORPORATE_REGISTER = "Corporate Risk Register"
@@ -78,7 +90,8 @@ AREAS = {
     ),
 }
 
-# Theme: (title, category, area key or "", cause, event, consequence)
+# The first risks of each register: (title, category, area key or ""). The category and risk
+# area of each further risk follow these in turn; its words come from `data.register`.
 THEMES = {
     "ASC": [
         ("Demand for adult social care exceeds the budget", C.FINANCIAL, "ASC"),
@@ -199,19 +212,6 @@ ESCALATED = [("CFC", 0), ("ASC", 0), ("COACH", 2)]
 AMBER_CELLS = [(2, 4), (4, 2), (3, 3), (3, 4), (4, 3), (2, 5), (5, 2)]
 GREEN_CELLS = [(2, 3), (3, 2), (2, 2), (1, 5), (1, 4), (2, 1), (1, 3), (3, 1), (1, 2)]
 
-ACTIONS = {
-    "CSC": [
-        "Recruit 20 additional social workers and reduce average caseloads to 18",
-        "Launch the Multi-Agency Safeguarding Hub with police and health partners",
-        "Monthly case file audits reported to the Improvement Board",
-    ],
-    "ASC": [
-        "Roll out Home First reablement across the three acute hospitals",
-        "Complete the domiciliary care fee review and new framework contract",
-        "Open 240 extra-care housing units by 2019",
-    ],
-}
-
 
 def _pick(key: str, cells: list[tuple[int, int]]) -> tuple[int, int]:
     return cells[zlib.crc32(key.encode()) % len(cells)]
@@ -288,7 +288,7 @@ def load(*, admin: User, editor: User, directors: dict[str, User]) -> None:
                 last_reviewed_on=plan["ratings"][-1][0],
                 next_review_on=scoring.next_review_date(plan["ratings"][-1][0], band.review_months),
                 closed_on=plan["closed_on"],
-                closure_reason="The project stage this risk covered is complete."
+                closure_reason="The work this risk covered is complete."
                 if plan["closed_on"]
                 else "",
             )
@@ -317,7 +317,7 @@ def load(*, admin: User, editor: User, directors: dict[str, User]) -> None:
             )
     bulk_create_with_history(assessments, Assessment, default_user=admin, default_date=clock.now())
     _escalate(by_reference, corporate, admin)
-    _treat(by_reference)
+    _treat(by_reference, directors, admin)
     _link(by_reference, admin)
 
 
@@ -332,21 +332,17 @@ def _plan() -> list[dict]:
     plans = []
     registers = [(key, key, THEMES[key], SIZES[key]) for key in SIZES]
     registers += [(key, code, None, 6) for key, _, code in PROJECTS]
-    project_names = {key: name for key, name, _ in PROJECTS}
+    words = {row[0]: row[1:] for row in RISKS + CLOSED}
     for register_key, directorate, themes, size in registers:
         for n in range(size):
             if themes is not None:
-                title, category, area = themes[n % len(themes)]
-                if n >= len(themes):
-                    title = f"{title} (further area {n // len(themes) + 1})"
+                _, category, area = themes[n % len(themes)]
             else:
-                theme, category = PROJECT_THEMES[n]
-                title = f"{project_names[register_key]}: {theme}"
+                _, category = PROJECT_THEMES[n]
                 area = "CSC" if register_key == "CSIP" and n == 0 else ""
-                if register_key == "CSIP" and n == 0:
-                    title = "Leadership and management capacity to deliver the Improvement Plan"
             key = (register_key, n)
             reference = f"{register_key}{n + 1:02d}"
+            title, cause, event, consequence = words[reference][:4]
             if key in RED:
                 q1, q2 = RED[key]
             elif key in DOWN:
@@ -368,10 +364,9 @@ def _plan() -> list[dict]:
             )
             commentary = [
                 "Migrated from the previous corporate risk register." if d == Q4_2016 else
-                "First assessment in the new electronic register." if i == 0 else
-                "Reviewed by the risk owner with the directorate management team."
-                for i, (d, _) in enumerate(ratings)
-            ]  # fmt: skip
+                "First assessment in the new electronic register."
+                for d, _ in ratings[:-1]
+            ] + [REVIEWS[reference]]  # fmt: skip
             plans.append(
                 {
                     "reference": reference,
@@ -380,10 +375,9 @@ def _plan() -> list[dict]:
                     "title": title,
                     "category": category,
                     "area": area,
-                    "cause": f"Because of pressures on {title.lower()[:60]}",
-                    "event": f"there is a risk that {title[0].lower() + title[1:]}",
-                    "consequence": "leading to harm to residents, extra cost or damage to the "
-                    "council's reputation.",
+                    "cause": cause,
+                    "event": event,
+                    "consequence": consequence,
                     "ratings": ratings,
                     "commentary": commentary,
                     "identified_on": identified,
@@ -393,18 +387,19 @@ def _plan() -> list[dict]:
     # Seven risks closed: six in Quarter Two, one in Quarter One (not counted among the 160).
     for n, register_key in enumerate(["EI", "EI", "COACH", "PH", "CFC", "ASC", "PKWY"]):
         closed_on = dt.date(2017, 6, 28) if n == 6 else dt.date(2017, 9, 20)
-        title = f"Closed risk {n + 1}: interim arrangements for {register_key} services"
+        reference = f"{register_key}X{n + 1}"
+        title, cause, event, consequence = words[reference]
         plans.append(
             {
-                "reference": f"{register_key}X{n + 1}",
+                "reference": reference,
                 "register": register_key,
                 "directorate": "EI" if register_key == "PKWY" else register_key,
                 "title": title,
                 "category": C.STRATEGIC,
                 "area": "",
-                "cause": "Because of a temporary change to the service",
-                "event": "there is a risk that the interim arrangements fail",
-                "consequence": "leading to disruption for residents.",
+                "cause": cause,
+                "event": event,
+                "consequence": consequence,
                 "ratings": [(dt.date(2017, 5, 10), (2, 3))],
                 "commentary": ["First assessment in the new electronic register."],
                 "identified_on": dt.date(2017, 4, 20),
@@ -438,24 +433,89 @@ def _escalate(by_reference: dict[str, Risk], corporate: Register, admin: User) -
     bulk_create_with_history(rows, Escalation, default_user=admin, default_date=clock.now())
 
 
-def _treat(by_reference: dict[str, Risk]) -> None:
-    """Controls and mitigating actions of the red risks, through the services."""
-    for number, ((register_key, n), _) in enumerate(RED.items()):
-        risk = by_reference[f"{register_key}{n + 1:02d}"]
-        area = "CSC" if register_key in {"CFC", "CSIP"} else "ASC"
-        services.control_create(
-            risk=risk,
-            description="Weekly performance and caseload monitoring by the service director.",
-            owner=risk.owner,
-        )
-        for k in range(2):
-            description = ACTIONS[area][(number + k) % len(ACTIONS[area])]
-            services.action_create(
+# How far each risk's actions have got by the council's clock date (4 December 2017): the
+# first action (due between October 2017 and March 2018) and the second (due later).
+FIRST_DUE = [dt.date(2017, 10, 31), dt.date(2017, 11, 30), dt.date(2018, 1, 31),
+             dt.date(2018, 2, 28), dt.date(2018, 3, 31)]  # fmt: skip
+SECOND_DUE = [dt.date(2018, 4, 30), dt.date(2018, 6, 30), dt.date(2018, 9, 30),
+              dt.date(2018, 12, 31), dt.date(2019, 3, 31)]  # fmt: skip
+EFFECTIVENESS = [
+    ControlEffectiveness.EFFECTIVE,
+    ControlEffectiveness.PARTLY_EFFECTIVE,
+    ControlEffectiveness.EFFECTIVE,
+    ControlEffectiveness.NOT_ASSESSED,
+    ControlEffectiveness.PARTLY_EFFECTIVE,
+]
+
+
+def _progress(reference: str, due: dt.date, first: bool) -> dict:
+    """Status, per cent complete and dates of an action, varied but fixed for each risk."""
+    today = clock.today()
+    roll = zlib.crc32(f"{reference}:{first}".encode()) % 10
+    if due < today:  # due already: mostly done, some late with a new date
+        if roll < 7:
+            return {
+                "status": ActionStatus.COMPLETED,
+                "percent_complete": 100,
+                "completed_on": due - dt.timedelta(days=3 + roll * 2),
+            }
+        return {
+            "status": ActionStatus.IN_PROGRESS,
+            "percent_complete": 60 + roll * 3,
+            "on_track": False,
+            "revised_due_on": due + dt.timedelta(days=61),
+        }
+    if first and roll < 2:
+        return {
+            "status": ActionStatus.COMPLETED,
+            "percent_complete": 100,
+            "completed_on": today - dt.timedelta(days=10 + roll * 9),
+        }
+    if roll < (7 if first else 4):
+        return {"status": ActionStatus.IN_PROGRESS, "percent_complete": 10 + roll * 10}
+    if roll == 9 and not first:
+        return {"status": ActionStatus.IN_PROGRESS, "percent_complete": 15, "on_track": False}
+    return {"status": ActionStatus.NOT_STARTED, "percent_complete": 0}
+
+
+def _treat(by_reference: dict[str, Risk], directors: dict[str, User], admin: User) -> None:
+    """Every open risk's control in place and its two further actions, from `data.register`,
+    with due dates and progress varied by risk (bulk, with history). The risk owner takes the
+    first action and the director of the register's directorate the second (on the corporate
+    register, the director whose service it most touches)."""
+    controls, actions = [], []
+    corporate_leads = ["EI", "COACH", "PH", "ASC", "COACH", "COACH", "COACH", "EI"]  # CORP01-08
+    for reference, *_, control, first, second in RISKS:
+        risk = by_reference[reference]
+        n = zlib.crc32(reference.encode())
+        directorate = risk.register.directorate
+        if directorate is None:
+            director = directors[corporate_leads[int(reference[-2:]) - 1]]
+        else:
+            director = directors[directorate.code]
+        controls.append(
+            Control(
                 risk=risk,
-                description=description,
+                description=control,
                 owner=risk.owner,
-                due_on=dt.date(2018, 3 + k, 31 if k == 0 else 30),
+                effectiveness=EFFECTIVENESS[n % len(EFFECTIVENESS)],
             )
+        )
+        for description, owner, due, is_first in [
+            (first, risk.owner, FIRST_DUE[n % len(FIRST_DUE)], True),
+            (second, director, SECOND_DUE[(n // 7) % len(SECOND_DUE)], False),
+        ]:
+            actions.append(
+                Action(
+                    risk=risk,
+                    description=description,
+                    owner=owner,
+                    due_on=due,
+                    **_progress(reference, due, is_first),
+                )
+            )
+    bulk_create_with_history(controls, Control, default_user=admin, default_date=clock.now())
+    bulk_create_with_history(actions, Action, default_user=admin, default_date=clock.now())
 
 
 def _link(by_reference: dict[str, Risk], admin: User) -> None:
