@@ -133,6 +133,14 @@ def test_closing_needs_a_reason_and_keeps_the_risk(client, demo, risk):
     assert client.get(reverse("risks:risk_edit", args=[risk.pk])).status_code == 403
 
 
+def test_a_closed_risk_is_not_shown_as_overdue_for_review(client, demo, risk):
+    Risk.objects.filter(pk=risk.pk).update(next_review_on="2000-01-01")
+    client.force_login(demo["editor"])
+    assert "(overdue)" in text(client.get(reverse("risks:risk", args=[risk.pk])))
+    client.post(reverse("risks:risk_close", args=[risk.pk]), {"reason": "Market stabilised."})
+    assert "(overdue)" not in text(client.get(reverse("risks:risk", args=[risk.pk])))
+
+
 def test_controls_are_added_changed_and_archived_never_deleted(client, demo, risk):
     client.force_login(demo["editor"])
     url = reverse("risks:control_create", args=[risk.pk])
