@@ -24,7 +24,13 @@ pytestmark = pytest.mark.django_db
 
 
 def at(day: int, month: int = 12, hour: int = 10, minute: int = 0) -> dt.datetime:
-    return timezone.make_aware(dt.datetime(2017, month, day, hour, minute))
+    """A moment of the council's local time in 2017."""
+    return dt.datetime(2017, month, day, hour, minute, tzinfo=timezone.get_current_timezone())
+
+
+def wall(*fields: int) -> dt.datetime:
+    """A wall-clock moment, as the pure rules take and give them."""
+    return dt.datetime(*fields, tzinfo=dt.UTC).replace(tzinfo=None)
 
 
 @pytest.fixture
@@ -47,18 +53,18 @@ def reminders_to(address: str) -> list:
 
 
 def test_due_moments_are_the_latest_at_or_before_now():
-    now = dt.datetime(2017, 12, 4, 10, 0)  # a Monday
-    assert latest_daily(now, dt.time(9, 0)) == dt.datetime(2017, 12, 4, 9, 0)
-    assert latest_daily(now, dt.time(11, 0)) == dt.datetime(2017, 12, 3, 11, 0)
+    now = wall(2017, 12, 4, 10, 0)  # a Monday
+    assert latest_daily(now, dt.time(9, 0)) == wall(2017, 12, 4, 9, 0)
+    assert latest_daily(now, dt.time(11, 0)) == wall(2017, 12, 3, 11, 0)
     assert latest_daily(now, dt.time(9, 0), every_days=0) is None
     every_three = sorted(
         {latest_daily(now + dt.timedelta(days=d), dt.time(9, 0), 3) for d in range(9)}
     )
     gaps = {b - a for a, b in zip(every_three, every_three[1:], strict=False)}
     assert gaps == {dt.timedelta(days=3)}  # the same days, whenever asked
-    assert latest_weekly(now, 0, dt.time(8, 0)) == dt.datetime(2017, 12, 4, 8, 0)
-    assert latest_weekly(now, 0, dt.time(11, 0)) == dt.datetime(2017, 11, 27, 11, 0)
-    assert latest_weekly(now, 4, dt.time(8, 0)) == dt.datetime(2017, 12, 1, 8, 0)
+    assert latest_weekly(now, 0, dt.time(8, 0)) == wall(2017, 12, 4, 8, 0)
+    assert latest_weekly(now, 0, dt.time(11, 0)) == wall(2017, 11, 27, 11, 0)
+    assert latest_weekly(now, 4, dt.time(8, 0)) == wall(2017, 12, 1, 8, 0)
 
 
 def test_late_reminders_go_once_per_due_time_across_a_restart(demo, late_update):
