@@ -8,9 +8,12 @@ from scorecard.notifications.models import AlertPreference, Schedule
 pytestmark = pytest.mark.django_db
 
 
-def test_a_person_chooses_how_they_hear_of_each_kind_of_alert(client, demo):
+def test_a_person_chooses_how_they_hear_of_each_kind_of_alert(
+    client, demo, django_assert_max_num_queries
+):
     client.force_login(demo["editor"])
-    page = client.get(reverse("notifications:alerts"))
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("notifications:alerts"))
     assert page.status_code == 200
     assert "An indicator turns red" in page.text and "In the weekly digest" in page.text
     saved = client.post(
@@ -51,10 +54,12 @@ def test_the_alert_settings_need_signing_in_and_are_linked_from_every_page(clien
     assert reverse("notifications:alerts") in client.get(reverse("home")).text
 
 
-def test_only_administrators_change_the_schedule(client, demo):
+def test_only_administrators_change_the_schedule(client, demo, django_assert_max_num_queries):
     client.force_login(demo["editor"])
     assert client.get(reverse("notifications:schedule")).status_code == 403
     client.force_login(demo["admin"])
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("notifications:schedule")).status_code == 200
     assert (
         reverse("notifications:schedule") in client.get(reverse("organisation:administration")).text
     )
