@@ -2,12 +2,13 @@
 moments caught up once, and a second worker's claim respected."""
 
 import datetime as dt
+import threading
 from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from scorecard.core.schedule import latest_daily, latest_weekly
@@ -143,3 +144,31 @@ def test_run_schedule_command_runs_what_is_due_once(demo, late_update):
 def test_scorecard_remind_still_sends_every_reminder(demo, late_update):
     call_command("remind", "--period", "2017/18-Q2", stdout=StringIO())
     assert len(reminders_to("editor@midshire.example")) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_the_same_moment_send_each_run_once(demo, late_update):
+    """Two workers, each in its own connection, run the schedule at the same instant: the
+    unique constraint lets one of them claim the run, and its reminders go once."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers: the race needs two real connections")
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def worker():
+        try:
+            barrier.wait()
+            run_due(at(4))
+        except Exception as error:  # reported below: a thread's failure must fail the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(reminders_to("editor@midshire.example")) == 1
+    assert ScheduledRun.objects.filter(kind=RunKind.REMINDERS_LATE).count() == 1
