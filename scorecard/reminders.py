@@ -5,6 +5,7 @@ Lives at project level because it reads both performance and risks, which do not
 other. Used by `scorecard remind` and by the performance team's Reminders page."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -62,8 +63,15 @@ def reminder_quarter(text: str | None = None, today: dt.date | None = None) -> P
     return Period.containing(today, "quarter", start_month).previous()
 
 
-def reminders_compose(*, quarter: Period, today: dt.date | None = None) -> list[Reminder]:
-    """One reminder per person with something due (a fixed number of queries)."""
+def reminders_compose(
+    *,
+    quarter: Period,
+    today: dt.date | None = None,
+    keep: Callable[[object], bool] | None = None,
+    with_risks: bool = True,
+) -> list[Reminder]:
+    """One reminder per person with something due (a fixed number of queries). The schedule
+    keeps only some updates (`keep`: due in so many days, or late) and leaves risks to alerts."""
     today = today or clock.today()
     by_person: dict[object, Reminder] = {}
 
@@ -72,6 +80,8 @@ def reminders_compose(*, quarter: Period, today: dt.date | None = None) -> list[
 
     for person, updates in updates_due_by_person(quarter=quarter, today=today).items():
         for update in updates:
+            if keep is not None and not keep(update):
+                continue
             late = (
                 f"OVERDUE since {long_date(update.deadline)}"
                 if update.overdue
@@ -82,7 +92,7 @@ def reminders_compose(*, quarter: Period, today: dt.date | None = None) -> list[
                 f"{update.state_label.lower()}, {late}"
             )
             reminder(person).overdue += update.overdue
-    for person, work in risk_work_by_person(today=today).items():
+    for person, work in risk_work_by_person(today=today).items() if with_risks else ():
         for risk in work.reviews:
             overdue = risk.next_review_on < today
             reminder(person).lines.append(
@@ -100,9 +110,13 @@ def reminders_compose(*, quarter: Period, today: dt.date | None = None) -> list[
     return sorted(by_person.values(), key=lambda r: r.person.username)
 
 
-def reminders_send(*, quarter: Period, dry_run: bool = False) -> list[Reminder]:
-    """Email every reminder over one connection (unless `dry_run`), and return them."""
-    reminders = reminders_compose(quarter=quarter)
+def reminders_send(
+    *, quarter: Period, dry_run: bool = False, reminders: list[Reminder] | None = None
+) -> list[Reminder]:
+    """Email every reminder (those composed for `quarter`, or the ones given) over one
+    connection (unless `dry_run`), and return them."""
+    if reminders is None:
+        reminders = reminders_compose(quarter=quarter)
     if dry_run or not reminders:
         return reminders
     council = organisation_settings_get().name

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "scorecard.interchange",
     "scorecard.api",
     "scorecard.ops",
+    "scorecard.notifications",
     "axes",
 ]
 
@@ -345,3 +346,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "scorecard@localhost")
+
+# Every email links to the page it is about: the site's address as people reach it.
+SCORECARD_BASE_URL = os.environ.get("SCORECARD_BASE_URL", "http://127.0.0.1:8000")
+
+# Called by `scorecard worker` at least once a minute with the present moment.
+SCORECARD_PERIODIC = ["scorecard.notifications.schedule.run_due"]

@@ -21,6 +21,7 @@ urlpatterns = [
     path("import-export/", include("scorecard.interchange.urls")),
     path("open-data/", include("scorecard.interchange.open_data_urls")),
     path("api/", include("scorecard.api.urls")),
+    path("notifications/", include("scorecard.notifications.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

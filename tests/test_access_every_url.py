@@ -50,6 +50,8 @@ ACCESS = {
     "search": row(SIGN_IN, OK, OK, OK),
     "guide": row(SIGN_IN, OK, OK, OK),
     "reminders": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "notifications:alerts": row(SIGN_IN, OK, OK, OK),  # each person their own
+    "notifications:schedule": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "setup": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "performance:my_updates": row(SIGN_IN, OK, OK, OK),
     "performance:approvals": row(SIGN_IN, OK, OK, OK),

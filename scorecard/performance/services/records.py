@@ -7,12 +7,17 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.functions import Length
+from django.urls import reverse
 
 from scorecard.core.figures import as_stored, rounding_notice
 from scorecard.core.periods import Period, PeriodError, parse
 from scorecard.core.polarity import to_decimal
 from scorecard.core.status import State
+from scorecard.notifications.choices import AlertKind
+from scorecard.notifications.services import alerts_record
 from scorecard.organisation import clock
+from scorecard.organisation.choices import Role
 from scorecard.organisation.models import Directorate, User
 
 from ..choices import (
@@ -643,14 +648,70 @@ def measurement_submit(
     return _move(measurement, WorkflowState.SUBMITTED, by, expected_version)
 
 
+def _owner_and_editors(indicator) -> list[User]:
+    """Who hears of an indicator's news: its owner and its directorate's editors."""
+    editors = User.objects.filter(
+        memberships__role=Role.DIRECTORATE_EDITOR, memberships__directorate=indicator.directorate_id
+    )
+    return [indicator.owner, *editors.distinct()]
+
+
+def _is_red(measurement: Measurement | None) -> bool:
+    from ..selectors import stored_value_status  # selectors read what services write
+
+    status = measurement and stored_value_status(measurement)
+    return bool(status) and status.state == State.RED
+
+
+def _previous_approved(measurement: Measurement) -> Measurement | None:
+    """The indicator's approved value for the latest earlier period of the same kind (period
+    keys of one kind have one length and sort in time order)."""
+    return (
+        Measurement.objects.annotate(key_length=Length("period"))
+        .filter(
+            indicator=measurement.indicator,
+            state=WorkflowState.APPROVED,
+            period__lt=measurement.period,
+            key_length=len(measurement.period),
+        )
+        .select_related("indicator")
+        .order_by("-period")
+        .first()
+    )
+
+
+def _alert_if_turned_red(measurement: Measurement) -> None:
+    """An approved red value whose indicator's previous approved value (of the same kind of
+    period) was not red: the owner and the directorate's editors are told (in this
+    transaction, through the outbox)."""
+    if not _is_red(measurement):
+        return
+    previous = _previous_approved(measurement)
+    if _is_red(previous):
+        return
+    indicator = measurement.indicator
+    period = parse(measurement.period, financial_year_start_month())
+    alerts_record(
+        people=_owner_and_editors(indicator),
+        kind=AlertKind.INDICATOR_RED,
+        key=f"{measurement.pk}:{measurement.version}",
+        subject=f"Scorecard: indicator {indicator.code} is red",
+        body=f"Indicator {indicator.code} {indicator.title} is red for {period.label}.",
+        path=reverse("performance:indicator", args=[indicator.pk]),
+    )
+
+
 @transaction.atomic
 def measurement_approve(
     *, measurement: Measurement, by: User | None, expected_version: int
 ) -> Measurement:
     """Approve a submitted value: by the indicator's owner or a performance administrator, never
     by the person who entered or submitted it unless the organisation allows self-approval (the
-    value is then marked `self_approved`)."""
-    return _move(measurement, WorkflowState.APPROVED, by, expected_version)
+    value is then marked `self_approved`). A value that turns its indicator red puts an alert
+    in the outbox."""
+    measurement = _move(measurement, WorkflowState.APPROVED, by, expected_version)
+    _alert_if_turned_red(measurement)
+    return measurement
 
 
 @transaction.atomic
@@ -662,4 +723,16 @@ def measurement_return(
         raise ValidationError(
             {"review_note": "Say why the value is returned, so the updater can fix it."}
         )
-    return _move(measurement, WorkflowState.RETURNED, by, expected_version, note=reason)
+    measurement = _move(measurement, WorkflowState.RETURNED, by, expected_version, note=reason)
+    indicator = measurement.indicator
+    period = parse(measurement.period, financial_year_start_month())
+    alerts_record(
+        people=[measurement.submitted_by, measurement.entered_by, *_owner_and_editors(indicator)],
+        kind=AlertKind.VALUE_RETURNED,
+        key=f"{measurement.pk}:{measurement.version}",
+        subject=f"Scorecard: a value of indicator {indicator.code} was returned",
+        body=f"The {period.label} value of indicator {indicator.code} {indicator.title} was "
+        f"returned: {reason}",
+        path=reverse("performance:indicator", args=[indicator.pk]),
+    )
+    return measurement

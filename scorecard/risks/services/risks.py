@@ -4,9 +4,12 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 
 from scorecard.core import filing, periods, scoring
 from scorecard.core.figures import long_date
+from scorecard.notifications.choices import AlertKind
+from scorecard.notifications.services import alerts_record
 from scorecard.organisation import clock, quarters
 from scorecard.organisation.models import User
 from scorecard.organisation.selectors import organisation_settings_get
@@ -253,6 +256,11 @@ def assessment_record(
     if errors:
         raise ValidationError(errors)
     band = matrix.band_for(likelihood, impact)
+    before = (
+        matrix.band_for(risk.current_likelihood, risk.current_impact)
+        if risk.current_likelihood and risk.current_impact
+        else None
+    )
     today = clock.today()
     assessed_on = assessed_on or today
     if assessed_on > today:
@@ -286,4 +294,14 @@ def assessment_record(
     risk.save(
         update_fields=["current_likelihood", "current_impact", "last_reviewed_on", "next_review_on"]
     )
+    if before is not None and band.severity > before.severity:
+        alerts_record(
+            people=[risk.owner],
+            kind=AlertKind.RISK_BAND_UP,
+            key=f"assessment:{assessment.pk}",
+            subject=f"Scorecard: risk {risk.reference} has risen to {band.label}",
+            body=f"Risk {risk.reference} {risk.title} now scores "
+            f"{assessment.score} ({band.label}, was {before.label}).",
+            path=reverse("risks:risk", args=[risk.pk]),
+        )
     return assessment
