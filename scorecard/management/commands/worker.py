@@ -46,7 +46,6 @@ class Command(db_worker.Command):
         self.configure_logging(options["verbosity"])
         for task_path, what in queue.recover_abandoned():
             self.stdout.write(f"Took back {task_path}: {what}.")
-        connection.close()
         stop = threading.Event()
         if periodic:
             threading.Thread(target=_periodic_loop, args=(stop,), daemon=True).start()
