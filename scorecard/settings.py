@@ -316,6 +316,8 @@ SCORECARD_PERIODIC: list[str] = [
 ]
 # A task left running by a worker that died is run again up to this many times in all.
 SCORECARD_TASK_ATTEMPTS = 3
+# The worker's niceness: below the web workers, so long work never slows a page.
+SCORECARD_WORKER_NICE = int(os.environ.get("SCORECARD_WORKER_NICE", "19"))
 
 # --- Import, export and the REST API (interchange and api apps) ---------------------------------
 # Imports and exports bigger than this many rows run outside the request (docs/decisions/0005).

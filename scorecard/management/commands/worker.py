@@ -1,7 +1,9 @@
 import logging
+import os
 import threading
 import time
 
+from django.conf import settings
 from django.db import close_old_connections, connection
 from django_tasks_db.management.commands import db_worker
 
@@ -44,6 +46,9 @@ class Command(db_worker.Command):
 
     def handle(self, *args, periodic: bool = True, **options):
         self.configure_logging(options["verbosity"])
+        # Below the web workers: a pack build or an import never slows a page on a shared
+        # machine (decision 0033).
+        os.nice(settings.SCORECARD_WORKER_NICE)
         for task_path, what in queue.recover_abandoned():
             self.stdout.write(f"Took back {task_path}: {what}.")
         stop = threading.Event()
