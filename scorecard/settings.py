@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "scorecard.ops",
     "scorecard.notifications",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -292,6 +294,31 @@ LOGGING = {
     # django-axes logs every sign-in at INFO; keep its warnings (lockouts) only.
     "loggers": {"axes": {"level": os.environ.get("AXES_LOG_LEVEL", "WARNING")}},
 }
+
+# --- Work outside the request (docs/decisions/0032-jobs-on-django-tasks.md) ----------------------
+# Imports and exports above the threshold, pack builds and publication's documents are tasks in
+# the database, run by `scorecard worker`. The test environment runs a task at once, in the
+# process that enqueues it, unless a test asks for the database backend.
+TASKS_BACKEND = os.environ.get(
+    "SCORECARD_TASKS_BACKEND", "immediate" if ENVIRONMENT == "test" else "database"
+)
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND]
+    }
+}
+# Called by `scorecard worker` at least once a minute with the council's now: dotted paths to
+# functions `fn(now: datetime) -> None`, each of which must be safe to call again.
+SCORECARD_PERIODIC: list[str] = [
+    path for path in os.environ.get("SCORECARD_PERIODIC", "").split(",") if path
+]
+# A task left running by a worker that died is run again up to this many times in all.
+SCORECARD_TASK_ATTEMPTS = 3
+# The worker's niceness: below the web workers, so long work never slows a page.
+SCORECARD_WORKER_NICE = int(os.environ.get("SCORECARD_WORKER_NICE", "19"))
 
 # --- Import, export and the REST API (interchange and api apps) ---------------------------------
 # Imports and exports bigger than this many rows run outside the request (docs/decisions/0005).

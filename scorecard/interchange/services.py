@@ -1,17 +1,16 @@
 """Writes of the interchange app: run imports and exports, remember column layouts, run jobs.
 
-Small jobs run in the request. A job of more than INTERCHANGE_BACKGROUND_ROWS rows runs in a
-thread of the web process after the request has answered (see docs/decisions/0005): its page
-shows the progress, which the thread writes to the job's row as it goes.
+Small jobs run in the request. A job of more than INTERCHANGE_BACKGROUND_ROWS rows is a task
+run by `scorecard worker` (docs/decisions/0032): its page shows the progress, which the worker
+writes to the job's row as it goes.
 """
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import transaction
 
 from scorecard.core.collector import collector_paused
 from scorecard.organisation import clock
@@ -239,14 +238,6 @@ def _rows_in(job: Job) -> int:
         return 0
 
 
-def _run_in_thread(job_pk: int, commit: bool) -> None:
-    close_old_connections()
-    try:
-        job_run(job=Job.objects.get(pk=job_pk), commit=commit)
-    finally:
-        connection.close()
-
-
 def job_start(*, job: Job, commit: bool = False) -> Job:
     """Run the job now if it is small; else start it outside the request and return at once."""
     rows = _rows_in(job)
@@ -255,7 +246,8 @@ def job_start(*, job: Job, commit: bool = False) -> Job:
     Job.objects.filter(pk=job.pk).update(
         state=Job.State.WAITING, committing=commit, rows_total=rows, rows_done=0
     )
-    thread = threading.Thread(target=_run_in_thread, args=(job.pk, commit), daemon=True)
-    transaction.on_commit(thread.start)
+    from .tasks import job_task
+
+    job_task.enqueue(job_pk=job.pk, commit=commit)
     job.refresh_from_db()
     return job

@@ -16,6 +16,7 @@ import tracemalloc
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -232,15 +233,17 @@ def _pages(scale: str, period) -> list[tuple[str, str]]:
         ("risk register list (first page)", reverse("risks:index")),
         ("indicator page", reverse("performance:indicator", args=[indicator.pk])),
         ("risk page", reverse("risks:risk", args=[risk.pk])),
-        ("report pack HTML", reverse("reporting:appendix", args=[quarter])),
-        ("Cabinet report DOCX", reverse("reporting:cover_docx", args=[quarter])),
+        ("report pack HTML (stored)", reverse("reporting:appendix", args=[quarter])),
+        ("Cabinet report DOCX (stored)", reverse("reporting:cover_docx", args=[quarter])),
         ("API indicators list", "/api/v1/indicators/"),
         ("API measurements list", "/api/v1/measurements/"),
         ("API risks list", "/api/v1/risks/"),
         ("API assessments list", "/api/v1/assessments/"),
     ]  # fmt: skip
     if scale == "demo":  # at large scale the pack runs to hundreds of pages: HTML only
-        pages.insert(7, ("report pack PDF", reverse("reporting:appendix_pdf", args=[quarter])))
+        pages.insert(
+            7, ("report pack PDF (stored)", reverse("reporting:appendix_pdf", args=[quarter]))
+        )
     return pages
 
 
@@ -266,7 +269,10 @@ def run(
         return not wanted or any(w in name.lower() for w in wanted)
 
     figures = []
-    for name, url in _pages(scale, period):
+    pages = _pages(scale, period)
+    if any(_is_document(name) and chosen(name) for name, _ in pages):
+        _build_stored(client, [url for name, url in pages if _is_document(name)])
+    for name, url in pages:
         if not chosen(name):
             continue
         # A document of 5,000 indicators takes seconds: one timed run, so that the large bench
@@ -303,6 +309,12 @@ def run(
     figures += [floor, risk_floor]
     if import_rows and chosen("import"):
         figures += _import_figures(admin, import_rows, max(1, repeat // 5))
+    if scale == "demo" and chosen("draft pack build"):
+        figures.append(_draft_build(admin, period))
+    load = {}
+    if chosen("under load"):
+        under, load = _dashboards_under_load(client, period, admin, import_rows, repeat)
+        figures += under
     return {
         "scale": scale,
         "database": connection.vendor,
@@ -317,6 +329,7 @@ def run(
         "seconds": round(time.perf_counter() - started, 1),
         # The whole bench process's peak resident memory, including the large report's.
         "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "load": load,
     }
 
 
@@ -331,6 +344,8 @@ def table(result: dict) -> str:
     out.write(
         f"bench took {result['seconds']} s; peak resident memory {result['max_rss_mb']} MB\n\n"
     )
+    if result.get("load"):
+        out.write(f"{result['load']['what']}\n\n")
     out.write(
         "| what | median ms | worst ms | first ms | queries | peak MB | floor ms | page / floor "
         "| note |\n"
@@ -345,3 +360,146 @@ def table(result: dict) -> str:
             f"{f['peak_mb']} | {floor} | {ratio} | {f['note']} |\n"
         )
     return out.getvalue()
+
+
+# --- Stored documents, the draft build, the dashboards beside long work (decision 0034) --------
+
+
+def _build_stored(client: Client, urls: list[str]) -> None:
+    """Ask for each document once and build what that queued, here, as the worker would: the
+    figures are then those of serving the stored file."""
+    from scorecard.reporting.models import StoredDocument
+    from scorecard.reporting.stored import document_build
+
+    for url in urls:
+        client.get(url)
+    for pk in StoredDocument.objects.exclude(state="done").values_list("pk", flat=True):
+        document_build(document_pk=pk)
+
+
+def _draft_build(admin: User, period) -> Figure:
+    """The demo's draft pack (the quarter after the published one) built as the worker builds
+    it: the PDF, from the kept lines."""
+    from scorecard.reporting.models import StoredDocument
+    from scorecard.reporting.stored import document_build
+
+    draft = period.next()
+    document = StoredDocument.objects.create(
+        period=draft.key, kind="pdf", audience="bench", version="bench", every_risk=True
+    )
+    try:
+        figure = measure(
+            f"draft pack build, PDF of {draft.label} (in the worker)",
+            lambda: (
+                StoredDocument.objects.filter(pk=document.pk).update(state="waiting"),
+                document_build(document_pk=document.pk),
+            ),
+            repeat=1,
+        )
+        document.refresh_from_db()
+        figure.note = f"{len(document.content) / 1024:,.0f} KB, {document.state}"
+    finally:
+        StoredDocument.objects.filter(pk=document.pk).delete()
+    return figure
+
+
+def _dashboards_under_load(
+    client: Client, period, admin: User, import_rows: int, repeat: int
+) -> tuple[list[Figure], dict]:
+    """Both dashboards' median alone, then while four draft pack builds and one import of
+    `import_rows` measurement rows (a preview: checked, written, rolled back) run at once in
+    five `scorecard worker` processes, as a council's worker would run them."""
+    import os
+    import subprocess
+    import sys
+
+    from scorecard.interchange.models import Job
+    from scorecard.interchange.schema import SHEETS_BY_KEY
+    from scorecard.interchange.selectors import export_rows
+    from scorecard.interchange.writers import write_csv
+    from scorecard.reporting.models import StoredDocument
+    from scorecard.reporting.tasks import build_document
+
+    dashboards = [
+        f"{reverse('reporting:performance_dashboard')}?period={period.key}",
+        f"{reverse('reporting:risk_dashboard')}?period={period.key}",
+    ]
+
+    def both():
+        for url in dashboards:
+            _get(client, url)()
+
+    alone = measure("both dashboards, alone", both, repeat=max(repeat, 9))
+    spec = SHEETS_BY_KEY["measurements"]
+    exported = export_rows(user=admin, sheet=spec)
+    rows = (exported * (import_rows // max(len(exported), 1) + 1))[:import_rows]
+    job = Job.objects.create(
+        kind=Job.Kind.IMPORT, created_by=admin, filename="bench.csv", data=write_csv(spec, rows)
+    )
+    documents = [
+        StoredDocument.objects.create(
+            period=period.next().key, kind="pdf", audience="bench", version=f"bench-{n}",
+            every_risk=True,
+        )
+        for n in range(4)
+    ]  # fmt: skip
+    from scorecard.interchange.tasks import job_task
+
+    job_task.enqueue(job_pk=job.pk, commit=False)
+    for document in documents:
+        build_document.enqueue(document_pk=document.pk)
+    workers = [
+        subprocess.Popen(  # noqa: S603 - fixed argument list
+            [
+                sys.executable,
+                "-m",
+                "scorecard.cli",
+                "worker",
+                "--max-tasks",
+                "1",
+                "--no-periodic",
+                "--no-startup-delay",
+                "-v",
+                "0",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        for _ in range(5)
+    ]
+    try:
+        # Until the workers have claimed their tasks and are busy.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and (
+            Job.objects.get(pk=job.pk).state == Job.State.WAITING
+            or StoredDocument.objects.filter(
+                pk__in=[d.pk for d in documents], state="waiting"
+            ).exists()
+        ):
+            time.sleep(0.2)
+        time.sleep(2)
+        busy = measure(
+            "both dashboards, while 4 pack builds and an import run",
+            both,
+            repeat=max(repeat, 9),
+            warm_up=False,
+        )
+        load_average = os.getloadavg()
+        still = sum(worker.poll() is None for worker in workers)
+    finally:
+        for worker in workers:
+            worker.wait()
+        job.refresh_from_db()
+        states = list(StoredDocument.objects.filter(pk__in=[d.pk for d in documents])
+                      .values_list("state", flat=True))  # fmt: skip
+        StoredDocument.objects.filter(pk__in=[d.pk for d in documents]).delete()
+        Job.objects.filter(pk=job.pk).delete()
+    busy.note = f"{busy.median_ms / alone.median_ms:.2f}x alone; {still} of 5 still running"
+    what = (
+        f"Under load: {len(rows):,}-row import ({job.state}) and 4 draft pack PDFs ({states}) in "
+        f"5 workers at niceness {settings.SCORECARD_WORKER_NICE}; load average "
+        f"{load_average[0]:.2f} {load_average[1]:.2f} {load_average[2]:.2f} on "
+        f"{os.cpu_count()} cores; dashboards' median {busy.median_ms} ms vs {alone.median_ms} ms "
+        f"alone ({busy.median_ms / alone.median_ms:.2f}x)."
+    )
+    return [alone, busy], {"what": what, "load_average": load_average}

@@ -11,6 +11,7 @@ class ReportingConfig(AppConfig):
         # Reporting reads both performance and risks: it adds each side's links to the other's page.
         from scorecard import panels
 
+        from . import tasks  # noqa: F401 - known to the worker before it starts
         from .line_triggers import installed
         from .links import indicator_panel, risk_panel
 

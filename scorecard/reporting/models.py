@@ -231,3 +231,62 @@ class LineChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} {self.key}"
+
+
+class StoredDocument(models.Model):
+    """A report document built once, in a task, and served as stored (docs/decisions/0034): the
+    pack as PDF and HTML and the cover report as DOCX, of one quarter, for one set of visible
+    risks (`audience`), from one state of the data (`version`: the snapshot once published, the
+    changes read so far for a draft). Never rendered in a request."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", "Report pack (PDF)"
+        HTML = "html", "Report pack (web page)"
+        DOCX = "docx", "Cabinet cover report (Word)"
+
+    class State(models.TextChoices):
+        WAITING = "waiting", "Waiting to start"
+        RUNNING = "running", "Being built"
+        DONE = "done", "Built"
+        FAILED = "failed", "Failed"
+
+    period = models.CharField(max_length=12, help_text="A quarter, e.g. 2017/18-Q2.")
+    kind = models.CharField(max_length=4, choices=Kind.choices)
+    audience = models.CharField(
+        max_length=64, help_text="SHA-256 of the risks its readers see (all readers alike)."
+    )
+    version = models.CharField(
+        max_length=120, help_text="The snapshot it was built from, or the draft's data state."
+    )
+    every_risk = models.BooleanField(
+        default=False, help_text="Built for a reader who sees every risk."
+    )
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Built as this person sees it (empty: the public, or every risk).",
+    )
+    state = models.CharField(max_length=8, choices=State.choices, default=State.WAITING)
+    percent = models.PositiveSmallIntegerField(default=0)
+    content = models.BinaryField(blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    built_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "kind", "audience", "version"], name="stored_document_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.period} ({self.get_state_display()})"
+
+    @property
+    def is_building(self) -> bool:
+        return self.state in {self.State.WAITING, self.State.RUNNING}

@@ -83,7 +83,12 @@ def period_lock_and_publish(*, period: Period, by: User, gaps_reason: str = "") 
     """Lock the quarter in the performance app, then freeze its snapshot: both or neither (a
     refused snapshot, for gaps without a reason, leaves the quarter open)."""
     reporting_period_set_state(period=period.key, state=PeriodState.LOCKED, by=by)
-    return snapshot_create(period=period, by=by, gaps_reason=gaps_reason)
+    snapshot = snapshot_create(period=period, by=by, gaps_reason=gaps_reason)
+    # Its documents are built once, by the worker, after the publication commits (decision 0034).
+    from .stored import documents_queue_published
+
+    transaction.on_commit(lambda: documents_queue_published(snapshot=snapshot))
+    return snapshot
 
 
 @transaction.atomic

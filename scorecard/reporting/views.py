@@ -4,15 +4,16 @@ locking and publishing a quarter, and the cover report's wording."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
+from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods
 
 from scorecard.core.periods import Period
 from scorecard.web import add_service_errors, paginate
 
 from . import cover as cover_wording
-from . import documents, forms, services, summary
+from . import documents, forms, services, stored, summary
 from .selectors import (
     period_default,
     period_parse,
@@ -110,28 +111,48 @@ def _document_data(request, period: str):
     return data
 
 
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+def _stored(request: HttpRequest, period: str, kind: str, filename: str) -> HttpResponse:
+    """A document as stored, or the page that says it is being built (decision 0034): no
+    request renders a document."""
+    _require(user_can_read_reports(request.user))
+    quarter = _quarter(period)
+    _require(user_can_publish(request.user) or snapshot_get(quarter) is not None)
+    data = stored.reader_data(quarter, request.user)
+    _require(user_can_read_report(request.user, data))
+    document = stored.document_get_or_queue(data=data, kind=kind, reader=request.user)
+    if document.state != document.State.DONE:
+        return _render(
+            request,
+            "reporting/document_building.html",
+            {"document": document, "quarter": quarter},
+        )
+    etag = f'"{document.sha256}"'
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(bytes(document.content), content_type=stored.CONTENT_TYPE[kind])
+        if kind != stored.Kind.HTML:
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(document.built_at.timestamp())
+    # Asked again each time (a draft changes, confidentiality too); the answer is a 304.
+    response["Cache-Control"] = "private, no-cache"
     return response
 
 
-def _filename(data, kind: str, extension: str) -> str:
-    return f"{kind}-{data.period.key.replace('/', '-')}.{extension}"
+def _name(period: str, kind: str, extension: str) -> str:
+    return f"{kind}-{period.replace('/', '-')}.{extension}"
 
 
 @login_required
 def appendix(request: HttpRequest, period: str) -> HttpResponse:
     """The Cabinet report and its Appendix as one printable page."""
-    return HttpResponse(documents.pack_html(_document_data(request, period)))
+    return _stored(request, period, stored.Kind.HTML, _name(period, "cabinet-pack", "html"))
 
 
 @login_required
 def appendix_pdf(request: HttpRequest, period: str) -> HttpResponse:
-    data = _document_data(request, period)
-    return _download(
-        documents.pack_pdf(data), "application/pdf", _filename(data, "cabinet-pack", "pdf")
-    )
+    return _stored(request, period, stored.Kind.PDF, _name(period, "cabinet-pack", "pdf"))
 
 
 @login_required
@@ -141,12 +162,7 @@ def cover(request: HttpRequest, period: str) -> HttpResponse:
 
 @login_required
 def cover_docx(request: HttpRequest, period: str) -> HttpResponse:
-    data = _document_data(request, period)
-    return _download(
-        documents.cover_docx(data),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        _filename(data, "cabinet-report", "docx"),
-    )
+    return _stored(request, period, stored.Kind.DOCX, _name(period, "cabinet-report", "docx"))
 
 
 @login_required

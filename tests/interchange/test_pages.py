@@ -1,12 +1,9 @@
-"""The import and export pages: access, bounded queries, upload to preview to confirm, and a large
-import running outside the request with its progress on the page."""
-
-import time
+"""The import and export pages: access, bounded queries, upload to preview to confirm (a
+large import queued for the worker: tests/queue)."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from scorecard.interchange.models import Job
 from scorecard.performance.models import Measurement
 
 from .conftest import INDICATORS, MEASUREMENTS, TARGETS, xlsx
@@ -71,27 +68,3 @@ def test_the_index_page_queries_do_not_grow(client, council, size, django_assert
         upload(client, xlsx({"Targets": TARGETS}), name=f"t{n}.xlsx")
     with django_assert_max_num_queries(6):
         assert client.get("/import-export/").status_code == 200
-
-
-@pytest.mark.django_db(transaction=True)
-def test_a_large_import_runs_outside_the_request_and_shows_progress(client, settings):
-    from .conftest import small_council
-
-    people = small_council()
-    settings.INTERCHANGE_BACKGROUND_ROWS = 5
-    client.force_login(people["admin"])
-    rows = [["Code", "Title", "Directorate"]] + [
-        [f"BG{n:03d}", f"Indicator {n}", "ASC"] for n in range(60)
-    ]
-    response = upload(client, xlsx({"Indicators": rows}))
-    job = Job.objects.get()
-    page = client.get(response["Location"]).content.decode()
-    if job.is_running:  # the thread may already have finished on a fast machine
-        assert '<meta http-equiv="refresh"' in page and "<progress" in page
-    for _ in range(600):  # up to a minute on a busy machine
-        job.refresh_from_db()
-        if not job.is_running:
-            break
-        time.sleep(0.1)
-    assert job.state == Job.State.PREVIEWED and job.rows_done == job.rows_total == 60
-    assert "Confirm and import" in client.get(response["Location"]).content.decode()

@@ -398,5 +398,6 @@ def test_an_export_counts_every_sheets_rows_to_choose_the_background(empty, sett
         )
         assert services._rows_in(services.export_job_create(user=user, fmt="csv")) == written
     settings.INTERCHANGE_BACKGROUND_ROWS = written - 1
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # queued
     job = services.job_start(job=services.export_job_create(user=reader, fmt="xlsx"))
     assert (job.state, job.rows_total) == (Job.State.WAITING, written)

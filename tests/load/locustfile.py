@@ -1,6 +1,7 @@
-"""Simulated council staff: they browse the dashboards, registers, indicators and risks, and
-submit their quarterly update (a value with commentary) through the real form, CSRF token and
-all. Run by tests/load/run.py, which passes the plan and the folder for the records.
+"""Simulated council staff and councillors. Staff browse the dashboards, registers, indicators
+and risks, and submit their quarterly update (a value with commentary) through the real form,
+CSRF token and all; councillors download the published pack. Run by tests/load/run.py, which
+passes the plan and the folder for the records.
 
 Each confirmed submission is appended to the user's record file, so that the checker can prove
 afterwards that none was lost.
@@ -56,6 +57,7 @@ if BEHIND_PROXY:
 
 
 class CouncilStaff(HttpUser):
+    weight = 4
     wait_time = between(0.5, 2)
 
     def on_start(self):
@@ -164,3 +166,28 @@ class CouncilStaff(HttpUser):
             }
             with self.record_file.open("a") as file:
                 file.write(json.dumps(record) + "\n")
+
+
+class Councillor(HttpUser):
+    """A Cabinet member on publication day: downloads the published pack (PDF), stored once."""
+
+    weight = 1
+    wait_time = between(0.5, 2)
+
+    def on_start(self):
+        if BEHIND_PROXY:
+            self.client.cookies.set_policy(LoopbackProxyPolicy())
+            self.client.headers["X-Forwarded-Proto"] = "https"
+        self.client.cookies.set("sessionid", PLAN["councillor_session"])
+
+    @task
+    def download_published_pack(self):
+        if not PLAN["published_slug"]:
+            return
+        path = f"/reports/{PLAN['published_slug']}/appendix.pdf"
+        with self.client.get(path, name="published pack PDF", catch_response=True) as response:
+            if response.status_code != 200 or "/sign-in/" in response.url:
+                response.failure(f"published pack PDF: {_problem(response)}")
+            elif not response.content.startswith(b"%PDF"):
+                # Being built (the first minute after publication): the page says so.
+                response.success()

@@ -21,6 +21,7 @@ from scorecard.performance import services as performance
 from scorecard.performance.choices import Frequency, Polarity, Unit
 from scorecard.performance.models import Indicator, Measurement
 from scorecard.performance.selectors import reporting_period_current
+from scorecard.reporting.models import Snapshot
 from scorecard.risks.models import Risk
 
 PASSWORD = "load-test pass phrase"  # noqa: S105 - accounts of a throwaway load-test database
@@ -45,6 +46,11 @@ def prepare(*, users: int, browse: int = 40) -> dict:
     if current is None:
         raise RuntimeError("No quarter is open for updates: load the demo council first.")
     directorate = Directorate.objects.order_by("code").first()
+    published = Snapshot.objects.order_by("-period_start").first()
+    councillor = organisation.person_create(
+        username="load-councillor", password=None, first_name="Load", last_name="Councillor"
+    )
+    organisation.membership_create(person=councillor, role=Role.READER)
     accounts = []
     for number in range(1, users + 1):
         username = f"load-updater-{number:03d}"
@@ -76,6 +82,9 @@ def prepare(*, users: int, browse: int = 40) -> dict:
             Indicator.objects.exclude(code__startswith=PREFIX).values_list("pk", flat=True)[:browse]
         ),
         "risks": list(Risk.objects.values_list("pk", flat=True)[:browse]),
+        # Councillors download the latest published pack, signed in as a Cabinet member.
+        "councillor_session": signed_in_session(councillor),
+        "published_slug": published.period.replace("/", "-", 1) if published else "",
     }
 
 

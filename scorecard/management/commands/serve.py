@@ -1,4 +1,3 @@
-import contextlib
 import os
 import subprocess
 import sys
@@ -10,7 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 class Command(BaseCommand):
     help = (
-        "Serve Scorecard with gunicorn on 127.0.0.1 (static files through WhiteNoise). "
+        "Serve Scorecard with gunicorn on 127.0.0.1 (static files through WhiteNoise), with a "
+        "task worker beside it (SCORECARD_SERVE_WORKER=0: none, for a separate worker service). "
         "--production: production settings, compressed static files collected first, "
         "gunicorn tuned for running behind a TLS-terminating proxy (docs/deployment.md)."
     )
@@ -59,5 +59,6 @@ class Command(BaseCommand):
                 "--max-requests", "1000", "--max-requests-jitter", "100",
                 "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
             ]  # fmt: skip
-        with contextlib.suppress(KeyboardInterrupt):
-            subprocess.run(command, check=True, env=environment)  # noqa: S603 - fixed argument list
+        # Become gunicorn (nothing stays behind as a parent); its master starts `scorecard
+        # worker` beside the web workers (gunicorn_conf.py, decision 0033).
+        os.execvpe(command[0], command, environment)  # noqa: S606 - fixed argument list

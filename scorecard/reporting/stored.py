@@ -1,0 +1,136 @@
+"""Report documents built once, in a task, and served as stored (docs/decisions/0034).
+
+A published quarter's documents never change, so publishing queues their builds (the public's
+set of risks and every risk's) and each later request serves the stored bytes. A draft is built
+in a task too and served from its last build while nothing it is made from has changed: its
+`version` is the council's date, the newest change the dashboards' lines have seen
+(`LineChange`, decision 0021) and the cover wording's last save. Readers who see the same risks
+(decision 0018) share one document: its `audience` is the SHA-256 of their risks' ids.
+"""
+
+import hashlib
+import logging
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max
+
+from scorecard.core.confidentiality import EVERY_RISK
+from scorecard.core.periods import Period
+from scorecard.organisation import clock
+from scorecard.risks.access import risk_visibility
+
+from . import documents
+from .models import LineChange, ReportWording, Snapshot, StoredDocument
+from .selectors import ReportData, period_parse, report_data
+
+logger = logging.getLogger(__name__)
+
+Kind = StoredDocument.Kind
+
+RENDER = {
+    Kind.PDF: documents.pack_pdf,
+    Kind.HTML: lambda data: documents.pack_html(data).encode(),
+    Kind.DOCX: documents.cover_docx,
+}
+CONTENT_TYPE = {
+    Kind.PDF: "application/pdf",
+    Kind.HTML: "text/html; charset=utf-8",
+    Kind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+# Publication's builds run before drafts'.
+PUBLISHED_PRIORITY = 10
+
+
+def audience_of(risks: list) -> str:
+    ids = ",".join(str(pk) for pk in sorted({line.risk_id for line in risks}))
+    return hashlib.sha256(ids.encode()).hexdigest()
+
+
+def draft_version() -> str:
+    """What a draft is made from, as text: equal texts, the same draft."""
+    changes = LineChange.objects.aggregate(newest=Max("id"), count=Count("id"))
+    wording = ReportWording.objects.aggregate(saved=Max("updated_at"))["saved"]
+    saved = wording.timestamp() if wording else 0
+    return f"draft-{clock.today():%Y%m%d}-{changes['newest'] or 0}-{changes['count']}-{saved}"
+
+
+def reader_data(period: Period, reader) -> ReportData:
+    """The quarter's report for `reader`, risks only: enough to check access and find the
+    stored document, without reading the indicators."""
+    return report_data(period, reader=reader, performance=False, keep=True)
+
+
+def document_get_or_queue(*, data: ReportData, kind: str, reader) -> StoredDocument:
+    """The stored document of `kind` for the readers who see `data`'s risks: the one built, or
+    being built, from the same data; else a new one, queued."""
+    version = f"snapshot-{data.snapshot.pk}" if data.snapshot else draft_version()
+    key = {
+        "period": data.period.key,
+        "kind": kind,
+        "audience": audience_of(data.risks),
+        "version": version,
+    }
+    found = StoredDocument.objects.filter(**key).first()
+    if found is not None:
+        return found
+    every = reader is None or risk_visibility(reader).sees_all
+    return _queue(key, every_risk=every and reader is not None, reader=None if every else reader)
+
+
+def _queue(key: dict, *, every_risk: bool, reader, priority: int = 0) -> StoredDocument:
+    from .tasks import build_document
+
+    try:
+        with transaction.atomic():
+            document = StoredDocument.objects.create(**key, every_risk=every_risk, reader=reader)
+    except IntegrityError:  # queued at the same moment by another request
+        return StoredDocument.objects.get(**key)
+    build_document.using(priority=priority).enqueue(document_pk=document.pk)
+    document.refresh_from_db()
+    return document
+
+
+def documents_queue_published(*, snapshot: Snapshot) -> None:
+    """Queue every document of a quarter just published: for the public and for every risk."""
+    period = period_parse(snapshot.period)
+    for reader in (None, EVERY_RISK):
+        data = report_data(period, reader=reader, performance=False)
+        for kind in (Kind.PDF, Kind.DOCX, Kind.HTML):
+            key = {
+                "period": snapshot.period,
+                "kind": kind,
+                "audience": audience_of(data.risks),
+                "version": f"snapshot-{snapshot.pk}",
+            }
+            if not StoredDocument.objects.filter(**key).exists():
+                _queue(
+                    key, every_risk=reader is EVERY_RISK, reader=None, priority=PUBLISHED_PRIORITY
+                )
+
+
+def document_build(*, document_pk: int) -> None:
+    """Build one stored document (in the worker) and store it with its checksum."""
+    documents_ = StoredDocument.objects.filter(pk=document_pk)
+    document = documents_.defer("content").first()
+    if document is None or document.state == StoredDocument.State.DONE:
+        return
+    documents_.update(state=StoredDocument.State.RUNNING, percent=5, error="")
+    try:
+        reader = EVERY_RISK if document.every_risk else document.reader
+        data = report_data(period_parse(document.period), reader=reader, keep=True)
+        if document.version.startswith("snapshot-") and (
+            data.snapshot is None or document.version != f"snapshot-{data.snapshot.pk}"
+        ):
+            raise ValueError("The quarter's published report is not the one this was queued for.")
+        documents_.update(percent=30)
+        content = RENDER[document.kind](data)
+        documents_.update(
+            content=content,
+            sha256=hashlib.sha256(content).hexdigest(),
+            state=StoredDocument.State.DONE,
+            percent=100,
+            built_at=clock.now(),
+        )
+    except Exception as error:
+        logger.exception("Building %s failed", document)
+        documents_.update(state=StoredDocument.State.FAILED, error=str(error)[:2000])
