@@ -312,7 +312,9 @@ TASKS = {
 }
 # Called by `scorecard worker` at least once a minute with the council's now: dotted paths to
 # functions `fn(now: datetime) -> None`, each of which must be safe to call again.
-SCORECARD_PERIODIC: list[str] = [
+# The council's schedule (reminders, overdue reviews, digests, alerts) is always run; more can be
+# added from the environment.
+SCORECARD_PERIODIC: list[str] = ["scorecard.notifications.schedule.run_due"] + [
     path for path in os.environ.get("SCORECARD_PERIODIC", "").split(",") if path
 ]
 # A task left running by a worker that died is run again up to this many times in all.
@@ -377,5 +379,3 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "scorecard@localhost")
 # Every email links to the page it is about: the site's address as people reach it.
 SCORECARD_BASE_URL = os.environ.get("SCORECARD_BASE_URL", "http://127.0.0.1:8000")
 
-# Called by `scorecard worker` at least once a minute with the present moment.
-SCORECARD_PERIODIC = ["scorecard.notifications.schedule.run_due"]
