@@ -378,4 +378,3 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "scorecard@localhost")
 
 # Every email links to the page it is about: the site's address as people reach it.
 SCORECARD_BASE_URL = os.environ.get("SCORECARD_BASE_URL", "http://127.0.0.1:8000")
-
