@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
+from django.urls import reverse
 
 from tests.browser.conftest import AXE_SOURCE, WCAG_TAGS
 from tests.browser.test_home import sign_in
@@ -71,13 +72,17 @@ def test_no_page_scrolls_sideways(
 @pytest.mark.parametrize("username", ["admin", "editor", "reader"])
 def test_every_page_passes_axe(browser, live_server, demo_council, demo_password, username):
     """Every page the account's crawl reaches, /api/docs/ among them, has no axe-core violation.
-    One browser context per account; every violation of every page is reported at once."""
+    One browser context per account; every violation of every page is reported at once.
+    The reader, who approves nothing, is offered no link to the approval queue on any page."""
     context = browser.new_context()
     page = context.new_page()
     sign_in(page, live_server, username, demo_password)
-    failures, visited = [], []
+    queue_link = f"a[href^='{reverse('performance:approvals')}']"
+    failures, visited, offering_queue = [], [], []
     for path in crawl(page, live_server):
         visited.append(path)
+        if page.locator(queue_link).count():
+            offering_queue.append(path)
         # Evaluated through DevTools: the page's Content-Security-Policy refuses injected <script>.
         page.evaluate(AXE_SOURCE)
         result = page.evaluate(
@@ -90,4 +95,8 @@ def test_every_page_passes_axe(browser, live_server, demo_council, demo_password
     context.close()
     assert "/api/docs/" in visited
     assert len(visited) >= 15, f"the crawl reached only {len(visited)} pages"
+    if username == "admin":
+        assert offering_queue, "the administrator is offered the approval queue"
+    if username == "reader":
+        assert offering_queue == [], f"the reader is offered the approval queue on {offering_queue}"
     assert failures == [], "axe-core violations:\n" + "\n".join(failures)
