@@ -54,7 +54,8 @@ ACCESS = {
     "notifications:schedule": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "setup": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "performance:my_updates": row(SIGN_IN, OK, OK, OK),
-    "performance:approvals": row(SIGN_IN, OK, OK, OK),
+    # The queue is for those who approve (owners and the team); this editor owns no indicator.
+    "performance:approvals": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "performance:periods": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "performance:indicator_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "performance:indicator": row(SIGN_IN, OK, OK, OK),

@@ -24,6 +24,7 @@ from scorecard.organisation import clock
 from scorecard.organisation.access import Action
 from scorecard.organisation.selectors import directorates_list, organisation_settings_get
 from scorecard.rendering.charts import trend_chart
+from scorecard.reporting.selectors import snapshot_latest
 from scorecard.web import add_service_errors, form_saved, paginate, saved_if_current, versioned
 
 from . import forms, selectors, services
@@ -111,7 +112,12 @@ def index(request: HttpRequest) -> HttpResponse:
     recorded = list(
         selectors.reporting_periods_list().order_by("-period_start").values_list("period", "state")
     )
-    quarter = _chosen_quarter(request.GET.get("period", ""), recorded, start_month)
+    quarter = _chosen_quarter(
+        request.GET.get("period", ""),
+        recorded,
+        start_month,
+        readable=measurement_access(request.user, Action.VIEW),
+    )
     filters = {
         "q": request.GET.get("q", "").strip(),
         "period": quarter.key,
@@ -156,17 +162,31 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _chosen_quarter(text: str, recorded: list[tuple[str, str]], start_month: int) -> Period:
-    """The quarter asked for, else the latest one open for updates, else today's."""
+def _chosen_quarter(
+    text: str, recorded: list[tuple[str, str]], start_month: int, *, readable
+) -> Period:
+    """The quarter asked for; else the latest one open for updates once the person can read a
+    value in it; else the latest published quarter (an open quarter with no values yet would
+    show every indicator "Awaiting data"); else the open one, else today's."""
     try:
         if text:
             return parse(text, start_month).quarter_of()
     except PeriodError:
         pass
-    for key, state in recorded:
-        if state == PeriodState.OPEN:
-            return parse(key, start_month)
-    return Period.containing(clock.today(), "quarter", start_month)
+    open_quarter = next(
+        (parse(key, start_month) for key, state in recorded if state == PeriodState.OPEN), None
+    )
+    if (
+        open_quarter is not None
+        and readable.filter(
+            period_start__range=(open_quarter.start, open_quarter.end), value__isnull=False
+        ).exists()
+    ):
+        return open_quarter
+    published = snapshot_latest()
+    if published is not None:
+        return parse(published.period, start_month).quarter_of()
+    return open_quarter or Period.containing(clock.today(), "quarter", start_month)
 
 
 def _quarter_options(chosen: Period, recorded: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -383,7 +403,8 @@ def measurement_edit(request: HttpRequest, pk: int, period: str) -> HttpResponse
 @login_required
 def approvals(request: HttpRequest) -> HttpResponse:
     """Values submitted for approval that the person may approve, oldest first; tick several
-    and approve them at once."""
+    and approve them at once. Refused to a person who approves no indicator (a reader)."""
+    _require(user_may_approve(request.user))
     directorate = request.GET.get("directorate", "")
     approvable = measurement_access(request.user, Action.APPROVE)
     if directorate:

@@ -45,7 +45,8 @@ def status_preview_context(indicator: Indicator, period: Period, source) -> dict
 @login_required
 @require_POST
 def measurement_status(request: HttpRequest, pk: int, period: str) -> HttpResponse:
-    """The status tag for what is typed in the value form, without saving anything."""
+    """The status tag for what is typed in the value form, without saving anything. In the
+    three-month form, `?prefix=` names the month whose fields are read."""
     indicator = _indicator(request, pk, Action.EDIT)
     when = _period_from_slug(period)
     if not schedule_for(indicator).accepts(when):
@@ -53,8 +54,18 @@ def measurement_status(request: HttpRequest, pk: int, period: str) -> HttpRespon
     return render(
         request,
         "performance/_status_preview.html",
-        status_preview_context(indicator, when, request.POST),
+        status_preview_context(
+            indicator, when, _fields_of(request.POST, request.GET.get("prefix"))
+        ),
     )
+
+
+PREVIEW_FIELDS = ("value", "numerator", "denominator", "manual_rating", "manual_reason")
+
+
+def _fields_of(data, prefix: str | None) -> dict:
+    """The fields the status is worked out from, as a form with `prefix` names them."""
+    return {name: data.get(f"{prefix}-{name}" if prefix else name) for name in PREVIEW_FIELDS}
 
 
 # --- a monthly indicator's quarter -------------------------------------------------------------
@@ -95,6 +106,20 @@ def measurement_months_edit(
         )
         if response is not None:
             return response
+    for row in rows:
+        # The status each month would get: worked out again as it is typed (HTMX, through the
+        # single form's endpoint), or by the "Check the statuses" button without JavaScript.
+        form = row["form"]
+        source = _fields_of(form.data, form.prefix) if form.is_bound else form.initial
+        row["status"] = status_preview_context(indicator, row["period"], source)
+        row["status_url"] = (
+            reverse(
+                "performance:measurement_status",
+                kwargs={"pk": indicator.pk, "period": row["period"].key.replace("/", "-")},
+            )
+            + "?"
+            + urlencode({"prefix": form.prefix})
+        )
     return _render(
         request,
         "performance/measurement_months_form.html",

@@ -44,8 +44,9 @@ def approvals_for(user: User) -> QuerySet[Measurement]:
 
 
 def user_may_approve(user: User) -> bool:
-    """Whether the person approves any indicator's values (owners and the performance team)."""
-    return indicator_access(user, Action.APPROVE).exists()
+    """Whether the person approves any indicator's values (owners and the performance team,
+    who approve every indicator, before there is any)."""
+    return user_is_administrator(user) or indicator_access(user, Action.APPROVE).exists()
 
 
 def user_may_update(user: User) -> bool:

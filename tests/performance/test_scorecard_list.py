@@ -109,3 +109,27 @@ def test_keeps_the_filters_across_pages(client, demo, listed):
     html = client.get(reverse("performance:index"), {"directorate": "ASC", "sort": "code"})
     text = html.content.decode()
     assert "directorate=ASC" in text and "sort=code" in text and "page=2" in text
+
+
+def test_opens_on_the_published_quarter_until_the_open_one_has_values(client, demo, listed):
+    """A newly opened quarter would list every indicator "Awaiting data": the list opens on the
+    latest published quarter instead, and the chooser still offers the open one."""
+    from scorecard.core.periods import parse
+    from scorecard.reporting.services import period_lock_and_publish
+    from scorecard.risks.services import risk_matrix_create_default
+
+    risk_matrix_create_default()  # the snapshot freezes the risk matrix too
+    period_lock_and_publish(
+        period=parse("2017/18-Q2", 4), by=demo["admin"], gaps_reason="Waiting for D1."
+    )
+    services.reporting_period_open(period="2017/18-Q3", by=demo["admin"])
+    client.force_login(demo["reader"])
+    page = client.get(reverse("performance:index")).content.decode()
+    assert re.search(r'<option value="2017/18-Q2"\s+selected', page)
+    assert '<option value="2017/18-Q3"' in page
+    assert rows(client, sort="code")[0].startswith("A1 Green and improving Green 95.0% 90.0%")
+
+    # The first value of the open quarter: the list opens on it.
+    MeasurementFactory(indicator=listed["green"], period="2017/18-Q3", value=96)
+    page = client.get(reverse("performance:index")).content.decode()
+    assert re.search(r'<option value="2017/18-Q3"\s+selected', page)

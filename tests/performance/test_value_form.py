@@ -303,6 +303,34 @@ def test_each_month_has_its_own_version_check(client, demo, quarter, monthly):
     ]
 
 
+def test_each_month_shows_the_status_it_would_get(client, demo, quarter, monthly):
+    """Each month has its own live status, asked of the single form's endpoint with the month's
+    prefix; without JavaScript "Check the statuses" shows them all and saves nothing."""
+    client.force_login(demo["editor"])
+    page = text(client.get(edit_url(monthly)))
+    for month in ["M10", "M11", "M12"]:
+        url = status_url(monthly, f"2017-18-{month}") + f"?prefix=2017-18-{month}"
+        assert f'hx-post="{url.replace("&", "&amp;")}"' in page
+        assert f"from:.app-preview-2017-18-{month}" in page
+    fragment = text(
+        client.post(
+            status_url(monthly, "2017-18-M11") + "?prefix=2017-18-M11",
+            month_data(M10={"value": "120"}, M11={"value": "80"}, M12={"value": ""}),
+        )
+    )
+    assert re.search(r'govuk-tag--red">\s*Red', fragment)  # November's 80, not October's 120
+    assert "at 80 against a target of 100" in fragment
+    checked = text(
+        client.post(
+            edit_url(monthly),
+            month_data("preview", M10={"value": "120"}, M11={"value": "80"}, M12={"value": ""}),
+        )
+    )
+    previews = re.findall(r'id="status-preview-2017-18-(M\d\d)".*?govuk-tag--(\w+)', checked, re.S)
+    assert previews == [("M10", "green"), ("M11", "red"), ("M12", "grey")]
+    assert not Measurement.objects.filter(indicator=monthly).exists()
+
+
 def test_unchanged_months_are_left_as_they_are(client, demo, quarter, monthly):
     approved = MeasurementFactory(indicator=monthly, period="2017/18-M10", value=101, version=3)
     client.force_login(demo["editor"])
