@@ -278,11 +278,80 @@ def _commentary(spec: Spec, period: Period, is_latest: bool) -> tuple[str, str]:
 
 
 # A past value short of what it was rated against carries what a red value must (commentary and
-# improvement actions), as the update workflow asks of every value it approves.
-PAST_SHORTFALL = (
-    "Short of target this period.",
-    "Recovery plan monitored by the directorate management team.",
-)
+# improvement actions), as the update workflow asks of every value it approves. Officers quote the
+# figure and how it moved, and each service names its own way of getting back on track.
+RECOVERY_ACTIONS = {
+    "ASC": (
+        "Weekly panel reviews every case waiting longer than the standard; brokerage is buying "
+        "extra home care hours in the two hardest-pressed localities.",
+        "Team managers are reviewing each case with the practice lead; the backlog is reported "
+        "to the Adult Services management team every fortnight.",
+        "Agreed an improvement plan with the hospital discharge team and the two main providers; "
+        "progress goes to the Health and Wellbeing Board.",
+    ),
+    "CFC": (
+        "Caseloads rebalanced across the area teams and two agency social workers extended to "
+        "March; the service manager audits a sample of cases each month.",
+        "Performance clinics with each team manager every month; the Improvement Board reviews "
+        "the trend at its next meeting.",
+        "A targeted recruitment campaign is under way and the duty rota has been changed to "
+        "free time for visits.",
+    ),
+    "EI": (
+        "The contract manager has issued an improvement notice and meets the contractor weekly "
+        "until the figure recovers.",
+        "Crews re-routed to the worst-affected rounds and a communications push planned with "
+        "the parish councils.",
+        "A task and finish group of the service's team leaders is reviewing the process end to "
+        "end and reports back next quarter.",
+    ),
+    "PH": (
+        "Commissioners are meeting the provider monthly to review referral routes and outreach "
+        "in the wards with the lowest take-up.",
+        "GP practices with the lowest figures have been contacted and offered support from the "
+        "public health team.",
+        "The campaign has been refreshed with partners in the voluntary sector, aimed at the "
+        "groups least reached so far.",
+    ),
+    "COACH": (
+        "Each directorate has been asked for a recovery plan, reviewed at the Corporate "
+        "Leadership Team every month.",
+        "The finance business partners are working through the detail with budget holders; "
+        "the position is reported to Cabinet in the quarterly budget monitoring.",
+        "Service leads have agreed a trajectory back to target, checked at each monthly "
+        "performance meeting.",
+    ),
+}
+UNIT_SUFFIX = {"percentage": "%", "days": " days", "rate": "", "number": "", "currency": ""}
+
+
+def _written(spec: Spec, value: Decimal | float) -> str:
+    text = f"{float(value):,.{spec.decimals}f}"
+    return ("£" + text) if spec.unit == "currency" else text + UNIT_SUFFIX[spec.unit]
+
+
+def _past_shortfall(
+    spec: Spec, period: Period, value: Decimal, previous: Decimal | None
+) -> tuple[str, str]:
+    """An officer's note on a past value short of target: the figure, the target (or the green
+    threshold) and the movement, with one of the service's recovery actions."""
+    if spec.rule and spec.rule.get("type") == "thresholds":
+        against = f"the green threshold of {_written(spec, Decimal(spec.rule['green']))}"
+    else:
+        target = _yearly_target(spec, period.year) / (4 if spec.year_to_date else 1)
+        against = f"the target of {_written(spec, target)}"
+    if previous is None or previous == value:
+        moved = "."
+    else:
+        better = (value > previous) == (spec.polarity == "higher")
+        moved = (
+            f", {'up' if value > previous else 'down'} from {_written(spec, previous)} "
+            f"{'but still short' if better else 'and further from target'}."
+        )
+    note = f"{_written(spec, value)} in {period.label} against {against}{moved}"
+    actions = RECOVERY_ACTIONS[spec.directorate]
+    pick = sum(map(ord, spec.code + period.key)) % len(actions)
+    return note, actions[pick]
 
 
 def _short_of_target(spec: Spec, period: Period, value: Decimal) -> bool:
@@ -405,10 +474,12 @@ def _bulk_values(
         rows = _values(spec)
         if spec.code in MONTHLY:
             rows = _monthly(spec, rows)
+        previous = None
         for n, (period, values) in enumerate(rows):
             commentary, actions = _commentary(spec, period, n == len(rows) - 1)
             if not commentary and _short_of_target(spec, period, values["value"]):
-                commentary, actions = PAST_SHORTFALL
+                commentary, actions = _past_shortfall(spec, period, values["value"], previous)
+            previous = values["value"]
             reported = (
                 period.quarter_of().end
                 if period.kind in {"quarter", "month"}

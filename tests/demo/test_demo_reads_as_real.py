@@ -117,6 +117,17 @@ def test_latest_commentary_is_each_officers_own(demo_council):
     assert len({m.improvement_actions for m in shortfalls}) == len(shortfalls)
 
 
+def test_past_shortfalls_quote_their_own_figures(demo_council):
+    """Earlier values short of target carry the officer's note of that value, not one line copied."""
+    past = Measurement.objects.filter(state=WorkflowState.APPROVED).exclude(commentary="")
+    notes = [(m.commentary, m.improvement_actions) for m in past]
+    assert len(notes) > 300
+    assert all(whole(text) and re.search(r"\d", text) for text, _ in notes)
+    copies = Counter(text for text, _ in notes)
+    assert copies.most_common(1)[0][1] <= 3, copies.most_common(3)
+    assert len({actions for _, actions in notes}) >= 12
+
+
 def test_risk_and_indicator_pages_read_in_full(client, demo_council):
     client.force_login(demo_council["admin"])
     for reference in ["ASC13", "CFC21", "COACH14", "PKWY02"]:
