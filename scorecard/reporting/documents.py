@@ -5,6 +5,7 @@ Everything is built from `selectors.report_data` (the snapshot once published) a
 `summary`, `cover` and `formats` modules; this module only assembles and renders.
 """
 
+import datetime as dt
 from functools import lru_cache
 
 from django.template.loader import render_to_string
@@ -167,7 +168,9 @@ def common_context(data: ReportData) -> dict:
     }
 
 
-def pack_html(data: ReportData, *, for_print: bool = False) -> str:
+def pack_html(
+    data: ReportData, *, for_print: bool = False, generated_at: dt.datetime | None = None
+) -> str:
     """The Cabinet report and its Appendix as one standalone HTML page with print CSS."""
     context = {
         **common_context(data),
@@ -178,7 +181,7 @@ def pack_html(data: ReportData, *, for_print: bool = False) -> str:
         "spc_charts": spc_charts(data),
         "self_approvals": self_approvals(data),
         "for_print": for_print,
-        "generated_at": clock.now(),
+        "generated_at": generated_at or clock.now(),
     }
     return render_to_string("reporting/pack.html", context)
 
