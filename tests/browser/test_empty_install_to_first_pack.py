@@ -26,6 +26,7 @@ from scorecard.risks import selectors as risk_selectors
 from scorecard.risks.models import Register, Risk
 
 from .test_home import sign_in
+from .test_import_council_files import FENLAND, FENLAND_COLUMNS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,7 +35,6 @@ HART = {
     "2014/15-Q1": "hart_dc_kpis/hart_kpis_2014-08-10.csv",
     "2014/15-Q2": "hart_dc_kpis/hart_kpis_2014-11-07.csv",
 }
-FENLAND = "fenland_risk_register/fenland_corporate_risk_register_2019-07.csv"
 PUBLISHED = {"lg": "green", "la": "amber", "lr": "red"}  # Hart's own colours; lu, ld not rated
 ACCEPTANCE_AGREEING = 76  # tests/performance/test_hart_acceptance.py, of 83
 
@@ -250,15 +250,7 @@ def test_fenland_from_an_empty_installation_to_its_first_pack(
     person.upload(realdata_dir / FENLAND)
     person.choose("What does the file hold?", label="Risks with their ratings and controls")
     person.button("Continue")
-    for label, column in [
-        ("Risk reference", "ref"), ("Risk title", "risk"), ("Owner", "owner"),
-        ("Consequence or effects (optional)", "effects"),
-        ("Inherent likelihood", "inherent_likelihood"), ("Inherent impact", "inherent_impact"),
-        ("Current likelihood", "current_likelihood"), ("Current impact", "current_impact"),
-        ("Existing controls (mitigation) (optional)", "mitigation"),
-        ("Inherent score (optional)", "inherent_score"),
-        ("Current score (optional)", "current_score"),
-    ]:  # fmt: skip
+    for label, column in FENLAND_COLUMNS:
         person.choose(label, value=column)
     person.fill("Register: or the same for every row", "Corporate Risk Register")
     person.choose(

@@ -22,6 +22,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 HART = ["hart_dc_kpis/hart_kpis_2014-08-10.csv", "hart_dc_kpis/hart_kpis_2014-11-07.csv"]
 FENLAND = "fenland_risk_register/fenland_corporate_risk_register_2019-07.csv"
+# The matching page's field for each of Fenland's own columns.
+FENLAND_COLUMNS = [
+    ("Risk reference", "ref"), ("Risk title", "risk"), ("Owner", "owner"),
+    ("Consequence or effects (optional)", "effects"),
+    ("Inherent likelihood", "inherent_likelihood"), ("Inherent impact", "inherent_impact"),
+    ("Current likelihood", "current_likelihood"), ("Current impact", "current_impact"),
+    ("Existing controls (mitigation) (optional)", "mitigation"),
+    ("Inherent score (optional)", "inherent_score"),
+    ("Current score (optional)", "current_score"),
+]  # fmt: skip
 
 
 def upload(page, live_server, path, assert_accessible):
@@ -93,15 +103,7 @@ def test_fenland_register_through_the_mapping_page_with_an_error_first(
         label="Risks with their ratings and controls"
     )
     page.get_by_role("button", name="Continue").click()
-    for label, column in [
-        ("Risk reference", "ref"), ("Risk title", "risk"), ("Owner", "owner"),
-        ("Consequence or effects (optional)", "effects"),
-        ("Inherent likelihood", "inherent_likelihood"), ("Inherent impact", "inherent_impact"),
-        ("Current likelihood", "current_likelihood"), ("Current impact", "current_impact"),
-        ("Existing controls (mitigation) (optional)", "mitigation"),
-        ("Inherent score (optional)", "inherent_score"),
-        ("Current score (optional)", "current_score"),
-    ]:  # fmt: skip
+    for label, column in FENLAND_COLUMNS:
         page.get_by_label(label, exact=True).select_option(column)
     page.get_by_label("Register: or the same for every row").fill("Corporate Risk Register")
     page.get_by_label("Category: or the same for every row").select_option(label="Strategic")
