@@ -24,7 +24,6 @@ from scorecard.organisation import clock
 from scorecard.organisation.access import Action
 from scorecard.organisation.selectors import directorates_list, organisation_settings_get
 from scorecard.rendering.charts import trend_chart
-from scorecard.reporting.selectors import snapshot_latest
 from scorecard.web import add_service_errors, form_saved, paginate, saved_if_current, versioned
 
 from . import forms, selectors, services
@@ -166,8 +165,8 @@ def _chosen_quarter(
     text: str, recorded: list[tuple[str, str]], start_month: int, *, readable
 ) -> Period:
     """The quarter asked for; else the latest one open for updates once the person can read a
-    value in it; else the latest published quarter (an open quarter with no values yet would
-    show every indicator "Awaiting data"); else the open one, else today's."""
+    value in it; else the latest locked (published) quarter (an open quarter with no values yet
+    would show every indicator "Awaiting data"); else the open one, else today's."""
     try:
         if text:
             return parse(text, start_month).quarter_of()
@@ -183,9 +182,9 @@ def _chosen_quarter(
         ).exists()
     ):
         return open_quarter
-    published = snapshot_latest()
-    if published is not None:
-        return parse(published.period, start_month).quarter_of()
+    locked = next((key for key, state in recorded if state == PeriodState.LOCKED), None)
+    if locked is not None:
+        return parse(locked, start_month).quarter_of()
     return open_quarter or Period.containing(clock.today(), "quarter", start_month)
 
 
@@ -403,8 +402,7 @@ def measurement_edit(request: HttpRequest, pk: int, period: str) -> HttpResponse
 @login_required
 def approvals(request: HttpRequest) -> HttpResponse:
     """Values submitted for approval that the person may approve, oldest first; tick several
-    and approve them at once. Refused to a person who approves no indicator (a reader)."""
-    _require(user_may_approve(request.user))
+    and approve them at once. Someone who approves nothing finds it empty (no link leads here)."""
     directorate = request.GET.get("directorate", "")
     approvable = measurement_access(request.user, Action.APPROVE)
     if directorate:
