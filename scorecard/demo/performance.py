@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from simple_history.utils import bulk_create_with_history
 
+from scorecard.core import figures
 from scorecard.core.periods import Period, parse
 from scorecard.organisation import clock
 from scorecard.organisation.models import Directorate, User
@@ -322,12 +323,12 @@ RECOVERY_ACTIONS = {
         "performance meeting.",
     ),
 }
-UNIT_SUFFIX = {"percentage": "%", "days": " days", "rate": "", "number": "", "currency": ""}
 
 
 def _written(spec: Spec, value: Decimal | float) -> str:
-    text = f"{float(value):,.{spec.decimals}f}"
-    return ("£" + text) if spec.unit == "currency" else text + UNIT_SUFFIX[spec.unit]
+    return figures.figure(value, spec.decimals, spec.unit) + (
+        " days" if spec.unit == "days" else ""
+    )
 
 
 def _past_shortfall(
