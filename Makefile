@@ -51,7 +51,9 @@ demo: setup
 	@echo "Open http://127.0.0.1:$(PORT)/"
 	PORT=$(PORT) $(BIN)/scorecard serve
 
-test: setup system-packages lint check pytest-sqlite postgres pytest-postgres
+# The two databases' runs at once, one per core (each prints its output when it ends).
+test: setup system-packages lint check postgres
+	$(MAKE) --no-print-directory -j2 --output-sync=target pytest-sqlite pytest-postgres
 
 lint:
 	$(BIN)/ruff check .
