@@ -46,7 +46,7 @@ def _cached(request: HttpRequest, body: bytes, content_type: str, **headers) -> 
 
 
 def _page(request: HttpRequest, template: str, context: dict) -> HttpResponse:
-    body = render_to_string(template, {"s": summary, **context}).encode()
+    body = render_to_string(template, {"s": summary, **context}, request=request).encode()
     return _cached(request, body, "text/html; charset=utf-8")
 
 
@@ -143,7 +143,9 @@ def download(request: HttpRequest, period: str, name: str) -> HttpResponse:
     document = stored.document_get_or_queue(data=data, kind=kind, reader=None)
     if document.state != StoredDocument.State.DONE:
         body = render_to_string(
-            "public/building.html", {"period": found, "slug": period, "document": document}
+            "public/building.html",
+            {"period": found, "slug": period, "document": document},
+            request=request,
         ).encode()
         response = HttpResponse(body, status=503)
         response["Retry-After"] = "10"
