@@ -4,8 +4,6 @@ sideways, a keyboard user can skip to the content, and the headline shows the pu
 
 import re
 
-import pytest
-
 from scorecard.reporting import summary
 from scorecard.reporting.models import IndicatorSnapshot
 
@@ -53,8 +51,7 @@ def test_a_visitor_reads_every_public_page_on_any_screen(
                 problems.append(f"{path} at {width} px: {scroll} px wide")
             if path == "/public/2017-18-Q2/":
                 shown = {
-                    key: int(page.locator(f'[data-count="{key}"]').inner_text())
-                    for key in counts
+                    key: int(page.locator(f'[data-count="{key}"]').inner_text()) for key in counts
                 }
                 assert shown == counts
         assert {"/public/", "/public/2017-18-Q2/", "/public/2017-18-Q2/risks/",
