@@ -4,8 +4,10 @@ in, from its snapshot, cached, and with nothing confidential on any page or file
 import csv
 import io
 import re
+import subprocess
 
 import pytest
+from docx import Document
 
 from scorecard.performance.choices import WorkflowState
 from scorecard.performance.models import Measurement
@@ -106,7 +108,9 @@ def test_the_site_is_off_until_the_council_turns_it_on(client, demo_council):
     assert "&lt;b&gt;Second&lt;/b&gt; one." in html  # rendered as text, never as markup
 
 
-def test_nothing_confidential_draft_or_unpublished_reaches_the_public(client, demo_council):
+def test_nothing_confidential_draft_or_unpublished_reaches_the_public(
+    client, demo_council, tmp_path
+):
     snapshot = Snapshot.objects.get()
     secret = RiskSnapshot.objects.filter(snapshot=snapshot, is_open=True).order_by("-score")[0]
     Risk.objects.filter(pk=secret.risk_id).update(is_confidential=True)
@@ -117,11 +121,31 @@ def test_nothing_confidential_draft_or_unpublished_reaches_the_public(client, de
         response = client.get(url)
         if response["Content-Type"].startswith(("text/", "application/json", "application/csvm")):
             everything.append((url, response.content.decode("utf-8-sig")))
+        elif url.endswith(".pdf"):
+            pdf = tmp_path / "pack.pdf"
+            pdf.write_bytes(response.content)
+            text = subprocess.run(
+                ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+            ).stdout
+            everything.append((url, re.sub(r"\s+", " ", text)))
+        elif url.endswith(".docx"):
+            document = Document(io.BytesIO(response.content))
+            everything.append((url, "\n".join(p.text for p in document.paragraphs)))
     urls = [url for url, _ in everything]
     assert f"/public/{Q2}/risks/" in urls and f"/open-data/{Q2}/risks.csv" in urls
     assert "/open-data/all/indicators.csv" in urls
+    assert f"/public/{Q2}/pack.pdf" in urls and f"/public/{Q2}/report.docx" in urls
+    # The demo's own confidential risks (identified in Quarter Three, on no public page either).
+    hidden = [
+        secret.title,
+        *Risk.objects.filter(is_confidential=True).values_list("title", flat=True),
+    ]
+    assert len(hidden) >= 4
+    files = dict(everything)
+    assert "Quarter Two 2017/18" in files[f"/public/{Q2}/pack.pdf"]  # the text was read
+    assert "Quarter Two 2017/18" in files[f"/public/{Q2}/report.docx"]
     for url, text in everything:
-        assert secret.title not in text, url
+        assert not [title for title in hidden if title in text], url
         assert f"{secret.reference} " not in text and f"{secret.reference}," not in text, url
         assert "Draft words not yet approved" not in text, url
         assert "2017-18-Q3" not in text, url
