@@ -7,6 +7,7 @@ are shown when its scorecard is published to the public (`Scorecard.is_published
 reads a live value, a draft or an unpublished quarter.
 """
 
+from scorecard.core.confidentiality import RiskVisibility
 from scorecard.core.periods import Period
 from scorecard.interchange import open_data
 from scorecard.reporting.models import IndicatorSnapshot, Snapshot
@@ -39,12 +40,18 @@ def public_period(slug: str) -> tuple[Period, Snapshot] | None:
 
 
 def public_report(
-    period: Period, snapshot: Snapshot, *, performance: bool = True, risks: bool = True
+    period: Period,
+    snapshot: Snapshot,
+    *,
+    performance: bool = True,
+    risks: bool = True,
+    reader: RiskVisibility | None = None,
 ) -> ReportData:
     """The published quarter as the public reads it: the snapshot, no confidential risk, and
-    no indicator unless its scorecard is published to the public."""
+    no indicator unless its scorecard is published to the public. `reader` is the public's
+    visibility when already read (it must be `risk_visibility(None)`)."""
     performance = performance and shows_indicators(snapshot)
-    data = report_data(period, reader=None, performance=performance, risks=risks)
+    data = report_data(period, reader=reader, performance=performance, risks=risks)
     if data.snapshot is None or data.snapshot.pk != snapshot.pk:  # never live figures
         raise LookupError(f"{period.key} has no published snapshot.")
     return data

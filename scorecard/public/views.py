@@ -7,6 +7,8 @@ reverse proxy or CDN can hold it. No page carries a form, a cookie or a script.
 """
 
 import hashlib
+import threading
+import time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from scorecard.organisation.selectors import user_can_manage_organisation
 from scorecard.reporting import documents, stored, summary
 from scorecard.reporting.models import StoredDocument
+from scorecard.risks.access import risk_visibility
 
 from . import forms, selectors, services
 
@@ -50,6 +53,40 @@ def _page(request: HttpRequest, template: str, context: dict) -> HttpResponse:
     return _cached(request, body, "text/html; charset=utf-8")
 
 
+# A quarter's rendered pages kept in the process for a minute (less than MAX_AGE, which already
+# lets a reader keep a page five minutes), keyed by what can change a published page: the
+# snapshot, the risks confidential now (read on every request, so a risk marked confidential
+# leaves the next page at once) and the site's settings. A restatement shows within the minute.
+KEEP_SECONDS = 60
+KEEP_MOST = 1000
+_kept: dict[tuple, tuple[float, bytes]] = {}
+_kept_lock = threading.Lock()
+
+
+def pages_forget() -> None:
+    with _kept_lock:
+        _kept.clear()
+
+
+def _kept_page(request, key: tuple, template: str, build) -> HttpResponse:
+    now = time.monotonic()
+    key = (request.path, *key)
+    found = _kept.get(key)
+    if found is not None and found[0] > now:
+        return _cached(request, found[1], "text/html; charset=utf-8")
+    body = render_to_string(template, {"s": summary, **build()}, request=request).encode()
+    with _kept_lock:
+        if len(_kept) >= KEEP_MOST:
+            _kept.clear()
+        _kept[key] = (now + KEEP_SECONDS, body)
+    return _cached(request, body, "text/html; charset=utf-8")
+
+
+def _key(site, snapshot, visibility) -> tuple:
+    return (site.pk, site.updated_at, snapshot.pk, snapshot.published_at,
+            visibility.confidential_now)  # fmt: skip
+
+
 def _quarter(slug: str):
     found = selectors.public_period(slug)
     if found is None:
@@ -71,14 +108,19 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def quarter(request: HttpRequest, period: str) -> HttpResponse:
     """The headline and every indicator by Corporate Plan priority."""
-    _enabled()
+    site = _enabled()
     found, snapshot = _quarter(period)
-    data = selectors.public_report(found, snapshot, risks=False)
-    context = {"data": data, "period": found, "slug": period}
-    if data.indicators:
-        context.update(documents.performance_context(data))
-        context["by_priority_lines"] = _by_priority(data.indicators)
-    return _page(request, "public/quarter.html", context)
+    visibility = risk_visibility(None)
+
+    def build() -> dict:
+        data = selectors.public_report(found, snapshot, risks=False, reader=visibility)
+        context = {"data": data, "period": found, "slug": period}
+        if data.indicators:
+            context.update(documents.performance_context(data))
+            context["by_priority_lines"] = _by_priority(data.indicators)
+        return context
+
+    return _kept_page(request, _key(site, snapshot, visibility), "public/quarter.html", build)
 
 
 def _by_priority(lines) -> list[tuple[str, list]]:
@@ -92,15 +134,16 @@ def _by_priority(lines) -> list[tuple[str, list]]:
 def indicator(request: HttpRequest, period: str, code: str) -> HttpResponse:
     """One indicator as published: value, target, status, trend, commentary, and its row in
     every published quarter."""
-    _enabled()
+    site = _enabled()
     found, snapshot = _quarter(period)
     line = selectors.public_indicator(snapshot, code)
     if line is None:
         raise Http404("No such indicator in this quarter.")
-    return _page(
+    return _kept_page(
         request,
+        _key(site, snapshot, risk_visibility(None)),
         "public/indicator.html",
-        {
+        lambda: {
             "line": line,
             "period": found,
             "slug": period,
@@ -115,13 +158,18 @@ def indicator(request: HttpRequest, period: str, code: str) -> HttpResponse:
 @require_GET
 def risks(request: HttpRequest, period: str) -> HttpResponse:
     """The risks that are not confidential: counts by band, the heat map, the risk areas."""
-    _enabled()
+    site = _enabled()
     found, snapshot = _quarter(period)
-    data = selectors.public_report(found, snapshot, performance=False)
-    context = {"data": data, "period": found, "slug": period}
-    if data.risks and data.matrix:
-        context.update(documents.risk_context(data))
-    return _page(request, "public/risks.html", context)
+    visibility = risk_visibility(None)
+
+    def build() -> dict:
+        data = selectors.public_report(found, snapshot, performance=False, reader=visibility)
+        context = {"data": data, "period": found, "slug": period}
+        if data.risks and data.matrix:
+            context.update(documents.risk_context(data))
+        return context
+
+    return _kept_page(request, _key(site, snapshot, visibility), "public/risks.html", build)
 
 
 DOWNLOADS = {

@@ -49,9 +49,11 @@ def test_the_quarter_page_shows_the_published_figures(
     client, demo_council, django_assert_max_num_queries
 ):
     snapshot = Snapshot.objects.get()
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(f"/public/{Q2}/")
     assert response.status_code == 200
+    with django_assert_max_num_queries(4):  # kept: the site, the quarter, the confidential risks
+        assert client.get(f"/public/{Q2}/").content == response.content
     html = response.content.decode()
     rows = list(IndicatorSnapshot.objects.filter(snapshot=snapshot))
     counts = summary.rating_counts(rows)
@@ -176,3 +178,13 @@ def test_open_data_is_described_by_csv_on_the_web_metadata(client, demo_council)
     assert [r["code"] for r in rows if r["period"] == "2017/18-Q2"] == [r["code"] for r in quarter]
     index = client.get("/open-data/index.json").json()
     assert [q["period"] for q in index["quarters"]] == ["2017/18-Q2"]
+
+
+def test_a_kept_page_still_hides_a_risk_marked_confidential_at_once(client, demo_council):
+    snapshot = Snapshot.objects.get()
+    top = RiskSnapshot.objects.filter(snapshot=snapshot, is_open=True).order_by("-score")[0]
+    before = client.get(f"/public/{Q2}/risks/")
+    assert top.title in before.content.decode()
+    Risk.objects.filter(pk=top.risk_id).update(is_confidential=True)
+    after = client.get(f"/public/{Q2}/risks/", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and top.title not in after.content.decode()
