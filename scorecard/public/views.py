@@ -37,8 +37,10 @@ def _enabled():
     return site
 
 
-def _cached(request: HttpRequest, body: bytes, content_type: str, **headers) -> HttpResponse:
-    etag = f'"{hashlib.sha256(body).hexdigest()}"'
+def _cached(
+    request: HttpRequest, body: bytes, content_type: str, etag: str = "", **headers
+) -> HttpResponse:
+    etag = etag or f'"{hashlib.sha256(body).hexdigest()}"'
     asked = [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]
     response = HttpResponseNotModified() if etag in asked else HttpResponse(body, content_type)
     response["ETag"] = etag
@@ -59,7 +61,7 @@ def _page(request: HttpRequest, template: str, context: dict) -> HttpResponse:
 # leaves the next page at once) and the site's settings. A restatement shows within the minute.
 KEEP_SECONDS = 60
 KEEP_MOST = 1000
-_kept: dict[tuple, tuple[float, bytes]] = {}
+_kept: dict[tuple, tuple[float, bytes, str]] = {}
 _kept_lock = threading.Lock()
 
 
@@ -72,14 +74,14 @@ def _kept_page(request, key: tuple, template: str, build) -> HttpResponse:
     now = time.monotonic()
     key = (request.path, *key)
     found = _kept.get(key)
-    if found is not None and found[0] > now:
-        return _cached(request, found[1], "text/html; charset=utf-8")
-    body = render_to_string(template, {"s": summary, **build()}, request=request).encode()
-    with _kept_lock:
-        if len(_kept) >= KEEP_MOST:
-            _kept.clear()
-        _kept[key] = (now + KEEP_SECONDS, body)
-    return _cached(request, body, "text/html; charset=utf-8")
+    if found is None or found[0] <= now:
+        body = render_to_string(template, {"s": summary, **build()}, request=request).encode()
+        found = (now + KEEP_SECONDS, body, f'"{hashlib.sha256(body).hexdigest()}"')
+        with _kept_lock:
+            if len(_kept) >= KEEP_MOST:
+                _kept.clear()
+            _kept[key] = found
+    return _cached(request, found[1], "text/html; charset=utf-8", etag=found[2])
 
 
 def _key(site, snapshot, visibility) -> tuple:
@@ -136,14 +138,12 @@ def indicator(request: HttpRequest, period: str, code: str) -> HttpResponse:
     every published quarter."""
     site = _enabled()
     found, snapshot = _quarter(period)
-    line = selectors.public_indicator(snapshot, code)
-    if line is None:
-        raise Http404("No such indicator in this quarter.")
-    return _kept_page(
-        request,
-        _key(site, snapshot, risk_visibility(None)),
-        "public/indicator.html",
-        lambda: {
+
+    def build() -> dict:
+        line = selectors.public_indicator(snapshot, code)
+        if line is None:
+            raise Http404("No such indicator in this quarter.")
+        return {
             "line": line,
             "period": found,
             "slug": period,
@@ -151,8 +151,10 @@ def indicator(request: HttpRequest, period: str, code: str) -> HttpResponse:
             "sparkline": documents.Sparklines({line.code: line})[line.code],
             "history": selectors.indicator_published_history(line.indicator_id),
             "as_of": snapshot.published_at.date(),
-        },
-    )
+        }
+
+    key = _key(site, snapshot, risk_visibility(None))
+    return _kept_page(request, key, "public/indicator.html", build)
 
 
 @require_GET
@@ -204,6 +206,7 @@ def download(request: HttpRequest, period: str, name: str) -> HttpResponse:
         request,
         bytes(document.content),
         stored.CONTENT_TYPE[kind],
+        etag=f'"{document.sha256}"',
         Content_Disposition=f'attachment; filename="{filename}"',
     )
 
