@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_filters",
     "scorecard.interchange",
+    "scorecard.public",
     "scorecard.api",
     "scorecard.ops",
     "scorecard.notifications",

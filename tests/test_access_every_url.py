@@ -125,6 +125,23 @@ ACCESS = {
     # (tests/interchange/test_open_data.py reads the files of the whole demo's published quarter).
     "open_data:csv": row(404, 404, 404, 404),
     "open_data:json": row(404, 404, 404, 404),
+    # Open data's metadata and all-quarters files (decision 0041): public, like open data.
+    "open_data:index_json": row(OK, OK, OK, OK),
+    "open_data:all_metadata": row(OK, OK, OK, OK),
+    "open_data:all_csv": row(OK, OK, OK, OK),
+    "open_data:metadata": row(404, 404, 404, 404),
+    # The public site (decision 0040): no sign-in for anyone once the council turns it on; the
+    # organisation-only demo publishes no quarter, so a quarter's pages are 404 for everyone
+    # (tests/public reads the whole demo's). Its settings are the organisation's managers'.
+    "public:index": row(OK, OK, OK, OK),
+    "public:explained": row(OK, OK, OK, OK),
+    "public:accessibility": row(OK, OK, OK, OK),
+    "public:how_we_measure": row(OK, OK, OK, OK),
+    "public:quarter": row(404, 404, 404, 404),
+    "public:risks": row(404, 404, 404, 404),
+    "public:indicator": row(404, 404, 404, 404),
+    "public:download": row(404, 404, 404, 404),
+    "public_settings:edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "api:schema": row(OK, OK, OK, OK),
     "api:docs": row(OK, OK, OK, OK),
     "api:token": row(SIGN_IN, OK, OK, OK),
@@ -342,6 +359,16 @@ def _comparator_group(demo) -> dict:
     return {"pk": comparator_group_create(name="URL walk group", members={"E1": "One"}).pk}
 
 
+def _public_site_on(_, **kwargs):
+    def build(demo) -> dict:
+        from scorecard.public.services import public_site_update
+
+        public_site_update(is_enabled=True, how_we_measure="", by=demo["admin"])
+        return kwargs
+
+    return build
+
+
 URL_KWARGS = {
     "benchmarking:group_edit": _comparator_group,
     "organisation:directorate_edit": _directorate,
@@ -399,6 +426,16 @@ URL_KWARGS = {
     "interchange:job_download": _export_job,
     "open_data:csv": lambda demo: {"period": "2017-18-Q2", "dataset": "risks"},
     "open_data:json": lambda demo: {"period": "2017-18-Q2", "dataset": "indicators"},
+    "open_data:all_csv": lambda demo: {"dataset": "indicators"},
+    "open_data:metadata": lambda demo: {"period": "2017-18-Q2"},
+    "public:index": _public_site_on(None),
+    "public:explained": _public_site_on(None),
+    "public:accessibility": _public_site_on(None),
+    "public:how_we_measure": _public_site_on(None),
+    "public:quarter": _public_site_on(None, period="2017-18-Q2"),
+    "public:risks": _public_site_on(None, period="2017-18-Q2"),
+    "public:indicator": _public_site_on(None, period="2017-18-Q2", code="HW01"),
+    "public:download": _public_site_on(None, period="2017-18-Q2", name="pack.pdf"),
     "api:indicator-detail": lambda demo: {"code": _api_records(demo)["indicator"].code},
     "api:measurement-detail": lambda demo: {"pk": _api_records(demo)["measurement"].pk},
     "api:measurement-submit": lambda demo: {"pk": _api_records(demo)["measurement"].pk},

@@ -25,6 +25,8 @@ FORBIDDEN = {
     "benchmarking": ["scorecard.risks", "scorecard.reporting", "scorecard.interchange",
                      "scorecard.api"],
     "reporting": ["scorecard.interchange", "scorecard.api"],
+    # The public site reads published snapshots (reporting) and open data (interchange).
+    "public": ["scorecard.api"],
 }  # fmt: skip
 
 

@@ -319,6 +319,7 @@ def load(*, admin: User, editor: User, directors: dict[str, User]) -> None:
     _escalate(by_reference, corporate, admin)
     _treat(by_reference, directors, admin)
     _link(by_reference, admin)
+    _confidential(registers, owners, admin)
 
 
 def _quarter_key(day: dt.date) -> str:
@@ -535,3 +536,35 @@ def _link(by_reference: dict[str, Risk], admin: User) -> None:
         if code in indicators
     ]
     bulk_create_with_history(links, IndicatorLink, default_user=admin, default_date=clock.now())
+
+
+def _confidential(registers: dict[str, Register], owners: dict[str, User], admin: User) -> None:
+    """Three confidential risks identified in Quarter Three (after Quarter Two was published,
+    so its report is unchanged): on the live register for administrators and auditors, never on
+    the public site or in open data. Through the services, as a risk owner records one."""
+    from .data.register import CONFIDENTIAL
+
+    for n, row in enumerate(CONFIDENTIAL):
+        reference, register, category, title, cause, event, consequence = row[:7]
+        control, first, second = row[7:]
+        owner = owners[register]
+        risk = services.risk_create(
+            reference=reference, title=title, category=category, owner=owner,
+            register=registers[register], inherent_likelihood=4, inherent_impact=4,
+            current_likelihood=3 - n % 2, current_impact=3, cause=cause, event=event,
+            consequence=consequence, is_confidential=True,
+            identified_on=dt.date(2017, 10, 9 + 7 * n),
+        )  # fmt: skip
+        services.assessment_record(
+            risk=risk, likelihood=3 - n % 2, impact=3, assessor=owner, period="2017/18-Q3",
+            assessed_on=dt.date(2017, 11, 20 + n),
+            commentary=f"First review of {reference}: the control is in place and both actions "
+            "have started.",
+        )  # fmt: skip
+        services.control_create(risk=risk, description=control, owner=owner)
+        services.action_create(
+            risk=risk, description=first, owner=owner, due_on=dt.date(2018, 1, 31)
+        )
+        services.action_create(
+            risk=risk, description=second, owner=admin, due_on=dt.date(2018, 3, 31)
+        )

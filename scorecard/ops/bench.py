@@ -285,6 +285,12 @@ def run(
                 measure(LINES_FROM_NOTHING, _lines_from_nothing(period), repeat=1, warm_up=False)
             )
 
+    if chosen("public"):  # the public site, read without an account (ops/bench_public.py)
+        from .bench_public import public_figures
+
+        figures += public_figures(
+            period=period, admin=admin, repeat=repeat, measure=measure, get=_get
+        )
     quarter_months = period.months()
     floor = measure(
         "floor: performance counts in one SQL query",

@@ -191,3 +191,41 @@ class Councillor(HttpUser):
             elif not response.content.startswith(b"%PDF"):
                 # Being built (the first minute after publication): the page says so.
                 response.success()
+
+
+class PublicReader(HttpUser):
+    """A resident or journalist on the public site: no account, no cookie; reads the published
+    quarter's pages and asks again with the page's ETag, as a browser or a CDN does (a 304)."""
+
+    weight = 1
+    wait_time = between(0.5, 2)
+    INDICATOR = re.compile(r'href="(/public/[^"]+/indicators/[^"]+/)"')
+
+    @task
+    def read_the_published_quarter(self):
+        if not PLAN["published_slug"]:
+            return
+        quarter = f"/public/{PLAN['published_slug']}/"
+        pages = [("/public/", "public index"), (quarter, "public quarter page")]
+        pages.append((f"{quarter}risks/", "public risks page"))
+        etags = {}
+        for path, name in pages:
+            with self.client.get(path, name=name, catch_response=True) as response:
+                if response.status_code != 200:
+                    response.failure(f"{name}: {_problem(response)}")
+                    return
+                etags[path] = response.headers.get("ETag", "")
+                found = self.INDICATOR.search(response.text)
+            if found:
+                self._read(found.group(1), "public indicator page")
+        with self.client.get(
+            quarter, name="public quarter page, revalidated",
+            headers={"If-None-Match": etags[quarter]}, catch_response=True,
+        ) as response:  # fmt: skip
+            if response.status_code != 304:
+                response.failure(f"not revalidated: status {response.status_code}")
+
+    def _read(self, path: str, name: str) -> None:
+        with self.client.get(path, name=name, catch_response=True) as response:
+            if response.status_code != 200:
+                response.failure(f"{name}: {_problem(response)}")

@@ -77,3 +77,13 @@ def test_bench_table_names_the_scale_and_every_figure(demo_council):
     assert "| risk page |" in text
     assert "| floor: risk heat map in one SQL query |" in text
     assert "| performance dashboard |" not in text
+
+
+def test_bench_gives_the_public_pages_median(demo_council):
+    figures = {f["name"]: f for f in bench("--only", "public", "--import-rows", "0")["figures"]}
+    pages = [n for n in figures if n.startswith("public ") and n.endswith(" page")]
+    assert len(pages) == 4
+    assert all(figures[n]["queries"] > 0 and figures[n]["median_ms"] > 0 for n in pages)
+    median = figures["public pages (median of the pages above)"]
+    assert min(figures[n]["median_ms"] for n in pages) <= median["median_ms"]
+    assert median["median_ms"] <= max(figures[n]["median_ms"] for n in pages)

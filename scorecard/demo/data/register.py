@@ -1343,3 +1343,31 @@ REVIEWS = {
     "BB06": "New risk, identified when take-up in the first phase areas stalled at 38%.",
 }
 # fmt: on
+
+# Confidential risks identified in Quarter Three 2017/18, after Quarter Two was published: seen by
+# administrators and auditors on the live register and dashboards, never by the public (decision
+# 0018). Reference, register, category, title, cause, event, consequence, control, first action,
+# second action, the review's commentary.
+CONFIDENTIAL = [
+    ("CORPS1", "CORP", "financial", "Legal challenge to the award of the waste disposal contract",
+     "A losing bidder has written to say it believes the evaluation was not carried out as advertised.",
+     "The bidder issues proceedings and the court suspends the award while the claim is heard.",
+     "The current contract lapses before a new one starts, with the cost of an emergency extension and of defending the claim.",
+     "External procurement lawyers have reviewed the evaluation record and the council's reply.",
+     "Agree a short extension of the current contract with the incumbent as a fallback.",
+     "Report the claim and its likely cost to the Audit Committee in closed session."),
+    ("CORPS2", "CORP", "information", "Disclosure of personal data held by the fostering service",
+     "A laptop holding foster carers' assessments was taken from a social worker's car.",
+     "The assessments, with carers' home addresses and health details, are read by someone outside the council.",
+     "Harm to carers and the children placed with them, a report to the Information Commissioner and a loss of trust.",
+     "The laptop's disk is encrypted and its account was disabled within the hour.",
+     "Confirm with the Information Commissioner's Office that the encryption met its guidance.",
+     "Remind every social worker of the rules on carrying equipment in cars, with a signed return."),
+    ("CFCS1", "CFC", "safeguarding", "Allegations against a member of staff at a residential children's home",
+     "Allegations about a member of staff's conduct were made by two young people in November.",
+     "The investigation finds that young people in the home were harmed and that warnings were missed.",
+     "Harm to children in the council's care, an Ofsted inspection and claims against the council.",
+     "The member of staff is suspended and the Local Authority Designated Officer leads the investigation.",
+     "Complete the strategy discussions and interviews within the statutory timescales.",
+     "Commission an independent review of the home's recruitment and supervision records."),
+]  # fmt: skip

@@ -1,0 +1,65 @@
+"""The public site as a visitor without an account sees it, on a desktop and on phones (375 x
+667 and 320 wide), with and without JavaScript: every page passes axe-core, none scrolls
+sideways, a keyboard user can skip to the content, and the headline shows the published counts."""
+
+import re
+
+from scorecard.reporting import summary
+from scorecard.reporting.models import IndicatorSnapshot
+
+SCREENS = [(1280, 800), (375, 667), (320, 640)]
+PAGES = re.compile(r"^/public/([^.]*/)?$")
+
+
+def _crawl(page, live_server):
+    queue, seen = ["/public/"], []
+    while queue:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        seen.append(path)
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, path
+        yield path
+        for href in page.eval_on_selector_all(
+            "a[href^='/public/']", "links => links.map(a => a.getAttribute('href'))"
+        ):
+            href = href.split("#")[0]
+            if PAGES.match(href) and href not in seen and href not in queue:
+                # One indicator page stands for all (the same template).
+                if "/indicators/" in href and any("/indicators/" in p for p in seen + queue):
+                    continue
+                queue.append(href)
+
+
+def test_a_visitor_reads_every_public_page_on_any_screen(
+    browser, live_server, demo_council, javascript, assert_accessible
+):
+    counts = summary.rating_counts(IndicatorSnapshot.objects.all())
+    problems = []
+    for width, height in SCREENS:
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, java_script_enabled=javascript
+        )
+        page = context.new_page()
+        visited = []
+        for path in _crawl(page, live_server):
+            visited.append(path)
+            assert_accessible(page)
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            if scroll > width:
+                problems.append(f"{path} at {width} px: {scroll} px wide")
+            if path == "/public/2017-18-Q2/":
+                shown = {
+                    key: int(page.locator(f'[data-count="{key}"]').inner_text()) for key in counts
+                }
+                assert shown == counts
+        assert {"/public/", "/public/2017-18-Q2/", "/public/2017-18-Q2/risks/",
+                "/public/accessibility/"} <= set(visited)  # fmt: skip
+        assert any("/indicators/" in p for p in visited)
+        # The first Tab reaches the skip link, visibly focused.
+        page.goto(live_server.url + "/public/2017-18-Q2/")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
+        context.close()
+    assert problems == []

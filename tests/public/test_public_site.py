@@ -1,0 +1,190 @@
+"""The public performance site: each published quarter as pages anyone reads without signing
+in, from its snapshot, cached, and with nothing confidential on any page or file."""
+
+import csv
+import io
+import re
+import subprocess
+
+import pytest
+from docx import Document
+
+from scorecard.performance.choices import WorkflowState
+from scorecard.performance.models import Measurement
+from scorecard.public.models import PublicSite
+from scorecard.reporting import summary
+from scorecard.reporting.models import IndicatorSnapshot, RiskSnapshot, Snapshot
+from scorecard.risks.models import Risk
+
+pytestmark = pytest.mark.django_db
+
+Q2 = "2017-18-Q2"
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def public_urls(client) -> list[str]:
+    """Every public page and file of the demo's published quarter, found by following links."""
+    seen, queue = [], ["/public/"]
+    while queue:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.append(url)
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if response["Content-Type"].startswith("text/html"):
+            for href in re.findall(
+                r'href="(/(?:public|open-data)/[^"#]*)"', response.content.decode()
+            ):
+                if href not in seen and (href.startswith("/public/") or href.count("/") > 2):
+                    queue.append(href)
+    return seen
+
+
+def test_the_quarter_page_shows_the_published_figures(
+    client, demo_council, django_assert_max_num_queries
+):
+    snapshot = Snapshot.objects.get()
+    with django_assert_max_num_queries(9):
+        response = client.get(f"/public/{Q2}/")
+    assert response.status_code == 200
+    with django_assert_max_num_queries(4):  # kept: the site, the quarter, the confidential risks
+        assert client.get(f"/public/{Q2}/").content == response.content
+    html = response.content.decode()
+    rows = list(IndicatorSnapshot.objects.filter(snapshot=snapshot))
+    counts = summary.rating_counts(rows)
+    for key, count in counts.items():
+        assert f'data-count="{key}"><strong>{count}</strong>' in html
+    for row in rows:
+        block = html.split(f'data-code="{row.code}"', 1)[1].split("</tr>", 1)[0]
+        value = re.search(r'data-field="value">(.*?)</td>', block).group(1)
+        target = re.search(r'data-field="target">(.*?)</td>', block).group(1)
+        assert value == summary.display(row.value, row.unit, row.decimals), row.code
+        assert target.replace("&amp;", "&") == summary.target_cell(row).replace("&amp;", "&")
+        assert summary.status_text(row) in block
+    assert "Quarter Two 2017/18" in html
+
+
+def test_the_indicator_and_risk_pages_read_the_snapshot(
+    client, demo_council, django_assert_max_num_queries
+):
+    snapshot = Snapshot.objects.get()
+    line = IndicatorSnapshot.objects.filter(snapshot=snapshot).exclude(commentary="").first()
+    with django_assert_max_num_queries(8):
+        page = client.get(f"/public/{Q2}/indicators/{line.code}/")
+    html = page.content.decode()
+    assert line.title in html and _text(line.commentary) in _text(html).replace("&#39;", "'")
+    with django_assert_max_num_queries(10):
+        risks = client.get(f"/public/{Q2}/risks/").content.decode()
+    total = RiskSnapshot.objects.filter(snapshot=snapshot, is_open=True).count()
+    assert f'data-band="total"><strong>{total}</strong>' in risks
+
+
+def test_pages_are_cached_with_a_strong_etag(client, demo_council):
+    first = client.get(f"/public/{Q2}/")
+    assert first["Cache-Control"].startswith("public, max-age=")
+    assert re.fullmatch(r'"[0-9a-f]{64}"', first["ETag"])
+    again = client.get(f"/public/{Q2}/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again["ETag"] == first["ETag"]
+    assert client.get(f"/public/{Q2}/")["ETag"] == first["ETag"]  # the same page every time
+    assert "Set-Cookie" not in first and "Cookie" not in first.get("Vary", "")
+
+
+def test_the_site_is_off_until_the_council_turns_it_on(client, demo_council):
+    PublicSite.objects.update(is_enabled=False)
+    for url in ("/public/", f"/public/{Q2}/", "/public/accessibility/"):
+        assert client.get(url).status_code == 404
+    client.force_login(demo_council["admin"])
+    response = client.post(
+        "/administration/public-site/",
+        {"is_enabled": "on", "how_we_measure": "First paragraph.\n\n<b>Second</b> one."},
+    )
+    assert response.status_code == 302
+    client.logout()
+    html = client.get("/public/how-we-measure/").content.decode()
+    assert '<p class="govuk-body">First paragraph.</p>' in html
+    assert "&lt;b&gt;Second&lt;/b&gt; one." in html  # rendered as text, never as markup
+
+
+def test_nothing_confidential_draft_or_unpublished_reaches_the_public(
+    client, demo_council, tmp_path
+):
+    snapshot = Snapshot.objects.get()
+    secret = RiskSnapshot.objects.filter(snapshot=snapshot, is_open=True).order_by("-score")[0]
+    Risk.objects.filter(pk=secret.risk_id).update(is_confidential=True)
+    draft = Measurement.objects.filter(state=WorkflowState.DRAFT).first()
+    Measurement.objects.filter(pk=draft.pk).update(commentary="Draft words not yet approved")
+    everything = []
+    for url in public_urls(client):
+        response = client.get(url)
+        if response["Content-Type"].startswith(("text/", "application/json", "application/csvm")):
+            everything.append((url, response.content.decode("utf-8-sig")))
+        elif url.endswith(".pdf"):
+            pdf = tmp_path / "pack.pdf"
+            pdf.write_bytes(response.content)
+            text = subprocess.run(
+                ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+            ).stdout
+            everything.append((url, re.sub(r"\s+", " ", text)))
+        elif url.endswith(".docx"):
+            document = Document(io.BytesIO(response.content))
+            everything.append((url, "\n".join(p.text for p in document.paragraphs)))
+    urls = [url for url, _ in everything]
+    assert f"/public/{Q2}/risks/" in urls and f"/open-data/{Q2}/risks.csv" in urls
+    assert "/open-data/all/indicators.csv" in urls
+    assert f"/public/{Q2}/pack.pdf" in urls and f"/public/{Q2}/report.docx" in urls
+    # The demo's own confidential risks (identified in Quarter Three, on no public page either).
+    hidden = [
+        secret.title,
+        *Risk.objects.filter(is_confidential=True).values_list("title", flat=True),
+    ]
+    assert len(hidden) >= 4
+    files = dict(everything)
+    assert "Quarter Two 2017/18" in files[f"/public/{Q2}/pack.pdf"]  # the text was read
+    assert "Quarter Two 2017/18" in files[f"/public/{Q2}/report.docx"]
+    for url, text in everything:
+        assert not [title for title in hidden if title in text], url
+        assert f"{secret.reference} " not in text and f"{secret.reference}," not in text, url
+        assert "Draft words not yet approved" not in text, url
+        assert "2017-18-Q3" not in text, url
+        assert EMAIL.search(text) is None, url
+    assert client.get("/public/2017-18-Q3/").status_code == 404
+
+
+def test_open_data_is_described_by_csv_on_the_web_metadata(client, demo_council):
+    metadata = client.get(f"/open-data/{Q2}/csv-metadata.json")
+    assert metadata["Content-Type"] == "application/csvm+json"
+    body = metadata.json()
+    assert body["dc:license"]["@id"].endswith("open-government-licence/version/3/")
+    for table in body["tables"]:
+        header = client.get(f"/open-data/{Q2}/{table['url']}").content.decode().splitlines()[0]
+        assert header.split(",") == [c["name"] for c in table["tableSchema"]["columns"]]
+    value = next(c for c in body["tables"][0]["tableSchema"]["columns"] if c["name"] == "value")
+    assert value["datatype"] == "decimal" and "unit" in value["dc:description"]
+
+    every = client.get("/open-data/all/csv-metadata.json").json()
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get("/open-data/all/indicators.csv").content.decode("utf-8-sig"))
+        )
+    )
+    columns = [c["name"] for c in every["tables"][0]["tableSchema"]["columns"]]
+    assert list(rows[0]) == columns and columns[0] == "period"
+    quarter = client.get(f"/open-data/{Q2}/indicators.json").json()["rows"]
+    assert [r["code"] for r in rows if r["period"] == "2017/18-Q2"] == [r["code"] for r in quarter]
+    index = client.get("/open-data/index.json").json()
+    assert [q["period"] for q in index["quarters"]] == ["2017/18-Q2"]
+
+
+def test_a_kept_page_still_hides_a_risk_marked_confidential_at_once(client, demo_council):
+    snapshot = Snapshot.objects.get()
+    top = RiskSnapshot.objects.filter(snapshot=snapshot, is_open=True).order_by("-score")[0]
+    before = client.get(f"/public/{Q2}/risks/")
+    assert top.title in before.content.decode()
+    Risk.objects.filter(pk=top.risk_id).update(is_confidential=True)
+    after = client.get(f"/public/{Q2}/risks/", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and top.title not in after.content.decode()
