@@ -20,6 +20,7 @@ from scorecard.core.project_rag import (
     rate_project,
     rate_savings,
     rate_schedule,
+    slippage_days,
 )
 from scorecard.organisation import clock
 from scorecard.organisation.access import Action
@@ -53,6 +54,7 @@ def quarter_now() -> periods.Period:
 @dataclass
 class MilestoneLine:
     milestone: Milestone
+    dates: MilestoneDates
     state: MilestoneState
     slippage_days: int
 
@@ -122,9 +124,9 @@ def project_line(
         )
 
     pairs = [(m, as_dates(m)) for m in milestones]
-    from scorecard.core.project_rag import slippage_days
-
-    lines = [MilestoneLine(m, milestone_state(d, today), slippage_days(d, today)) for m, d in pairs]
+    lines = [
+        MilestoneLine(m, d, milestone_state(d, today), slippage_days(d, today)) for m, d in pairs
+    ]
     year = quarter.year_of().key
     finance = next((f for f in project.finances.all() if f.year == year), None)
     money = Money(year=year)
