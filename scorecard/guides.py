@@ -22,6 +22,7 @@ GUIDES = {
     "administrator": "Running the quarter",
     "reader": "Reading the scorecard and the register",
     "importing": "Bringing in your council's spreadsheets",
+    "projects": "Programmes and projects",
 }
 
 

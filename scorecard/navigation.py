@@ -10,6 +10,7 @@ from scorecard.reporting.selectors import user_can_read_reports
 SECTIONS = [
     ("scorecard", "Scorecard", "performance:index"),
     ("risks", "Risks", "risks:index"),
+    ("projects", "Projects", "projects:index"),
     ("reports", "Reports", "reporting:index"),
     ("administration", "Administration", "organisation:administration"),
 ]

@@ -13,7 +13,9 @@ QUARTER = "2017/18-Q2"
 
 @pytest.fixture
 def people(demo):
-    """The demo's admin, editor (Adult Services) and reader, and Sam Patel, a project sponsor."""
+    """The demo's admin, editor (Adult Services) and reader, and Sam Patel, a project sponsor;
+    the council's clock on the demo's 4 December 2017."""
+    organisation_services.organisation_clock_set(clock_date=dt.date(2017, 12, 4))
     sam = organisation_services.person_create(
         username="sam", password=None, first_name="Sam", last_name="Patel"
     )
