@@ -85,14 +85,15 @@ class Project(models.Model):
     )
     start_date = models.DateField()
     end_date = models.DateField()
-    register = models.OneToOneField(
+    register = models.ForeignKey(
         "risks.Register",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="project",
+        related_name="projects",
         limit_choices_to={"kind": "project"},
-        help_text="The project's own risk register (a register of kind project).",
+        help_text="The project's risk register (a register of kind project), its own or its "
+        "programme's, which the programme's projects share.",
     )
     indicators = models.ManyToManyField(
         "performance.Indicator",

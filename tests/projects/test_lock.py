@@ -42,7 +42,7 @@ def approved(demo_council):
     return {"project": project, "milestone": milestone, "update": update, **demo_council}
 
 
-def test_the_lock_freezes_the_approved_update_and_a_later_edit_does_not_change_it(approved):
+def test_the_lock_freezes_the_approved_update_and_a_later_edit_does_not_change_it(approved, client):
     snapshot = period_lock_and_publish(
         period=parse(Q3), by=approved["admin"], gaps_reason="Published early for the test."
     )
@@ -55,6 +55,9 @@ def test_the_lock_freezes_the_approved_update_and_a_later_edit_does_not_change_i
         "Schedule: Milestone “Planning consent” 49 days late. Budget: Spend 15.0% over budget."
     )
     assert row.forecast_spend == Decimal(2300000)
+    client.force_login(approved["admin"])
+    pack = client.get("/reports/2017-18-Q3/appendix/").content.decode()
+    assert "Care home rebuild" in pack and "£2,300,000" in pack
 
     # Later: the milestone is done and the forecast spend comes down, on the live project.
     services.milestone_edit(milestone=approved["milestone"], actual_date=dt.date(2017, 12, 1))
@@ -62,6 +65,7 @@ def test_the_lock_freezes_the_approved_update_and_a_later_edit_does_not_change_i
         project=approved["project"], year="2017/18", budget="2000000", forecast_spend="2000000"
     )
     row.refresh_from_db()
+    assert client.get("/reports/2017-18-Q3/appendix/").content.decode() == pack
     assert (row.rag, row.forecast_spend, row.milestones[0]["forecast"]) == (
         "red", Decimal(2300000), "2017-12-20",
     )  # fmt: skip
