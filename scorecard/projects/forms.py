@@ -11,7 +11,11 @@ class ProjectUpdateForm(forms.Form):
     milestone by `with_milestones`."""
 
     period = forms.ChoiceField(label="Quarter this update is for")
-    progress = forms.CharField(label="Progress this quarter", widget=forms.Textarea)
+    progress = forms.CharField(
+        label="Progress this quarter",
+        widget=forms.Textarea,
+        error_messages={"required": "Say what progress the project made this quarter."},
+    )
     spend = forms.CharField(
         label="Spent to date this year (£)", required=False, help_text=MONEY_HINT
     )
