@@ -1,7 +1,11 @@
 from django import forms
 
+from scorecard.organisation.models import Directorate, User
+from scorecard.performance.models import Indicator, Priority
+from scorecard.risks.models import Register
+
 from .choices import RagChoice, ScheduleUnitChoice
-from .models import ProjectRagRules
+from .models import Programme, ProjectRagRules, ProjectStage
 
 MONEY_HINT = "In pounds, e.g. 250000."
 
@@ -103,3 +107,97 @@ class RagRulesForm(forms.ModelForm):
             "savings_red_percent": "Savings: red from (% short of profile)",
         }
         widgets = {"schedule_unit": forms.Select(choices=ScheduleUnitChoice.choices)}
+
+
+def _date(label: str, required: bool = True) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text="As 2018-03-31.",
+        error_messages={
+            "required": f"Enter the {label.lower()}.",
+            "invalid": "Enter a date as 2018-03-31.",
+        },
+    )
+
+
+class ProjectForm(forms.Form):
+    name = forms.CharField(max_length=200, error_messages={"required": "Enter the project's name."})
+    description = forms.CharField(required=False, widget=forms.Textarea)
+    programme = forms.ModelChoiceField(
+        queryset=Programme.objects.filter(is_archived=False), required=False, empty_label="None"
+    )
+    owner = forms.ModelChoiceField(
+        label="Project manager",
+        queryset=User.objects.filter(is_active=True).order_by("first_name", "last_name"),
+        error_messages={"required": "Choose the project manager."},
+    )
+    sponsor = forms.ModelChoiceField(
+        queryset=User.objects.filter(is_active=True).order_by("first_name", "last_name"),
+        required=False,
+        empty_label="None",
+    )
+    directorate = forms.ModelChoiceField(
+        queryset=Directorate.objects.filter(is_archived=False),
+        error_messages={"required": "Choose the directorate."},
+    )
+    stage = forms.ModelChoiceField(
+        queryset=ProjectStage.objects.filter(is_archived=False), required=False, empty_label="None"
+    )
+    start_date = _date("Start date")
+    end_date = _date("End date")
+    register = forms.ModelChoiceField(
+        label="Risk register",
+        queryset=Register.objects.filter(kind="project", is_archived=False),
+        required=False,
+        empty_label="None",
+    )
+    priorities = forms.CharField(
+        label="Corporate Plan priorities it serves",
+        required=False,
+        help_text="Their codes, separated by commas, e.g. EFF, ECON.",
+    )
+    indicators = forms.CharField(
+        label="Indicators it moves",
+        required=False,
+        help_text="Their codes, separated by commas, e.g. RC03, RC10.",
+    )
+    is_archived = forms.BooleanField(label="Archived", required=False)
+
+    def _codes(self, name: str, model, field: str):
+        codes = [c.strip() for c in self.cleaned_data[name].split(",") if c.strip()]
+        found = {getattr(o, field): o for o in model.objects.filter(**{f"{field}__in": codes})}
+        missing = [c for c in codes if c not in found]
+        if missing:
+            raise forms.ValidationError(f"No such code: {', '.join(missing)}.")
+        return [found[c] for c in codes]
+
+    def clean_priorities(self):
+        return self._codes("priorities", Priority, "code")
+
+    def clean_indicators(self):
+        return self._codes("indicators", Indicator, "code")
+
+
+class MilestoneForm(forms.Form):
+    name = forms.CharField(max_length=200, error_messages={"required": "Enter the milestone."})
+    planned_date = _date("Planned date")
+
+
+class FinanceForm(forms.Form):
+    year = forms.CharField(label="Financial year", max_length=7, help_text="E.g. 2017/18.")
+    budget = forms.CharField(label="Budget (£)", required=False)
+    savings_target = forms.CharField(label="Savings target (£)", required=False)
+
+
+class ProgrammeForm(forms.Form):
+    name = forms.CharField(
+        max_length=200, error_messages={"required": "Enter the programme's name."}
+    )
+    description = forms.CharField(required=False, widget=forms.Textarea)
+    owner = forms.ModelChoiceField(
+        queryset=User.objects.filter(is_active=True).order_by("first_name", "last_name"),
+        required=False,
+        empty_label="None",
+    )
+    is_archived = forms.BooleanField(label="Archived", required=False)

@@ -62,7 +62,12 @@ def index(request: HttpRequest) -> HttpResponse:
 def programmes(request: HttpRequest) -> HttpResponse:
     _require_role(request)
     return _render(
-        request, "projects/programmes.html", {"programmes": selectors.programme_list(request.user)}
+        request,
+        "projects/programmes.html",
+        {
+            "programmes": selectors.programme_list(request.user),
+            "can_manage": user_can_manage_projects(request.user),
+        },
     )
 
 
@@ -72,7 +77,11 @@ def programme(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(
         request,
         "projects/programme.html",
-        {"programme": found, "lines": selectors.project_lines(request.user, programme=found)},
+        {
+            "programme": found,
+            "lines": selectors.project_lines(request.user, programme=found),
+            "can_manage": user_can_manage_projects(request.user),
+        },
     )
 
 
@@ -90,7 +99,12 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(
         request,
         "projects/project.html",
-        {"project": found, "history": history, **selectors.project_page(request.user, found)},
+        {
+            "project": found,
+            "history": history,
+            "can_manage": user_can_manage_projects(request.user),
+            **selectors.project_page(request.user, found),
+        },
     )
 
 
@@ -286,4 +300,132 @@ def rag_rules(request: HttpRequest) -> HttpResponse:
             "history": history,
             "active_section": "administration",
         },
+    )
+
+
+# --- projects, milestones, finances and programmes: set up by administrators -----------------
+
+
+def _edit_page(request, form, save, *, title: str, back: str, history=()) -> HttpResponse:
+    saved = web.form_saved(request, form, save)
+    return saved or _render(
+        request,
+        "risks/edit.html",
+        {"form": form, "title": title, "button": "Save", "back": back, "history": list(history)},
+    )
+
+
+def _project_fields(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k not in ("priorities", "indicators")}
+
+
+@login_required
+def project_create(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    form = forms.ProjectForm(request.POST or None)
+    del form.fields["is_archived"]
+
+    def save(data):
+        project = services.project_create(**data)
+        return f"{project} added.", reverse("projects:project", args=[project.pk])
+
+    return _edit_page(request, form, save, title="Add a project", back=reverse("projects:index"))
+
+
+@login_required
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    found = _found(selectors.project_get(request.user, pk))
+    initial = {
+        "name": found.name, "description": found.description, "programme": found.programme_id,
+        "owner": found.owner_id, "sponsor": found.sponsor_id, "directorate": found.directorate_id,
+        "stage": found.stage_id, "start_date": found.start_date, "end_date": found.end_date,
+        "register": found.register_id, "is_archived": found.is_archived,
+        "priorities": ", ".join(found.priorities.values_list("code", flat=True)),
+        "indicators": ", ".join(found.indicators.values_list("code", flat=True)),
+    }  # fmt: skip
+    form = forms.ProjectForm(request.POST or None, initial=initial)
+
+    def save(data):
+        services.project_edit(
+            project=found,
+            priorities=data["priorities"],
+            indicators=data["indicators"],
+            **_project_fields(data),
+        )
+        return f"{found} saved.", reverse("projects:project", args=[pk])
+
+    return _edit_page(
+        request, form, save, title=f"Change {found}", back=reverse("projects:project", args=[pk])
+    )
+
+
+@login_required
+def milestone_create(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _found(selectors.project_get(request.user, pk, Action.EDIT))
+    form = forms.MilestoneForm(request.POST or None)
+
+    def save(data):
+        milestone = services.milestone_create(project=found, **data)
+        return f"Milestone {milestone.name} added.", reverse("projects:project", args=[pk])
+
+    back = reverse("projects:project", args=[pk])
+    return _edit_page(request, form, save, title=f"Add a milestone to {found}", back=back)
+
+
+@login_required
+def finance_set(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    found = _found(selectors.project_get(request.user, pk))
+    form = forms.FinanceForm(
+        request.POST or None, initial={"year": selectors.quarter_now().year_of().key}
+    )
+
+    def save(data):
+        finance = services.project_finance_set(project=found, **data)
+        return f"The {finance.year} budget of {found} is saved.", reverse(
+            "projects:project", args=[pk]
+        )
+
+    back = reverse("projects:project", args=[pk])
+    return _edit_page(request, form, save, title=f"Budget and savings target of {found}", back=back)
+
+
+@login_required
+def programme_create(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    form = forms.ProgrammeForm(request.POST or None)
+    del form.fields["is_archived"]
+
+    def save(data):
+        programme = services.programme_create(**data)
+        return f"{programme} added.", reverse("projects:programme", args=[programme.pk])
+
+    return _edit_page(
+        request, form, save, title="Add a programme", back=reverse("projects:programmes")
+    )
+
+
+@login_required
+def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    found = _found(selectors.programme_get(request.user, pk))
+    initial = {
+        "name": found.name, "description": found.description, "owner": found.owner_id,
+        "is_archived": found.is_archived,
+    }  # fmt: skip
+    form = forms.ProgrammeForm(request.POST or None, initial=initial)
+
+    def save(data):
+        services.programme_update(programme=found, **data)
+        return f"{found} saved.", reverse("projects:programme", args=[pk])
+
+    back = reverse("projects:programme", args=[pk])
+    return _edit_page(
+        request,
+        form,
+        save,
+        title=f"Change {found}",
+        back=back,
+        history=history_entries([found.history.all()]),
     )

@@ -80,3 +80,21 @@ def test_the_indicator_page_names_the_projects_that_move_it(client, project, peo
     assert "Digital front door" in html
     html = client.get(reverse("projects:project", args=[project.pk])).content.decode()
     assert "CS01 Online transactions" in html
+
+
+def test_the_administrator_adds_a_project_and_an_unknown_code_is_refused(client, people):
+    from scorecard.projects.models import Project
+
+    client.force_login(people["admin"])
+    fields = {
+        "name": "Care home rebuild", "owner": people["editor"].pk,
+        "directorate": Directorate.objects.get(code="ASC").pk, "start_date": "2017-04-01",
+        "end_date": "2019-03-31", "indicators": "XX99", "priorities": "",
+    }  # fmt: skip
+    response = client.post(reverse("projects:project_create"), fields)
+    assert "No such code: XX99." in response.content.decode()
+    assert not Project.objects.exists()
+    response = client.post(reverse("projects:project_create"), {**fields, "indicators": ""})
+    project = Project.objects.get()
+    assert response["Location"] == reverse("projects:project", args=[project.pk])
+    assert project.owner == people["editor"]
