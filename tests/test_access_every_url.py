@@ -163,6 +163,8 @@ ACCESS = {
     "api:assessment-list": row(401, OK, OK, OK),
     "api:assessment-detail": row(401, OK, OK, OK),
     "api:risk-area-list": row(401, OK, OK, OK),
+    "api:project-list": row(401, OK, OK, OK),
+    "api:project-detail": row(401, OK, OK, OK),
     "api:risk-area-detail": row(401, OK, OK, OK),
 }
 
@@ -180,6 +182,7 @@ NO_ROLE = {
     "api:indicator-detail": 404,
     "api:measurement-detail": 404,
     "api:risk-area-detail": 404,
+    "api:project-detail": 404,
     "api:risk-detail": 404,
     "api:status-list": 404,
     "api:token": FORBIDDEN,
@@ -402,6 +405,7 @@ URL_KWARGS = {
     "projects:update_edit": lambda demo: {"pk": _project(demo).pk},
     "projects:update_review": lambda demo: {"pk": _project(demo).updates.get().pk},
     "projects:stage_edit": _project_stage,
+    "api:project-detail": lambda demo: {"pk": _project(demo).pk},
     "projects:project_edit": lambda demo: {"pk": _project(demo).pk},
     "projects:milestone_create": lambda demo: {"pk": _project(demo).pk},
     "projects:finance_set": lambda demo: {"pk": _project(demo).pk},
