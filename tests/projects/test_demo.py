@@ -1,6 +1,7 @@
 """The demo council's Transformation Programme agrees with its red savings indicator, and its
 published Quarter Two 2017/18 report has the major projects."""
 
+import subprocess
 from decimal import Decimal
 
 import pytest
@@ -31,7 +32,7 @@ def test_the_demo_pack_has_major_projects_in_every_rating(demo_council):
     assert broadband.judged and broadband.rag == "amber"
 
 
-def test_the_published_pack_has_the_major_projects_section(client, demo_council):
+def test_the_published_pack_has_the_major_projects_section(client, demo_council, tmp_path):
     client.force_login(demo_council["reader"])
     html = client.get("/reports/2017-18-Q2/appendix/").content.decode()
     section = html[html.index('id="major-projects"') :]
@@ -43,6 +44,12 @@ def test_the_published_pack_has_the_major_projects_section(client, demo_council)
     )
     # Digital by default: £1,900,000 achieved against a £2,000,000 profile (£4m a year).
     assert "£2,000,000" in section and "£1,900,000" in section
+    # And the PDF of the same pack.
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(client.get("/reports/2017-18-Q2/appendix.pdf").content)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    words = " ".join(text.stdout.split())
+    assert "Major projects" in words and "Superfast Midshire broadband" in words
 
 
 def test_the_performance_dashboard_shows_the_major_projects(client, demo_council):
