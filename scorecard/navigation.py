@@ -28,6 +28,13 @@ def navigation_items(request: HttpRequest, active_section: str = "") -> list[dic
             and not user_can_read_reports(request.user)
         ):
             continue
+        # Projects likewise: a person without a role reads none.
+        if (
+            key == "projects"
+            and request.user.is_authenticated
+            and not (request.user.is_superuser or user_memberships(request.user))
+        ):
+            continue
         items.append({"text": text, "href": reverse(url_name), "active": key == active_section})
     return items
 
