@@ -23,6 +23,7 @@ GUIDES = {
     "reader": "Reading the scorecard and the register",
     "importing": "Bringing in your council's spreadsheets",
     "public-site": "Publishing on the public site",
+    "projects": "Programmes and projects",
 }
 
 

@@ -10,6 +10,7 @@ from scorecard.reporting.selectors import user_can_read_reports
 SECTIONS = [
     ("scorecard", "Scorecard", "performance:index"),
     ("risks", "Risks", "risks:index"),
+    ("projects", "Projects", "projects:index"),
     ("reports", "Reports", "reporting:index"),
     ("administration", "Administration", "organisation:administration"),
 ]
@@ -25,6 +26,13 @@ def navigation_items(request: HttpRequest, active_section: str = "") -> list[dic
             key == "reports"
             and request.user.is_authenticated
             and not user_can_read_reports(request.user)
+        ):
+            continue
+        # Projects likewise: a person without a role reads none.
+        if (
+            key == "projects"
+            and request.user.is_authenticated
+            and not (request.user.is_superuser or user_memberships(request.user))
         ):
             continue
         items.append({"text": text, "href": reverse(url_name), "active": key == active_section})

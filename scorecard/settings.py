@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "scorecard.organisation",
     "scorecard.performance",
     "scorecard.risks",
+    "scorecard.projects",
     "scorecard.reporting",
     "scorecard.benchmarking",
     "rest_framework",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("setup/", setup.setup_page, name="setup"),
     path("scorecard/", include("scorecard.performance.urls")),
     path("risks/", include("scorecard.risks.urls")),
+    path("projects/", include("scorecard.projects.urls")),
     path("reports/", include("scorecard.reporting.urls")),
     path("benchmarking/", include("scorecard.benchmarking.urls")),
     path("administration/public-site/", include("scorecard.public.settings_urls")),

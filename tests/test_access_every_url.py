@@ -28,6 +28,25 @@ ACCESS = {
     "performance:index": row(SIGN_IN, OK, OK, OK),
     "risks:index": row(SIGN_IN, OK, OK, OK),
     "reporting:index": row(SIGN_IN, OK, OK, OK),
+    # Projects (issue 19): read by everyone with a role; the update written by the project's
+    # manager and its directorate's editors (the editor edits Adult Services), approved by the
+    # sponsor, the programme's owner or an administrator; stages and RAG rules for administrators.
+    "projects:index": row(SIGN_IN, OK, OK, OK),
+    "projects:programmes": row(SIGN_IN, OK, OK, OK),
+    "projects:programme": row(SIGN_IN, OK, OK, OK),
+    "projects:project": row(SIGN_IN, OK, OK, OK),
+    "projects:update_edit": row(SIGN_IN, OK, OK, NOT_FOUND),
+    "projects:update_review": row(SIGN_IN, OK, NOT_FOUND, NOT_FOUND),
+    "projects:project_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "projects:project_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "projects:milestone_create": row(SIGN_IN, OK, OK, NOT_FOUND),
+    "projects:finance_set": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "projects:programme_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "projects:programme_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "projects:stages": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "projects:stage_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "projects:stage_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "projects:rag_rules": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     # Reports (issue 6): dashboards for everyone signed in; an unpublished quarter's pack is a
     # draft for administrators; only administrators lock, publish and change the wording.
     "reporting:performance_dashboard": row(SIGN_IN, OK, OK, OK),
@@ -161,6 +180,8 @@ ACCESS = {
     "api:assessment-list": row(401, OK, OK, OK),
     "api:assessment-detail": row(401, OK, OK, OK),
     "api:risk-area-list": row(401, OK, OK, OK),
+    "api:project-list": row(401, OK, OK, OK),
+    "api:project-detail": row(401, OK, OK, OK),
     "api:risk-area-detail": row(401, OK, OK, OK),
 }
 
@@ -169,10 +190,16 @@ ACCESS = {
 # dashboard, no indicator and no risk (404: no such thing for them), and import or export nothing;
 # the lists they reach are empty.
 NO_ROLE = {
+    "projects:index": FORBIDDEN,
+    "projects:programmes": FORBIDDEN,
+    "projects:programme": 404,
+    "projects:project": 404,
+    "projects:milestone_create": 404,
     "api:assessment-detail": 404,
     "api:indicator-detail": 404,
     "api:measurement-detail": 404,
     "api:risk-area-detail": 404,
+    "api:project-detail": 404,
     "api:risk-detail": 404,
     "api:status-list": 404,
     "api:token": FORBIDDEN,
@@ -369,7 +396,47 @@ def _public_site_on(_, **kwargs):
     return build
 
 
+def _project(demo):
+    """A project of Adult Services managed by the editor, with its update for Quarter Two
+    2017/18 submitted by the editor (so the administrator may approve it)."""
+    import datetime as dt
+
+    from scorecard.performance.services import reporting_period_open
+    from scorecard.projects import services
+
+    project = services.project_create(
+        name="URL walk project",
+        owner=demo["editor"],
+        directorate=Directorate.objects.get(code="ASC"),
+        programme=services.programme_create(name="URL walk programme"),
+        start_date=dt.date(2017, 4, 1),
+        end_date=dt.date(2018, 3, 31),
+    )
+    reporting_period_open(period="2017/18-Q2", by=demo["admin"])
+    update = services.project_update_save(
+        project=project, by=demo["editor"], period="2017/18-Q2", progress="Walked."
+    )
+    services.project_update_submit(update=update, by=demo["editor"], expected_version=1)
+    return project
+
+
+def _project_stage(demo) -> dict:
+    from scorecard.projects.services import project_stage_create
+
+    return {"pk": project_stage_create(name="URL walk stage").pk}
+
+
 URL_KWARGS = {
+    "projects:programme": lambda demo: {"pk": _project(demo).programme_id},
+    "projects:project": lambda demo: {"pk": _project(demo).pk},
+    "projects:update_edit": lambda demo: {"pk": _project(demo).pk},
+    "projects:update_review": lambda demo: {"pk": _project(demo).updates.get().pk},
+    "projects:stage_edit": _project_stage,
+    "api:project-detail": lambda demo: {"pk": _project(demo).pk},
+    "projects:project_edit": lambda demo: {"pk": _project(demo).pk},
+    "projects:milestone_create": lambda demo: {"pk": _project(demo).pk},
+    "projects:finance_set": lambda demo: {"pk": _project(demo).pk},
+    "projects:programme_edit": lambda demo: {"pk": _project(demo).programme_id},
     "benchmarking:group_edit": _comparator_group,
     "organisation:directorate_edit": _directorate,
     "organisation:service_create": _directorate,

@@ -9,24 +9,27 @@ SCORECARD = Path(__file__).resolve().parents[1] / "scorecard"
 
 # Package -> packages of the project it must never import.
 FORBIDDEN = {
-    "core": ["django", "scorecard.organisation", "scorecard.performance", "scorecard.risks",
+    "core": ["django", "scorecard.organisation", "scorecard.projects", "scorecard.performance", "scorecard.risks",
              "scorecard.reporting", "scorecard.interchange", "scorecard.api", "scorecard.rendering",
              "scorecard.benchmarking"],
-    "rendering": ["django", "scorecard.organisation", "scorecard.performance", "scorecard.risks",
+    "rendering": ["django", "scorecard.organisation", "scorecard.projects", "scorecard.performance", "scorecard.risks",
                   "scorecard.reporting", "scorecard.interchange", "scorecard.api",
                   "scorecard.benchmarking"],
-    "organisation": ["scorecard.performance", "scorecard.risks", "scorecard.reporting",
+    "organisation": ["scorecard.projects", "scorecard.performance", "scorecard.risks", "scorecard.reporting",
                      "scorecard.interchange", "scorecard.api", "scorecard.benchmarking"],
-    "performance": ["scorecard.risks", "scorecard.reporting", "scorecard.interchange", "scorecard.api",
+    "performance": ["scorecard.risks", "scorecard.projects", "scorecard.reporting", "scorecard.interchange", "scorecard.api",
                     "scorecard.benchmarking"],
-    "risks": ["scorecard.performance", "scorecard.reporting", "scorecard.interchange", "scorecard.api",
+    "risks": ["scorecard.performance", "scorecard.projects", "scorecard.reporting", "scorecard.interchange", "scorecard.api",
               "scorecard.benchmarking"],
     # Benchmarking sits on performance: it adds its panel to the indicator page (scorecard.panels).
     "benchmarking": ["scorecard.risks", "scorecard.reporting", "scorecard.interchange",
                      "scorecard.api"],
-    "reporting": ["scorecard.interchange", "scorecard.api"],
+    "reporting": ["scorecard.interchange", "scorecard.api", "scorecard.public"],
     # The public site reads published snapshots (reporting) and open data (interchange).
     "public": ["scorecard.api"],
+    # Projects sit on performance and risks: they link indicators and attach project registers.
+    "projects": ["scorecard.reporting", "scorecard.interchange", "scorecard.api",
+                 "scorecard.benchmarking", "scorecard.public"],
 }  # fmt: skip
 
 

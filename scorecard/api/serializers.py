@@ -127,3 +127,56 @@ class RiskAreaSerializer(serializers.ModelSerializer):
     class Meta:
         model = RiskArea
         fields = ["id", "name", "owner", "description", "mitigation_summary", "is_archived"]
+
+
+class ProjectSerializer(serializers.Serializer):
+    """A project with its milestones, finances and its RAG today (read-only)."""
+
+    id = serializers.IntegerField(source="project.pk")
+    name = serializers.CharField(source="project.name")
+    programme = serializers.CharField(source="project.programme.name", default=None)
+    owner = serializers.CharField(source="project.owner.username")
+    sponsor = serializers.CharField(source="project.sponsor.username", default=None)
+    directorate = serializers.CharField(source="project.directorate.code")
+    stage = serializers.CharField(source="project.stage.name", default=None)
+    start_date = serializers.DateField(source="project.start_date")
+    end_date = serializers.DateField(source="project.end_date")
+    register = serializers.CharField(source="project.register.name", default=None)
+    is_archived = serializers.BooleanField(source="project.is_archived")
+    rag = serializers.SerializerMethodField()
+    milestones = serializers.SerializerMethodField()
+    finances = serializers.SerializerMethodField()
+
+    def get_rag(self, line) -> dict:
+        rag = line.rag
+        return {
+            "overall": rag.overall and str(rag.overall),
+            "reason": rag.reason,
+            "judged": rag.judged,
+            "schedule": rag.schedule.rag and str(rag.schedule.rag),
+            "budget": rag.budget.rag and str(rag.budget.rag),
+            "savings": rag.savings.rag and str(rag.savings.rag),
+        }
+
+    def get_milestones(self, line) -> list[dict]:
+        return [
+            {
+                "name": m.milestone.name,
+                "planned_date": m.dates.planned,
+                "forecast_date": m.dates.forecast,
+                "actual_date": m.dates.actual,
+                "state": str(m.state),
+            }
+            for m in line.milestones
+        ]
+
+    def get_finances(self, line) -> list[dict]:
+        fields = ["year", "budget", "spend", "forecast_spend", "savings_target", "savings_achieved"]
+        return [
+            {
+                f: str(v) if v is not None and f != "year" else v
+                for f in fields
+                for v in [getattr(x, f)]
+            }
+            for x in line.project.finances.all()
+        ]

@@ -12,6 +12,7 @@ router.register("statuses", views.StatusViewSet, basename="status")
 router.register("risks", views.RiskViewSet, basename="risk")
 router.register("assessments", views.AssessmentViewSet, basename="assessment")
 router.register("risk-areas", views.RiskAreaViewSet, basename="risk-area")
+router.register("projects", views.ProjectViewSet, basename="project")
 
 app_name = "api"
 urlpatterns = [

@@ -17,6 +17,8 @@ from scorecard.performance import services as performance_services
 from scorecard.performance.access import indicator_access, measurement_access, user_has_any_role
 from scorecard.performance.models import Scorecard
 from scorecard.performance.selectors import scorecard_rows, scorecards_list, status_rated_against
+from scorecard.projects.models import Project
+from scorecard.projects.selectors import project_lines
 from scorecard.risks import services as risk_services
 from scorecard.risks.access import assessment_access, risk_access, risk_area_access
 
@@ -235,3 +237,23 @@ class RiskAreaViewSet(viewsets.ReadOnlyModelViewSet):
             .select_related("owner")
             .order_by("name")
         )
+
+
+class ProjectViewSet(viewsets.ViewSet):
+    """Projects the person may read (`project_access`), with their milestones, finances and
+    their RAG today by the council's rules. Read-only."""
+
+    serializer_class = serializers.ProjectSerializer
+    queryset = Project.objects.none()  # for the schema's path parameter; reads use project_lines
+
+    def list(self, request):
+        lines = project_lines(request.user)
+        return Response(serializers.ProjectSerializer(lines, many=True).data)
+
+    @extend_schema(parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)])
+    def retrieve(self, request, pk=None):
+        lines = project_lines(request.user, include_archived=True)
+        line = next((line for line in lines if str(line.project.pk) == pk), None)
+        if line is None:
+            raise NotFound("No such project.")
+        return Response(serializers.ProjectSerializer(line).data)

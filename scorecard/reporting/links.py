@@ -44,6 +44,7 @@ from scorecard.risks.selectors import (
     risks_ranked,
 )
 
+from .project_lines import project_snapshot_rows
 from .summary import most_serious_band
 
 
@@ -289,14 +290,27 @@ def _pack_from_snapshot(data, frozen: dict) -> dict:
     }
 
 
+def major_projects(data) -> list:
+    """The Major projects section: a published quarter's frozen rows, else the rows the
+    quarter's approved project updates would freeze now (empty without projects)."""
+    snapshot = getattr(data, "snapshot", None)
+    if snapshot is not None:
+        return list(snapshot.projects.all())
+    return project_snapshot_rows(data.period)
+
+
 def pack_context(data) -> dict:
     """What the pack shows beside the scorecard and the register: red risks with their
-    indicators, and benchmarking. A published quarter reads them from its snapshot (a snapshot
-    published before they were frozen has none, and reads them live)."""
+    indicators, benchmarking and the major projects. A published quarter reads them from its
+    snapshot (a snapshot published before they were frozen has none, and reads them live)."""
     snapshot = getattr(data, "snapshot", None)
     if snapshot is not None and snapshot.pack_sections:
-        return _pack_from_snapshot(data, snapshot.pack_sections)
+        return {
+            **_pack_from_snapshot(data, snapshot.pack_sections),
+            "major_projects": major_projects(data),
+        }
     return {
+        "major_projects": major_projects(data),
         "red_risk_links": red_risks_with_indicators(data),
         "pack_benchmarks": pack_benchmarks(data),
     }

@@ -188,6 +188,57 @@ class AreaSnapshot(models.Model):
         return self.name
 
 
+class ProjectSnapshot(models.Model):
+    """A major project as published for the quarter: its RAG with the reason, milestones due and
+    missed, budget and savings against profile, and its register's red risks (from the
+    project's approved update for the quarter, rated as at the quarter's last day)."""
+
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.PROTECT, related_name="projects")
+    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveIntegerField(default=0)
+    name = models.CharField(max_length=200)
+    programme = models.CharField(max_length=200, blank=True)
+    owner = models.CharField(max_length=200)
+    stage = models.CharField(max_length=100, blank=True)
+    rag = models.CharField(max_length=10, blank=True, help_text="Overall: red, amber, green.")
+    rag_reason = models.TextField(blank=True)
+    judged = models.BooleanField(default=False, help_text="The project manager's judgement.")
+    schedule_rag = models.CharField(max_length=10, blank=True)
+    budget_rag = models.CharField(max_length=10, blank=True)
+    savings_rag = models.CharField(max_length=10, blank=True)
+    progress = models.TextField(blank=True)
+    year = models.CharField(max_length=7)
+    budget = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    spend = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    forecast_spend = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    savings_target = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    savings_profile = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    savings_achieved = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    milestones = models.JSONField(
+        default=list, help_text="[{name, planned, forecast, actual, state, slippage_days}]."
+    )
+    red_risks = models.JSONField(
+        default=list, help_text="[{reference, title, score, is_confidential}] as published."
+    )
+
+    class Meta:
+        ordering = ["snapshot", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["snapshot", "project"], name="project_snapshot_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.rag or 'not rated'})"
+
+    @property
+    def milestones_missed(self) -> list[dict]:
+        return [m for m in self.milestones if m["state"] == "missed"]
+
+    @property
+    def milestones_due(self) -> list[dict]:
+        return [m for m in self.milestones if m["state"] in ("on track", "forecast late")]
+
+
 class ReportWording(models.Model):
     """The wording of the Cabinet cover report, a template an administrator edits.
 

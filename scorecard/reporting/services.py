@@ -11,14 +11,22 @@ from scorecard.performance.choices import PeriodState
 from scorecard.performance.services import reporting_period_set_state
 
 from . import cover, links, readiness
-from .models import AreaSnapshot, IndicatorSnapshot, ReportWording, RiskSnapshot, Snapshot
+from .models import (
+    AreaSnapshot,
+    IndicatorSnapshot,
+    ProjectSnapshot,
+    ReportWording,
+    RiskSnapshot,
+    Snapshot,
+)
+from .project_lines import project_snapshot_rows
 from .selectors import corporate_scorecard, report_data
 
 
 @transaction.atomic
 def snapshot_create(*, period: Period, by: User, gaps_reason: str = "") -> Snapshot:
     """Freeze the quarter's report: every indicator status, value, target and commentary, every
-    risk score, band, area and movement, the risk areas, the pack's linked indicators and
+    risk score, band, area and movement, the risk areas, the major projects' approved updates, the pack's linked indicators and
     benchmarking, and the quarter's readiness. Refused if already published, and refused when
     updates or reviews are missing and no reason is given for publishing without them."""
     if period.kind != "quarter":
@@ -67,6 +75,10 @@ def snapshot_create(*, period: Period, by: User, gaps_reason: str = "") -> Snaps
     IndicatorSnapshot.objects.bulk_create(data.indicators)
     RiskSnapshot.objects.bulk_create(data.risks)
     AreaSnapshot.objects.bulk_create(data.areas)
+    projects = project_snapshot_rows(period)
+    for row in projects:
+        row.snapshot = snapshot
+    ProjectSnapshot.objects.bulk_create(projects)
     return snapshot
 
 

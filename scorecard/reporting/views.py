@@ -13,7 +13,7 @@ from scorecard.core.periods import Period
 from scorecard.web import add_service_errors, paginate
 
 from . import cover as cover_wording
-from . import documents, forms, services, stored, summary
+from . import documents, forms, links, services, stored, summary
 from .selectors import (
     period_default,
     period_parse,
@@ -83,6 +83,7 @@ def performance_dashboard(request: HttpRequest) -> HttpResponse:
             filters=filters,
             filtered=any(filters.values()),
             exceptions_shown=EXCEPTIONS_SHOWN,
+            major_projects=links.major_projects(data),
             **shown,
             **paginate(request, shown["table"], per_page=ROWS_PER_PAGE),
         )

@@ -1,0 +1,305 @@
+"""Reads for programmes and projects: pages, the RAG of each project, the indicator page's panel
+and the Major projects lines of the reports. Each in a fixed number of queries."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+
+from scorecard.core import periods
+from scorecard.core.project_rag import (
+    DEFAULT_RULES,
+    MilestoneDates,
+    MilestoneState,
+    ProjectRag,
+    Rag,
+    RagRules,
+    milestone_state,
+    rate_budget,
+    rate_project,
+    rate_savings,
+    rate_schedule,
+    slippage_days,
+)
+from scorecard.organisation import clock
+from scorecard.organisation.access import Action
+from scorecard.organisation.selectors import organisation_settings_get
+from scorecard.performance.access import indicator_access
+from scorecard.risks.access import risk_access
+from scorecard.risks.choices import RiskStatus
+from scorecard.risks.selectors.matrix import risk_matrix_current
+from scorecard.risks.selectors.ratings import with_rating
+
+from .access import programme_access, project_access, update_access
+from .choices import UpdateState
+from .models import Milestone, Programme, Project, ProjectFinance, ProjectRagRules, ProjectUpdate
+
+
+def rag_rules_row() -> ProjectRagRules:
+    """The council's thresholds (the defaults, unsaved, until an administrator changes them)."""
+    return ProjectRagRules.objects.first() or ProjectRagRules()
+
+
+def rag_rules() -> RagRules:
+    row = ProjectRagRules.objects.first()
+    return row.as_rules() if row is not None else DEFAULT_RULES
+
+
+def quarter_now() -> periods.Period:
+    start_month = organisation_settings_get().financial_year_start_month
+    return periods.Period.containing(clock.today(), "quarter", start_month)
+
+
+@dataclass
+class MilestoneLine:
+    milestone: Milestone
+    dates: MilestoneDates
+    state: MilestoneState
+    slippage_days: int
+
+
+@dataclass
+class Money:
+    year: str
+    budget: Decimal | None = None
+    spend: Decimal | None = None
+    forecast_spend: Decimal | None = None
+    savings_target: Decimal | None = None
+    savings_profile: Decimal | None = None
+    savings_achieved: Decimal | None = None
+
+
+@dataclass
+class ProjectLine:
+    project: Project
+    rag: ProjectRag
+    milestones: list[MilestoneLine] = field(default_factory=list)
+    money: Money | None = None
+    update: ProjectUpdate | None = None
+
+    @property
+    def missed(self) -> list[MilestoneLine]:
+        return [m for m in self.milestones if m.state == MilestoneState.MISSED]
+
+    @property
+    def due(self) -> list[MilestoneLine]:
+        """Not done and planned by the end of the next quarter."""
+        return [
+            m
+            for m in self.milestones
+            if m.state in (MilestoneState.ON_TRACK, MilestoneState.FORECAST_LATE)
+        ]
+
+
+def _savings_profile(target: Decimal | None, quarter: periods.Period) -> Decimal | None:
+    """The savings expected by the end of the quarter: the year's target, straight-line."""
+    if target is None:
+        return None
+    return (target * quarter.number / 4).quantize(Decimal("0.01"))
+
+
+def project_line(
+    project: Project,
+    *,
+    quarter: periods.Period,
+    today: dt.date,
+    rules: RagRules,
+    update: ProjectUpdate | None = None,
+) -> ProjectLine:
+    """A project's RAG and figures for a quarter, from its prefetched milestones, finances and
+    the update given (its judgement; its dates and figures when not yet applied)."""
+    milestones = [m for m in project.milestones.all() if not m.is_archived]
+    dates = (update.milestone_dates if update is not None else {}) or {}
+
+    def as_dates(m: Milestone) -> MilestoneDates:
+        reported = dates.get(str(m.pk), {})
+        forecast = reported.get("forecast")
+        actual = reported.get("actual")
+        return MilestoneDates(
+            m.name,
+            m.planned_date,
+            dt.date.fromisoformat(forecast) if forecast else m.forecast_date,
+            dt.date.fromisoformat(actual) if actual else m.actual_date,
+        )
+
+    pairs = [(m, as_dates(m)) for m in milestones]
+    lines = [
+        MilestoneLine(m, d, milestone_state(d, today), slippage_days(d, today)) for m, d in pairs
+    ]
+    year = quarter.year_of().key
+    finance = next((f for f in project.finances.all() if f.year == year), None)
+    money = Money(year=year)
+    if finance is not None:
+        money = Money(
+            year=year,
+            budget=finance.budget,
+            spend=finance.spend,
+            forecast_spend=finance.forecast_spend,
+            savings_target=finance.savings_target,
+            savings_achieved=finance.savings_achieved,
+        )
+    if update is not None:
+        for name in ("spend", "forecast_spend", "savings_achieved"):
+            if getattr(update, name) is not None:
+                setattr(money, name, getattr(update, name))
+    money.savings_profile = _savings_profile(money.savings_target, quarter)
+    spend_for_rating = money.forecast_spend if money.forecast_spend is not None else money.spend
+    judgement = Rag(update.rag_judgement) if update is not None and update.rag_judgement else None
+    rag = rate_project(
+        schedule=rate_schedule(
+            [d for _, d in pairs],
+            start=project.start_date,
+            end=project.end_date,
+            today=today,
+            rules=rules,
+        ),
+        budget=rate_budget(money.budget, spend_for_rating, rules=rules),
+        savings=rate_savings(money.savings_profile, money.savings_achieved, rules=rules),
+        judgement=judgement,
+        judgement_reason=update.rag_judgement_reason if judgement else "",
+    )
+    return ProjectLine(project=project, rag=rag, milestones=lines, money=money, update=update)
+
+
+def _projects_prefetched(projects: QuerySet[Project]) -> QuerySet[Project]:
+    return projects.select_related(
+        "programme", "owner", "sponsor", "directorate", "stage"
+    ).prefetch_related(
+        Prefetch("milestones", queryset=Milestone.objects.order_by("planned_date", "name")),
+        Prefetch("finances", queryset=ProjectFinance.objects.all()),
+        Prefetch(
+            "updates",
+            queryset=ProjectUpdate.objects.filter(state=UpdateState.APPROVED).order_by(
+                "-period_start"
+            ),
+            to_attr="approved_updates",
+        ),
+    )
+
+
+def _latest_approved(project: Project, quarter: periods.Period) -> ProjectUpdate | None:
+    return next((u for u in project.approved_updates if u.period_start <= quarter.start), None)
+
+
+def project_lines(
+    user, *, programme: Programme | None = None, include_archived: bool = False
+) -> list[ProjectLine]:
+    """The projects a person may read, each with its RAG today (five queries)."""
+    projects = project_access(user, Action.VIEW)
+    if programme is not None:
+        projects = projects.filter(programme=programme)
+    if not include_archived:
+        projects = projects.filter(is_archived=False)
+    quarter, today, rules = quarter_now(), clock.today(), rag_rules()
+    return [
+        project_line(
+            p, quarter=quarter, today=today, rules=rules, update=_latest_approved(p, quarter)
+        )
+        for p in _projects_prefetched(projects)
+    ]
+
+
+def programme_list(user) -> QuerySet[Programme]:
+    return programme_access(user, Action.VIEW).select_related("owner").order_by("name")
+
+
+def programme_get(user, pk: int) -> Programme | None:
+    return programme_access(user, Action.VIEW).select_related("owner").filter(pk=pk).first()
+
+
+def project_get(user, pk: int, action: Action = Action.VIEW) -> Project | None:
+    return _projects_prefetched(project_access(user, action)).filter(pk=pk).first()
+
+
+def red_risks(user, project: Project) -> list:
+    """The project register's open risks in the red band that the person may read."""
+    if project.register_id is None:
+        return []
+    risks = risk_access(user, Action.VIEW).filter(register=project.register_id)
+    risks = with_rating(risks.exclude(status=RiskStatus.CLOSED), risk_matrix_current())
+    return list(risks.filter(band_key="red").order_by("-score", "reference"))
+
+
+def project_updates(user, project: Project) -> list[ProjectUpdate]:
+    return list(
+        update_access(user, Action.VIEW)
+        .filter(project=project)
+        .select_related("entered_by", "submitted_by", "reviewed_by")
+        .order_by("-period_start")
+    )
+
+
+def project_page(user, project: Project) -> dict:
+    quarter = quarter_now()
+    line = project_line(
+        project,
+        quarter=quarter,
+        today=clock.today(),
+        rules=rag_rules(),
+        update=_latest_approved(project, quarter),
+    )
+    return {
+        "line": line,
+        "quarter": quarter,
+        "red_risks": red_risks(user, project),
+        "indicators": list(
+            indicator_access(user, Action.VIEW).filter(projects=project).order_by("code")
+        ),
+        "priorities": list(project.priorities.select_related("plan").order_by("order")),
+        "updates": project_updates(user, project),
+        "can_edit": project_access(user, Action.EDIT).filter(pk=project.pk).exists(),
+        "can_approve": project_access(user, Action.APPROVE).filter(pk=project.pk).exists(),
+    }
+
+
+def indicator_panel(*, request, obj) -> dict:
+    """The projects that move an indicator, on the indicator page (scorecard.panels)."""
+    projects = project_access(request.user, Action.VIEW).filter(indicators=obj, is_archived=False)
+    return {"linked_projects": list(projects.select_related("programme").order_by("name"))}
+
+
+def approvals_waiting(user) -> list[ProjectUpdate]:
+    return list(
+        ProjectUpdate.objects.filter(
+            project__in=project_access(user, Action.APPROVE), state=UpdateState.SUBMITTED
+        )
+        .select_related("project", "submitted_by")
+        .order_by("period_start", "project__name")
+    )
+
+
+# --- the Major projects section of the reports ----------------------------------------------
+
+
+def major_project_lines(quarter: periods.Period, *, user=None) -> list[ProjectLine]:
+    """The projects with an approved update for the quarter, rated as at its last day: what the
+    report's Major projects section shows (and what the snapshot freezes)."""
+    projects = Project.objects.filter(
+        updates__period=quarter.key, updates__state=UpdateState.APPROVED
+    ).distinct()
+    rules = rag_rules()
+    lines = []
+    for project in _projects_prefetched(projects).order_by("programme__name", "name"):
+        update = next(u for u in project.approved_updates if u.period == quarter.key)
+        lines.append(
+            project_line(project, quarter=quarter, today=quarter.end, rules=rules, update=update)
+        )
+    return lines
+
+
+def register_red_risks(registers: list[int]) -> dict[int, list]:
+    """Every open red risk of the given registers, by register (for the snapshot: all risks;
+    the reader's confidentiality is applied where the report is read)."""
+    from scorecard.risks.models import Risk
+
+    if not registers:
+        return {}
+    risks = with_rating(
+        Risk.objects.filter(register__in=registers).exclude(status=RiskStatus.CLOSED),
+        risk_matrix_current(),
+    ).filter(band_key="red")
+    found: dict[int, list] = {}
+    for risk in risks.order_by("-score", "reference"):
+        found.setdefault(risk.register_id, []).append(risk)
+    return found
