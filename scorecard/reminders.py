@@ -71,7 +71,8 @@ def reminders_compose(
     with_risks: bool = True,
 ) -> list[Reminder]:
     """One reminder per person with something due (a fixed number of queries). The schedule
-    keeps only some updates (`keep`: due in so many days, or late) and leaves risks to alerts."""
+    keeps only some updates (`keep`: due in so many days, or late) and leaves risk reviews to
+    alerts; a person's overdue actions are in every reminder."""
     today = today or clock.today()
     by_person: dict[object, Reminder] = {}
 
@@ -92,8 +93,8 @@ def reminders_compose(
                 f"{update.state_label.lower()}, {late}"
             )
             reminder(person).overdue += update.overdue
-    for person, work in risk_work_by_person(today=today).items() if with_risks else ():
-        for risk in work.reviews:
+    for person, work in risk_work_by_person(today=today).items():
+        for risk in work.reviews if with_risks else ():
             overdue = risk.next_review_on < today
             reminder(person).lines.append(
                 f"Risk {risk.reference} {risk.title}: review "
