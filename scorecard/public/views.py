@@ -116,7 +116,10 @@ def quarter(request: HttpRequest, period: str) -> HttpResponse:
 
     def build() -> dict:
         data = selectors.public_report(found, snapshot, risks=False, reader=visibility)
-        context = {"data": data, "period": found, "slug": period}
+        context = {
+            "data": data, "period": found, "slug": period,
+            "major_projects": list(snapshot.projects.all()),
+        }  # fmt: skip
         if data.indicators:
             context.update(documents.performance_context(data))
             context["by_priority_lines"] = _by_priority(data.indicators)

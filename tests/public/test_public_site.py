@@ -49,7 +49,7 @@ def test_the_quarter_page_shows_the_published_figures(
     client, demo_council, django_assert_max_num_queries
 ):
     snapshot = Snapshot.objects.get()
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         response = client.get(f"/public/{Q2}/")
     assert response.status_code == 200
     with django_assert_max_num_queries(4):  # kept: the site, the quarter, the confidential risks
@@ -188,3 +188,22 @@ def test_a_kept_page_still_hides_a_risk_marked_confidential_at_once(client, demo
     Risk.objects.filter(pk=top.risk_id).update(is_confidential=True)
     after = client.get(f"/public/{Q2}/risks/", HTTP_IF_NONE_MATCH=before["ETag"])
     assert after.status_code == 200 and top.title not in after.content.decode()
+
+
+def test_the_quarter_page_shows_the_major_projects_as_published(client, demo_council):
+    """Each project's rating and savings as the pack prints them; no project's red risks (the
+    risks page decides what the public reads of risks)."""
+    rows = Snapshot.objects.get(period="2017/18-Q2").projects.all()
+    html = client.get(f"/public/{Q2}/").content.decode()
+    section = html[html.index('id="major-projects"') :]
+    assert rows.filter(savings_achieved__isnull=False).count() == 4  # the programme's four
+    for row in rows:
+        assert row.name in section
+        if row.savings_achieved is None:
+            continue
+        cells = re.search(
+            rf"{re.escape(row.name)}.*?savings-achieved\">([^<]*)<", section, re.DOTALL
+        )
+        assert cells.group(1) == f"£{row.savings_achieved:,.0f}"
+        for risk in row.red_risks:
+            assert risk["title"] not in section
