@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "simple_history",
     "scorecard",
     "scorecard.organisation",
+    "scorecard.actions",
     "scorecard.performance",
     "scorecard.risks",
     "scorecard.projects",

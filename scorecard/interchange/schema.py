@@ -8,6 +8,7 @@ A column is found in a file by its header, compared without case, or by its key.
 import datetime as dt
 import re
 
+from scorecard.actions.choices import status_choices
 from scorecard.organisation.choices import MONTH_CHOICES, Role
 from scorecard.performance.choices import (
     Aggregation,
@@ -21,7 +22,6 @@ from scorecard.performance.choices import (
     WorkflowState,
 )
 from scorecard.risks.choices import (
-    ActionStatus,
     ControlEffectiveness,
     RegisterKind,
     RiskStatus,
@@ -335,7 +335,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "status",
                 "Status",
                 "choice",
-                choices=choices_of(ActionStatus),
+                choices=tuple(status_choices(recommendation=False)),
                 example="in_progress",
             ),
             C("percent_complete", "Percent complete", "integer", example=50),

@@ -7,8 +7,19 @@ class ProjectsConfig(AppConfig):
     verbose_name = "Programmes and projects"
 
     def ready(self) -> None:
-        from scorecard import panels
+        from django.urls import reverse
 
+        from scorecard import panels
+        from scorecard.actions import subjects
+
+        from .access import project_access
         from .selectors import indicator_panel
 
         panels.register("indicator", indicator_panel)
+        subjects.register(
+            subjects.Subject(
+                "project", "Project", project_access,
+                url=lambda project: reverse("projects:project", args=[project.pk]),
+                name=lambda project: project.name,
+            )
+        )  # fmt: skip

@@ -25,4 +25,17 @@ class RisksConfig(AppConfig):
     verbose_name = "Risk register"
 
     def ready(self) -> None:
+        from django.urls import reverse
+
+        from scorecard.actions import subjects
+
+        from .access import risk_access
+
         post_migrate.connect(create_standard_categories, sender=self)
+        subjects.register(
+            subjects.Subject(
+                "risk", "Risk", risk_access,
+                url=lambda risk: reverse("risks:risk", args=[risk.pk]),
+                name=lambda risk: f"{risk.reference} {risk.title}",
+            )
+        )  # fmt: skip

@@ -1,5 +1,7 @@
 from django.db import models
 
+from scorecard.actions.choices import ACTION_STATUSES_OPEN, ActionStatus  # noqa: F401 (re-exported)
+
 
 class MatrixAxis(models.TextChoices):
     LIKELIHOOD = "likelihood", "Likelihood"
@@ -44,17 +46,6 @@ class ControlEffectiveness(models.TextChoices):
     EFFECTIVE = "effective", "Effective"
     PARTLY_EFFECTIVE = "partly_effective", "Partly effective"
     INEFFECTIVE = "ineffective", "Not effective"
-
-
-class ActionStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    IN_PROGRESS = "in_progress", "In progress"
-    COMPLETED = "completed", "Completed"
-    CANCELLED = "cancelled", "Cancelled"
-
-
-# Actions that still need doing: only these can be overdue.
-ACTION_STATUSES_OPEN = [ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS]
 
 
 class EscalationDirection(models.TextChoices):

@@ -3,10 +3,11 @@
 from django import forms
 from django.db.models import Q
 
+from scorecard.actions.choices import status_choices
 from scorecard.core.matrix_presets import PRESETS
 from scorecard.organisation.models import Directorate, User
 
-from .choices import ActionStatus, ControlEffectiveness, RegisterKind
+from .choices import ControlEffectiveness, RegisterKind
 from .models import IndicatorLink, Register, RiskArea, RiskCategory
 
 
@@ -61,7 +62,7 @@ class ReviewForm(forms.Form):
 
 
 class ActionForm(forms.Form):
-    status = forms.ChoiceField(label="Status", choices=ActionStatus.choices)
+    status = forms.ChoiceField(label="Status", choices=status_choices(recommendation=False))
     percent_complete = forms.IntegerField(
         label="Per cent complete", min_value=0, max_value=100,
         error_messages={"min_value": "Enter a percentage from 0 to 100.",

@@ -5,10 +5,11 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from scorecard.organisation import clock
+from scorecard.actions import services as actions
+from scorecard.actions.services import action_update  # noqa: F401 (a risk's actions are actions)
 from scorecard.organisation.models import User
 
-from ..choices import ActionStatus, ControlEffectiveness, RiskStatus
+from ..choices import ControlEffectiveness, RiskStatus
 from ..models import Action, Control, Risk
 
 
@@ -70,48 +71,4 @@ def action_create(
 ) -> Action:
     """Add a further action; every action needs an owner and a due date."""
     _refuse_if_closed(risk)
-    if owner is None:
-        raise ValidationError({"owner": "Every action needs an owner: choose who will do it."})
-    action = Action(risk=risk, description=description, owner=owner, due_on=due_on)
-    action.full_clean()
-    action.save()
-    return action
-
-
-@transaction.atomic
-def action_update(
-    *,
-    action: Action,
-    status: ActionStatus | None = None,
-    percent_complete: int | None = None,
-    progress: str | None = None,
-    on_track: bool | None = None,
-    revised_due_on: dt.date | None = None,
-    owner: User | None = None,
-) -> Action:
-    """Report progress on an action. The original due date never changes; a new one is a revision."""
-    changes = {
-        name: value
-        for name, value in {
-            "status": status,
-            "percent_complete": percent_complete,
-            "progress": progress,
-            "on_track": on_track,
-            "revised_due_on": revised_due_on,
-            "owner": owner,
-        }.items()
-        if value is not None
-    }
-    if revised_due_on is not None and revised_due_on < action.due_on:
-        raise ValidationError(
-            {"revised_due_on": "A revised date comes after the original due date."}
-        )
-    for name, value in changes.items():
-        setattr(action, name, value)
-    if status == ActionStatus.COMPLETED:
-        action.completed_on = action.completed_on or clock.today()
-        action.percent_complete = 100
-        changes.update(completed_on=action.completed_on, percent_complete=100)
-    action.full_clean()
-    action.save(update_fields=list(changes))
-    return action
+    return actions.action_create(subject=risk, description=description, owner=owner, due_on=due_on)

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+
+
+class ActionsConfig(AppConfig):
+    name = "scorecard.actions"
+    label = "actions"
+    verbose_name = "Actions and audit recommendations"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from . import subjects
+        from .access import audit_access
+
+        subjects.register(
+            subjects.Subject(
+                "audit", "Audit", audit_access,
+                url=lambda audit: reverse("actions:audit", args=[audit.pk]),
+                name=str,
+            )
+        )  # fmt: skip

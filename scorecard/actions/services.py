@@ -1,0 +1,174 @@
+"""Every write to actions, extension requests and audits."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from scorecard.core.actions_due import may_decide_extension, may_verify
+from scorecard.organisation import clock
+from scorecard.organisation.models import User
+
+from .choices import ActionStatus, ExtensionDecision
+from .models import SUBJECT_FIELDS, Action, Audit, ExtensionRequest
+
+
+@transaction.atomic
+def action_create(
+    *,
+    subject,
+    description: str,
+    owner: User | None,
+    due_on: dt.date | None,
+    **facts,
+) -> Action:
+    """Add an action to its subject (a risk, an indicator, a project, or an audit, where it is a
+    recommendation); every action needs an owner and a due date."""
+    if owner is None:
+        raise ValidationError({"owner": "Every action needs an owner: choose who will do it."})
+    if due_on is None:
+        raise ValidationError({"due_on": "Every action needs a due date."})
+    field = subject._meta.model_name
+    if field not in SUBJECT_FIELDS:
+        raise ValidationError(f"An action cannot belong to a {subject._meta.verbose_name}.")
+    action = Action(
+        description=description, owner=owner, due_on=due_on, **{field: subject}, **facts
+    )
+    action.full_clean()
+    action.save()
+    return action
+
+
+@transaction.atomic
+def action_update(
+    *,
+    action: Action,
+    status: ActionStatus | None = None,
+    percent_complete: int | None = None,
+    progress: str | None = None,
+    on_track: bool | None = None,
+    revised_due_on: dt.date | None = None,
+    owner: User | None = None,
+    evidence: str | None = None,
+    by: User | None = None,
+) -> Action:
+    """Report progress. The original due date never changes; a new one is a revision. A
+    recommendation marked implemented records who did it, so someone else verifies it."""
+    changes = {
+        name: value
+        for name, value in {
+            "status": status,
+            "percent_complete": percent_complete,
+            "progress": progress,
+            "on_track": on_track,
+            "revised_due_on": revised_due_on,
+            "owner": owner,
+            "evidence": evidence,
+        }.items()
+        if value is not None
+    }
+    if revised_due_on is not None and revised_due_on < action.due_on:
+        raise ValidationError(
+            {"revised_due_on": "A revised date comes after the original due date."}
+        )
+    if status == ActionStatus.VERIFIED and action.status != ActionStatus.VERIFIED:
+        raise ValidationError({"status": "A recommendation is verified by its own step."})
+    for name, value in changes.items():
+        setattr(action, name, value)
+    if status in (ActionStatus.COMPLETED, ActionStatus.IMPLEMENTED):
+        action.completed_on = action.completed_on or clock.today()
+        action.percent_complete = 100
+        changes.update(completed_on=action.completed_on, percent_complete=100)
+    if status == ActionStatus.IMPLEMENTED:
+        action.implemented_by = by or action.owner
+        changes.update(implemented_by=action.implemented_by)
+    action.full_clean()
+    action.save(update_fields=list(changes))
+    return action
+
+
+@transaction.atomic
+def recommendation_verify(*, action: Action, by: User) -> Action:
+    """Internal audit confirms an implemented recommendation: never the person who marked it
+    implemented."""
+    if action.status != ActionStatus.IMPLEMENTED:
+        raise ValidationError({"status": "Only an implemented recommendation can be verified."})
+    if not may_verify(by.pk, action.implemented_by_id):
+        raise ValidationError(
+            {"verified_by": "You marked it implemented: someone else verifies it."}
+        )
+    action.status = ActionStatus.VERIFIED
+    action.verified_by, action.verified_on = by, clock.today()
+    action.full_clean()
+    action.save(update_fields=["status", "verified_by", "verified_on"])
+    return action
+
+
+@transaction.atomic
+def extension_request(
+    *, action: Action, requested_by: User, new_due_on: dt.date | None, reason: str
+) -> ExtensionRequest:
+    """Ask to move the due date; the date stays as it is until someone else approves."""
+    if action.extensions.filter(decision=ExtensionDecision.PENDING).exists():
+        raise ValidationError({"new_due_on": "An extension is already waiting for a decision."})
+    if new_due_on is None or new_due_on <= action.current_due_on:
+        raise ValidationError(
+            {
+                "new_due_on": f"Enter a date after the current due date, {action.current_due_on:%-d %B %Y}."
+            }
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why more time is needed."})
+    extension = ExtensionRequest(
+        action=action,
+        requested_by=requested_by,
+        requested_on=clock.today(),
+        new_due_on=new_due_on,
+        reason=reason,
+    )
+    extension.full_clean()
+    extension.save()
+    return extension
+
+
+@transaction.atomic
+def extension_decide(
+    *, extension: ExtensionRequest, decided_by: User, approve: bool, note: str = ""
+) -> ExtensionRequest:
+    """Approve (the action's revised due date becomes the new date; the old one stays in the
+    action's history) or refuse, by someone other than who asked."""
+    if extension.decision != ExtensionDecision.PENDING:
+        raise ValidationError({"decision": "This extension has already been decided."})
+    if not may_decide_extension(decided_by.pk, extension.requested_by_id):
+        raise ValidationError(
+            {"decision": "You asked for this extension: someone else decides it."}
+        )
+    extension.decision = ExtensionDecision.APPROVED if approve else ExtensionDecision.REFUSED
+    extension.decided_by, extension.decided_on = decided_by, clock.today()
+    extension.decision_note = note
+    extension.full_clean()
+    extension.save()
+    if approve:
+        action = extension.action
+        action.revised_due_on = extension.new_due_on
+        action.save(update_fields=["revised_due_on"])
+    return extension
+
+
+@transaction.atomic
+def audit_create(*, reference: str, title: str, financial_year: str, **facts) -> Audit:
+    audit = Audit(reference=reference, title=title, financial_year=financial_year, **facts)
+    audit.full_clean()
+    audit.save()
+    return audit
+
+
+@transaction.atomic
+def audit_update(*, audit: Audit, **facts) -> Audit:
+    """Change an audit's facts; an audit no longer wanted is archived (is_archived), never
+    deleted, with its recommendations."""
+    for name, value in facts.items():
+        setattr(audit, name, value)
+    audit.full_clean()
+    audit.save()
+    return audit
