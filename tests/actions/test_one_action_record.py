@@ -18,7 +18,9 @@ def test_the_risks_actions_move_with_their_ids_and_history():
     executor.migrate(before)
     apps = executor.loader.project_state(before[:1]).apps
     user = apps.get_model("organisation", "User").objects.create(username="owner")
-    register = apps.get_model("risks", "Register").objects.create(name="Corporate", kind="corporate")
+    register = apps.get_model("risks", "Register").objects.create(
+        name="Corporate", kind="corporate"
+    )
     category = apps.get_model("risks", "RiskCategory").objects.first()
     risk = apps.get_model("risks", "Risk").objects.create(
         reference="CR1", title="Agency costs", category=category, owner=user, register=register,
@@ -44,7 +46,9 @@ def test_the_risks_actions_move_with_their_ids_and_history():
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
 
-    moved = {a.pk: (a.description, a.risk.reference, a.percent_complete) for a in Action.objects.all()}
+    moved = {
+        a.pk: (a.description, a.risk.reference, a.percent_complete) for a in Action.objects.all()
+    }
     assert moved == {
         7: ("Agency framework", "CR1", 40),
         12: ("Recruit permanent staff", "CR1", 40),
@@ -70,6 +74,13 @@ def test_an_action_belongs_to_exactly_one_subject():
                 description="Orphan", owner=owner, due_on=dt.date(2018, 1, 1), **subjects
             )
     action = Action.objects.create(
-        audit=audit, description="Reconcile payroll monthly", owner=owner, due_on=dt.date(2018, 1, 1)
+        audit=audit,
+        description="Reconcile payroll monthly",
+        owner=owner,
+        due_on=dt.date(2018, 1, 1),
     )
-    assert (action.subject_field, action.subject, action.is_recommendation) == ("audit", audit, True)
+    assert (action.subject_field, action.subject, action.is_recommendation) == (
+        "audit",
+        audit,
+        True,
+    )
