@@ -15,7 +15,7 @@ class ActionsConfig(AppConfig):
         subjects.register(
             subjects.Subject(
                 "audit", "Audit", audit_access,
-                url=lambda audit: reverse("actions:audit", args=[audit.pk]),
+                url=lambda audit: reverse("audits:audit", args=[audit.pk]),
                 name=str,
             )
         )  # fmt: skip
