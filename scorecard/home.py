@@ -15,7 +15,7 @@ only when the person's roles call for it, in a bounded number of queries.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from scorecard.core.actions_due import days_overdue
+from scorecard.actions.selectors import actions_overdue_for
 from scorecard.core.periods import Period, parse
 from scorecard.organisation import clock
 from scorecard.organisation.selectors import user_is_administrator
@@ -31,7 +31,7 @@ from scorecard.performance.work import (
 from scorecard.reporting import summary
 from scorecard.reporting.readiness import QuarterReadiness
 from scorecard.reporting.selectors import quarter_readiness, report_data, snapshot_latest
-from scorecard.risks.selectors.work import actions_overdue_for, risks_to_review
+from scorecard.risks.selectors.work import risks_to_review
 
 APPROVALS_SHOWN = 10  # the oldest few; the queue lists them all
 
@@ -80,11 +80,7 @@ def home_for(user, *, today: dt.date | None = None) -> Home:
     reviews = list(risks_to_review(user, today=today))
     if reviews:
         home.risks = reviews
-    home.actions = list(actions_overdue_for(user, today=today))
-    for action in home.actions:
-        action.days_overdue = days_overdue(
-            status=action.status, agreed=action.due_on, revised=action.revised_due_on, today=today
-        )
+    home.actions = actions_overdue_for(user, today=today)
     if user_may_approve(user):
         queue = approvals_for(user)
         home.approvals = list(queue[:APPROVALS_SHOWN])

@@ -11,6 +11,7 @@ SECTIONS = [
     ("scorecard", "Scorecard", "performance:index"),
     ("risks", "Risks", "risks:index"),
     ("projects", "Projects", "projects:index"),
+    ("actions", "Actions", "actions:list"),
     ("reports", "Reports", "reporting:index"),
     ("administration", "Administration", "organisation:administration"),
 ]
@@ -28,9 +29,9 @@ def navigation_items(request: HttpRequest, active_section: str = "") -> list[dic
             and not user_can_read_reports(request.user)
         ):
             continue
-        # Projects likewise: a person without a role reads none.
+        # Projects and actions likewise: a person without a role reads none.
         if (
-            key == "projects"
+            key in ("projects", "actions")
             and request.user.is_authenticated
             and not (request.user.is_superuser or user_memberships(request.user))
         ):

@@ -16,12 +16,13 @@ from django.core.mail import EmailMessage, get_connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from scorecard.actions.selectors import actions_overdue_by_person
 from scorecard.core.figures import long_date
 from scorecard.core.periods import Period, parse
 from scorecard.organisation import clock
 from scorecard.organisation.selectors import organisation_settings_get, user_is_administrator
 from scorecard.performance.selectors import reporting_period_current, updates_due_by_person
-from scorecard.risks.selectors.pages import risk_work_by_person
+from scorecard.risks.selectors.pages import reviews_by_person
 
 
 @dataclass
@@ -93,8 +94,8 @@ def reminders_compose(
                 f"{update.state_label.lower()}, {late}"
             )
             reminder(person).overdue += update.overdue
-    for person, work in risk_work_by_person(today=today).items():
-        for risk in work.reviews if with_risks else ():
+    for person, reviews in reviews_by_person(today=today).items() if with_risks else ():
+        for risk in reviews:
             overdue = risk.next_review_on < today
             reminder(person).lines.append(
                 f"Risk {risk.reference} {risk.title}: review "
@@ -102,10 +103,11 @@ def reminders_compose(
                 + f" {long_date(risk.next_review_on)}"
             )
             reminder(person).overdue += overdue
-        for action in work.actions:
+    for person, actions in actions_overdue_by_person(today=today).items():
+        for action in actions:
             reminder(person).lines.append(
-                f"Action on risk {action.risk.reference}: {action.description[:80]}: "
-                f"OVERDUE since {action.effective_due_on:%d %B %Y}"
+                f"Action on {action.about.kind.lower()} {action.about.name}: "
+                f"{action.description[:80]}: OVERDUE since {long_date(action.effective_due_on)}"
             )
             reminder(person).overdue += 1
     return sorted(by_person.values(), key=lambda r: r.person.username)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("scorecard/", include("scorecard.performance.urls")),
     path("risks/", include("scorecard.risks.urls")),
     path("projects/", include("scorecard.projects.urls")),
+    path("actions/", include("scorecard.actions.urls")),
     path("reports/", include("scorecard.reporting.urls")),
     path("benchmarking/", include("scorecard.benchmarking.urls")),
     path("administration/public-site/", include("scorecard.public.settings_urls")),

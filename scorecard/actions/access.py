@@ -41,7 +41,7 @@ def audit_access(user, action: Do | str = Do.VIEW) -> QuerySet[Audit]:
 def _subjects_may(user, action: Do) -> Q:
     condition = Q(pk__in=[])
     for subject in subjects.registered():
-        condition |= Q(**{f"{subject.field}__in": subject.access(user, action)})
+        condition |= Q(**{f"{subject.key}__in": subject.access(user, action)})
     return condition
 
 

@@ -17,5 +17,6 @@ class ActionsConfig(AppConfig):
                 "audit", "Audit", audit_access,
                 url=lambda audit: reverse("audits:audit", args=[audit.pk]),
                 name=str,
+                finished={"audit__is_archived": True},
             )
         )  # fmt: skip

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from scorecard.core.actions_due import may_decide_extension, may_verify
+from scorecard.history import record_version
 from scorecard.organisation import clock
 from scorecard.organisation.models import User
 
@@ -85,6 +86,24 @@ def action_update(
     action.full_clean()
     action.save(update_fields=list(changes))
     return action
+
+
+@transaction.atomic
+def action_progress(
+    *, action: Action, seen_version: int, by: User | None = None, **changes
+) -> Action:
+    """Report progress from a form: refused, writing nothing, when someone else saved the action
+    since the form was opened."""
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    if record_version(action) != seen_version:
+        raise ValidationError(
+            {
+                "version": "Someone else changed this action since you opened it: check their change below."
+            }
+        )
+    if "progress" in changes:
+        changes["progress"] = changes["progress"].strip()
+    return action_update(action=action, by=by, **changes)
 
 
 @transaction.atomic

@@ -6,28 +6,31 @@ as `scorecard/panels.py` does for pages.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class Subject:
-    field: str  # the Action's foreign key: risk, indicator, project, audit
+    key: str  # the Action's foreign key: risk, indicator, project, audit
     label: str  # how a page names the kind: "Risk", "Indicator"...
     access: Callable  # (user, action) -> the subjects' queryset, the subject app's access function
     url: Callable  # (subject) -> its page
     name: Callable = str  # (subject) -> how a list names it
+    # The actions whose subject is finished with (a closed risk, a retired indicator): never
+    # counted overdue. A field lookup on Action, e.g. {"risk__status": "closed"}.
+    finished: dict = field(default_factory=dict)
 
 
 _SUBJECTS: dict[str, Subject] = {}
 
 
 def register(subject: Subject) -> None:
-    _SUBJECTS[subject.field] = subject
+    _SUBJECTS[subject.key] = subject
 
 
 def registered() -> list[Subject]:
     return list(_SUBJECTS.values())
 
 
-def subject(field: str) -> Subject:
-    return _SUBJECTS[field]
+def subject(key: str) -> Subject:
+    return _SUBJECTS[key]

@@ -22,7 +22,7 @@ from scorecard.organisation.choices import Role
 from scorecard.organisation.models import User
 from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.reminders import reminder_quarter, reminders_compose, reminders_send
-from scorecard.risks.selectors.pages import risk_work_by_person
+from scorecard.risks.selectors.pages import reviews_by_person
 
 from .choices import AlertKind, Delivery, RunKind
 from .models import Alert, ScheduledRun
@@ -95,8 +95,8 @@ def _reminders(day: dt.date, keep) -> int:
 def _reviews_overdue(day: dt.date) -> int:
     """An alert for each risk whose review has passed its date, once per review date."""
     written = 0
-    for person, work in risk_work_by_person(today=day, within_days=0).items():
-        for risk in work.reviews:
+    for person, reviews in reviews_by_person(today=day, within_days=0).items():
+        for risk in reviews:
             if risk.next_review_on >= day:
                 continue
             with transaction.atomic():

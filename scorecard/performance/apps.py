@@ -21,5 +21,6 @@ class PerformanceConfig(AppConfig):
                 "indicator", "Indicator", indicator_access,
                 url=lambda indicator: reverse("performance:indicator", args=[indicator.pk]),
                 name=lambda indicator: f"{indicator.code} {indicator.title}",
+                finished={"indicator__is_retired": True},
             )
         )  # fmt: skip

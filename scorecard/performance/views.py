@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from scorecard import panels
+from scorecard.actions.selectors import actions_panel
 from scorecard.core.direction import DIRECTION_LABELS
 from scorecard.core.figures import plural
 from scorecard.core.periods import Period, PeriodError, parse
@@ -255,6 +256,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "period_slug": period_slug,
             **spc_panel(indicator=indicator, values=values, target=trend[-1][2] if trend else None),
             **panels.collect("indicator", request=request, obj=indicator),
+            **actions_panel(request.user, indicator, today=today),
         },
     )
 

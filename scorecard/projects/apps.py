@@ -21,5 +21,6 @@ class ProjectsConfig(AppConfig):
                 "project", "Project", project_access,
                 url=lambda project: reverse("projects:project", args=[project.pk]),
                 name=lambda project: project.name,
+                finished={"project__is_archived": True},
             )
         )  # fmt: skip

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from scorecard import web
+from scorecard.actions.selectors import actions_panel
 from scorecard.core import filing, periods
 from scorecard.history import history_entries
 from scorecard.organisation import clock, quarters
@@ -104,6 +105,7 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "can_manage": user_can_manage_projects(request.user),
             **selectors.project_page(request.user, found),
+            **actions_panel(request.user, found),
         },
     )
 

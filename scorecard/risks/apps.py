@@ -37,5 +37,6 @@ class RisksConfig(AppConfig):
                 "risk", "Risk", risk_access,
                 url=lambda risk: reverse("risks:risk", args=[risk.pk]),
                 name=lambda risk: f"{risk.reference} {risk.title}",
+                finished={"risk__status": "closed"},
             )
         )  # fmt: skip

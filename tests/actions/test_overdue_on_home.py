@@ -65,7 +65,7 @@ def test_an_action_past_its_due_date_is_in_its_owners_next_reminder(demo_council
     schedule_update(
         send_time=dt.time(9, 0), late_every_days=1, reviews_overdue=False, digest_weekday=6
     )
-    line = f"Action on risk {action.risk.reference}: {action.description[:80]}"
+    line = f"Action on risk {action.risk.reference} {action.risk.title}: {action.description[:80]}"
 
     def moment(day: dt.date) -> dt.datetime:
         return dt.datetime.combine(day, dt.time(10, 0), tzinfo=timezone.get_current_timezone())

@@ -7,14 +7,15 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
+from scorecard.actions.selectors import effective_due_on
 from scorecard.core import filing, periods, scoring
 from scorecard.core.ids import id_from
 from scorecard.organisation import clock, quarters
 from scorecard.organisation.selectors import organisation_settings_get
 
 from ..choices import ACTION_STATUSES_OPEN, EscalationStatus
-from ..models import Action, Risk
-from .ratings import effective_due_on, risks_live
+from ..models import Risk
+from .ratings import risks_live
 from .register import risks_ranked
 
 RISK_SORTS = {
@@ -130,19 +131,11 @@ def escalations_awaiting(*, risks: QuerySet[Risk]):
     )
 
 
-@dataclass
-class RiskWork:
-    reviews: list
-    actions: list
-
-
-def risk_work_by_person(
-    *, today: dt.date | None = None, within_days: int = 14
-) -> dict[object, RiskWork]:
-    """For each risk owner and action owner: reviews due within `within_days` or overdue, and
-    actions past their (revised) due date (two queries)."""
+def reviews_by_person(*, today: dt.date | None = None, within_days: int = 14) -> dict[object, list]:
+    """For each risk owner with an email address: reviews due within `within_days` or overdue
+    (one query). Their overdue actions are actions.selectors.actions_overdue_by_person's."""
     today = today or clock.today()
-    work: dict[object, RiskWork] = defaultdict(lambda: RiskWork([], []))
+    work: dict[object, list] = defaultdict(list)
     reviews = (
         risks_live()
         .filter(next_review_on__lte=today + dt.timedelta(days=within_days))
@@ -150,16 +143,7 @@ def risk_work_by_person(
         .order_by("next_review_on", "reference")
     )
     for risk in reviews:
-        work[risk.owner].reviews.append(risk)
-    actions = (
-        Action.objects.filter(risk__in=risks_live(), status__in=ACTION_STATUSES_OPEN)
-        .annotate(effective_due_on=effective_due_on())
-        .filter(effective_due_on__lt=today)
-        .select_related("owner", "risk")
-        .order_by("effective_due_on", "pk")
-    )
-    for action in actions:
-        work[action.owner].actions.append(action)
+        work[risk.owner].append(risk)
     return {
         person: items
         for person, items in work.items()

@@ -13,7 +13,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 
 from scorecard.core import scoring
 
@@ -89,8 +88,3 @@ def ranked(risks: QuerySet[Risk], basis: RatingBasis | str = RatingBasis.CURRENT
     """
     likelihood, impact = rating_fields(basis)
     return risks.order_by("-score", f"-{impact}", f"-{likelihood}", "reference")
-
-
-def effective_due_on():
-    """An action's due date: the revised one when it was moved, else the original."""
-    return Coalesce("revised_due_on", "due_on")

@@ -4,13 +4,14 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 
+from scorecard.actions.selectors import effective_due_on
 from scorecard.core import scoring
 from scorecard.organisation import clock
 
 from ..choices import ACTION_STATUSES_OPEN, RatingBasis
 from ..models import Action, Register, Risk
 from .matrix import risk_matrix_current
-from .ratings import effective_due_on, ranked, risks_base, risks_live, with_movement, with_rating
+from .ratings import ranked, risks_base, risks_live, with_movement, with_rating
 
 RELATED = ["owner", "register", "escalated_to", "area"]
 

@@ -11,7 +11,6 @@ from scorecard.organisation.selectors import user_is_administrator
 from ..access import risk_access
 from ..models import Risk
 from .ratings import risks_live
-from .register import actions_overdue
 
 REVIEW_NOTICE_DAYS = 14  # as the reminders: a review shows from two weeks before it is due
 
@@ -30,9 +29,3 @@ def risks_to_review(user, *, today: dt.date | None = None) -> QuerySet[Risk]:
         .select_related("owner", "register")
         .order_by("next_review_on", "reference")
     )
-
-
-def actions_overdue_for(user, *, today: dt.date | None = None) -> QuerySet:
-    """The actions the person owns that are past their (revised) due date and not done, on live
-    risks they may see, the longest overdue first (one query)."""
-    return actions_overdue(risks=risk_access(user, Action.VIEW), today=today).filter(owner=user)

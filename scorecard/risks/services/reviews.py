@@ -7,13 +7,12 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from scorecard.actions.services import action_progress  # noqa: F401 (a risk's actions are actions)
 from scorecard.history import record_version
 from scorecard.organisation.models import User
 
-from ..choices import ActionStatus
-from ..models import Action, Assessment, Risk
+from ..models import Assessment, Risk
 from .risks import assessment_record, risk_update
-from .treatment import action_update
 
 
 def _check_version(obj, seen_version: int, what: str) -> None:
@@ -49,30 +48,6 @@ def risk_review(
         assessed_on=assessed_on,
         period=period,
         commentary=commentary.strip(),
-    )
-
-
-@transaction.atomic
-def action_progress(
-    *,
-    action: Action,
-    seen_version: int,
-    status: ActionStatus,
-    percent_complete: int,
-    progress: str,
-    on_track: bool,
-    revised_due_on: dt.date | None = None,
-) -> Action:
-    """Report progress on an action from its form."""
-    action = Action.objects.select_for_update().get(pk=action.pk)
-    _check_version(action, seen_version, "this action")
-    return action_update(
-        action=action,
-        status=status,
-        percent_complete=percent_complete,
-        progress=progress.strip(),
-        on_track=on_track,
-        revised_due_on=revised_due_on,
     )
 
 
