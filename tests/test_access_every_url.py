@@ -47,6 +47,15 @@ ACCESS = {
     "projects:stage_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "projects:stage_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "projects:rag_rules": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    # Actions (issue 19): each follows what it belongs to (here an action on an Adult Services
+    # risk, which the editor edits); its owner and those who may change its subject report
+    # progress and ask for more time, and those who may change the subject decide extensions.
+    "actions:list": row(SIGN_IN, OK, OK, OK),
+    "actions:action": row(SIGN_IN, OK, OK, OK),
+    "actions:progress": row(SIGN_IN, OK, OK, FORBIDDEN),
+    "actions:extension_request": row(SIGN_IN, OK, OK, FORBIDDEN),
+    "actions:extension_decide": row(SIGN_IN, OK, OK, FORBIDDEN),
+    "actions:create": row(SIGN_IN, OK, OK, FORBIDDEN),
     # Reports (issue 6): dashboards for everyone signed in; an unpublished quarter's pack is a
     # draft for administrators; only administrators lock, publish and change the wording.
     "reporting:performance_dashboard": row(SIGN_IN, OK, OK, OK),
@@ -190,6 +199,11 @@ ACCESS = {
 # dashboard, no indicator and no risk (404: no such thing for them), and import or export nothing;
 # the lists they reach are empty.
 NO_ROLE = {
+    "actions:action": 404,
+    "actions:progress": 404,
+    "actions:extension_request": 404,
+    "actions:extension_decide": 404,
+    "actions:create": 404,
     "projects:index": FORBIDDEN,
     "projects:programmes": FORBIDDEN,
     "projects:programme": 404,
@@ -426,7 +440,28 @@ def _project_stage(demo) -> dict:
     return {"pk": project_stage_create(name="URL walk stage").pk}
 
 
+def _extension(demo) -> dict:
+    import datetime as dt
+
+    from scorecard.actions.services import extension_request
+
+    action = _asc_risk(demo)[0].actions.get()
+    return {
+        "pk": extension_request(
+            action=action,
+            requested_by=demo["admin"],
+            new_due_on=action.due_on + dt.timedelta(days=30),
+            reason="Waiting for the contractor.",
+        ).pk
+    }
+
+
 URL_KWARGS = {
+    "actions:action": _risk_action,
+    "actions:progress": _risk_action,
+    "actions:extension_request": _risk_action,
+    "actions:extension_decide": _extension,
+    "actions:create": lambda demo: {"field": "indicator", "pk": _asc_indicator(demo).pk},
     "projects:programme": lambda demo: {"pk": _project(demo).programme_id},
     "projects:project": lambda demo: {"pk": _project(demo).pk},
     "projects:update_edit": lambda demo: {"pk": _project(demo).pk},

@@ -18,9 +18,9 @@ SKIP = re.compile(
     r"^/(static|django-admin|api/(v1|schema|token))/|/(export|download|sign-out|logout)"
     r"|\.(pdf|docx|xlsx|csv|json|zip|svg|png)$|[?&]format="
 )
-MAX_PAGES = 50
+MAX_PAGES = 60
 # Pages reached from the footer or by address rather than through a link in the crawl's path.
-START = ["/", "/api/docs/", "/projects/"]
+START = ["/", "/api/docs/", "/projects/", "/actions/?status=all"]
 
 
 def _pattern(path: str) -> str:

@@ -1,0 +1,248 @@
+"""Actions as records everywhere: an indicator's improvement action and a project's action added
+from their pages, the council-wide list, progress, and extensions decided by someone else."""
+
+import datetime as dt
+import re
+
+import lxml.html
+import pytest
+
+from scorecard.actions.models import Action
+from scorecard.home import home_for
+from scorecard.organisation.models import Directorate
+from scorecard.reminders import reminders_compose
+from tests.performance.factories import IndicatorFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2017, 12, 4)  # the demo council's clock (the `people` fixture sets it)
+
+
+def text(response) -> str:
+    return re.sub(r"\s+", " ", lxml.html.fromstring(response.content).text_content())
+
+
+@pytest.fixture
+def indicator(people):
+    return IndicatorFactory(
+        code="ASC07",
+        title="Delayed transfers of care",
+        directorate=Directorate.objects.get(code="ASC"),
+    )
+
+
+def add_action(client, field, pk, **data):
+    return client.post(f"/actions/new/{field}/{pk}/", data)
+
+
+def test_an_indicator_gets_an_improvement_action_from_its_page(client, people, indicator):
+    client.force_login(people["editor"])
+    page = client.get(f"/scorecard/indicators/{indicator.pk}/")
+    assert f"/actions/new/indicator/{indicator.pk}/" in page.content.decode()
+
+    # Bad input: each field named, nothing written.
+    refused = add_action(
+        client, "indicator", indicator.pk, description="", owner="", due_on="31/13/2017"
+    )
+    assert refused.status_code == 200
+    message = text(refused)
+    assert "Describe the action." in message
+    assert "Every action needs an owner: choose who will do it." in message
+    assert "Enter the due date as day/month/year, like 31/3/2018." in message
+    assert not Action.objects.exists()
+
+    saved = add_action(
+        client, "indicator", indicator.pk,
+        description="Weekly discharge huddle with the hospital trust",
+        owner=people["reader"].pk, due_on="31/1/2018",
+    )  # fmt: skip
+    assert saved.status_code == 302
+    action = Action.objects.get()
+    assert (action.indicator, action.owner, action.due_on) == (
+        indicator,
+        people["reader"],
+        dt.date(2018, 1, 31),
+    )
+    page = text(client.get(f"/scorecard/indicators/{indicator.pk}/"))
+    assert "Actions (1)" in page
+    assert "Weekly discharge huddle with the hospital trust" in page
+    assert "31 January 2018" in page
+
+    # A reader may see the indicator and its actions, but adds none.
+    client.force_login(people["sam"])
+    assert (
+        f"/actions/new/indicator/{indicator.pk}/"
+        not in client.get(f"/scorecard/indicators/{indicator.pk}/").content.decode()
+    )
+    assert add_action(client, "indicator", indicator.pk, description="x").status_code == 403
+
+
+def test_a_project_gets_an_action_from_its_page(client, people, project):
+    client.force_login(people["editor"])  # the project's manager
+    saved = add_action(
+        client, "project", project.pk,
+        description="Agree the go-live date with the contact centre",
+        owner=people["editor"].pk, due_on="15/12/2017",
+    )  # fmt: skip
+    assert saved.status_code == 302
+    page = text(client.get(f"/projects/{project.pk}/"))
+    assert "Actions (1)" in page
+    assert "Agree the go-live date with the contact centre" in page
+    assert Action.objects.get().project == project
+
+
+def test_an_extension_approved_by_someone_else_moves_the_due_date_and_keeps_the_old_one(
+    client, people, indicator
+):
+    action = Action.objects.create(
+        indicator=indicator, description="Recruit two discharge coordinators",
+        owner=people["reader"], due_on=dt.date(2017, 11, 30),
+    )  # fmt: skip
+    # The owner asks for more time; a date before the current one, or no reason, is refused.
+    client.force_login(people["reader"])
+    refused = client.post(
+        f"/actions/{action.pk}/extension/", {"new_due_on": "1/11/2017", "reason": "Short staffed."}
+    )
+    assert "Enter a date after the current due date, 30 November 2017." in text(refused)
+    refused = client.post(f"/actions/{action.pk}/extension/", {"new_due_on": "1/3/2018"})
+    assert "Say why more time is needed." in text(refused)
+    assert not action.extensions.exists()
+    asked = client.post(
+        f"/actions/{action.pk}/extension/",
+        {"new_due_on": "28/2/2018", "reason": "Second round of recruitment needed."},
+    )
+    assert asked.status_code == 302
+    extension = action.extensions.get()
+    action.refresh_from_db()
+    assert action.current_due_on == dt.date(2017, 11, 30)  # unchanged until decided
+
+    # The owner may not decide their own request (the reader may not change the indicator).
+    assert client.get(f"/actions/extensions/{extension.pk}/").status_code == 403
+
+    # Someone who may change the indicator, and did not ask, approves it.
+    client.force_login(people["editor"])
+    page = text(client.get(f"/actions/{action.pk}/"))
+    assert "Waiting for a decision" in page
+    decided = client.post(
+        f"/actions/extensions/{extension.pk}/", {"decision": "approve", "note": "Agreed."}
+    )
+    assert decided.status_code == 302
+    action.refresh_from_db()
+    assert (action.due_on, action.revised_due_on) == (dt.date(2017, 11, 30), dt.date(2018, 2, 28))
+    # The history keeps the old date: the record before the approval had no revised date.
+    revised = [h.revised_due_on for h in action.history.order_by("history_date", "history_id")]
+    assert revised == [None, dt.date(2018, 2, 28)]
+    page = text(client.get(f"/actions/{action.pk}/"))
+    assert "28 February 2018 (first agreed 30 November 2017)" in page
+    assert "Approved by" in page
+    # No longer overdue: the revised date is after the council's today.
+    assert action.pk not in {a.pk for a in home_for(people["reader"], today=TODAY).actions}
+
+
+def test_the_requester_cannot_decide_their_own_extension(client, people, indicator):
+    """The editor may change the indicator, so may decide extensions: not their own."""
+    action = Action.objects.create(
+        indicator=indicator, description="Review the hospital discharge protocol",
+        owner=people["editor"], due_on=dt.date(2017, 12, 20),
+    )  # fmt: skip
+    client.force_login(people["editor"])
+    client.post(
+        f"/actions/{action.pk}/extension/",
+        {"new_due_on": "31/1/2018", "reason": "Trust board meets in January."},
+    )
+    extension = action.extensions.get()
+    refused = client.post(f"/actions/extensions/{extension.pk}/", {"decision": "approve"})
+    assert "You asked for this extension: someone else decides it." in text(refused)
+    action.refresh_from_db()
+    assert action.revised_due_on is None
+    # The administrator refuses it: the date stays.
+    client.force_login(people["admin"])
+    client.post(f"/actions/extensions/{extension.pk}/", {"decision": "refuse", "note": "Keep it."})
+    action.refresh_from_db()
+    extension.refresh_from_db()
+    assert (extension.decision, action.revised_due_on) == ("refused", None)
+
+
+def test_an_indicators_overdue_action_is_on_its_owners_home_page_and_reminder(
+    client, people, indicator
+):
+    reader = people["reader"]
+    reader.email = "reader@example.org"
+    reader.save()
+    action = Action.objects.create(
+        indicator=indicator, description="Publish the discharge dashboard weekly",
+        owner=reader, due_on=TODAY - dt.timedelta(days=4),
+    )  # fmt: skip
+    (mine,) = home_for(reader, today=TODAY).actions
+    assert (mine.pk, mine.days_overdue, mine.about.kind) == (action.pk, 4, "Indicator")
+    client.force_login(reader)
+    home = text(client.get("/"))
+    assert "Indicator: ASC07 Delayed transfers of care" in home
+    assert "4 days late" in home
+
+    from scorecard.core.periods import Period
+
+    quarter = Period.containing(TODAY, "quarter", 4)
+    lines = [line for r in reminders_compose(quarter=quarter, today=TODAY) for line in r.lines]
+    assert (
+        "Action on indicator ASC07 Delayed transfers of care: Publish the discharge dashboard "
+        "weekly: OVERDUE since 30 November 2017"
+    ) in lines
+
+
+def test_the_actions_list_shows_every_kind_and_filters(
+    client, people, indicator, project, django_assert_max_num_queries
+):
+    from tests.risks.factories import ActionFactory, RegisterFactory, RiskFactory
+
+    register = RegisterFactory(directorate=Directorate.objects.get(code="ASC"))
+    ActionFactory(
+        risk=RiskFactory(register=register, reference="ASC-R1"), owner=people["editor"],
+        description="Risk action", due_on=TODAY - dt.timedelta(days=1),
+    )  # fmt: skip
+    Action.objects.create(
+        indicator=indicator, description="Indicator action", owner=people["reader"],
+        due_on=TODAY + dt.timedelta(days=10),
+    )  # fmt: skip
+    Action.objects.create(
+        project=project, description="Project action", owner=people["editor"],
+        due_on=TODAY + dt.timedelta(days=20), status="completed",
+    )  # fmt: skip
+    client.force_login(people["reader"])
+
+    def listed(query: str) -> list[str]:
+        with django_assert_max_num_queries(16):
+            response = client.get("/actions/" + query)
+        page = lxml.html.fromstring(response.content)
+        return [a.text_content().strip() for a in page.xpath("//tbody//td[1]/a")]
+
+    assert listed("?status=all") == ["Risk action", "Indicator action", "Project action"]
+    assert listed("") == ["Risk action", "Indicator action"]  # open by default
+    assert listed("?status=overdue") == ["Risk action"]
+    assert listed("?status=done") == ["Project action"]
+    assert listed("?status=all&kind=indicator") == ["Indicator action"]
+    assert listed("?status=all&mine=1") == ["Indicator action"]
+    assert "1 overdue" in text(client.get("/actions/"))
+
+
+def test_progress_is_reported_on_the_actions_page_and_a_stale_form_is_refused(
+    client, people, indicator
+):
+    action = Action.objects.create(
+        indicator=indicator, description="Audit discharge letters", owner=people["reader"],
+        due_on=TODAY + dt.timedelta(days=30),
+    )  # fmt: skip
+    client.force_login(people["reader"])
+    form = lxml.html.fromstring(client.get(f"/actions/{action.pk}/progress/").content)
+    offered = form.xpath("//select[@name='status']/option/@value")
+    assert offered == ["not_started", "in_progress", "completed", "cancelled"]
+    version = form.xpath("//input[@name='version']/@value")[0]
+    data = {"status": "in_progress", "percent_complete": "40", "progress": "Half the wards done.",
+            "on_track": "on", "evidence": "", "version": version}  # fmt: skip
+    assert client.post(f"/actions/{action.pk}/progress/", data).status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.percent_complete) == ("in_progress", 40)
+    # The same form again, opened before that save: refused, nothing written.
+    stale = client.post(f"/actions/{action.pk}/progress/", {**data, "percent_complete": "90"})
+    assert "Someone else changed this action since you opened it" in text(stale)
+    action.refresh_from_db()
+    assert action.percent_complete == 40
