@@ -190,6 +190,8 @@ ACCESS = {
     "api:assessment-detail": row(401, OK, OK, OK),
     "api:risk-area-list": row(401, OK, OK, OK),
     "api:project-list": row(401, OK, OK, OK),
+    "api:action-list": row(401, OK, OK, OK),
+    "api:action-detail": row(401, OK, OK, OK),
     "api:project-detail": row(401, OK, OK, OK),
     "api:risk-area-detail": row(401, OK, OK, OK),
 }
@@ -214,6 +216,7 @@ NO_ROLE = {
     "api:measurement-detail": 404,
     "api:risk-area-detail": 404,
     "api:project-detail": 404,
+    "api:action-detail": 404,
     "api:risk-detail": 404,
     "api:status-list": 404,
     "api:token": FORBIDDEN,
@@ -546,6 +549,7 @@ URL_KWARGS = {
     "api:risk-detail": lambda demo: {"reference": _api_records(demo)["risk"].reference},
     "api:assessment-detail": lambda demo: {"pk": _api_records(demo)["assessment"].pk},
     "api:risk-area-detail": lambda demo: {"pk": _api_records(demo)["area"].pk},
+    "api:action-detail": lambda demo: {"pk": _api_records(demo)["action"].pk},
 }
 
 # The Django admin is for superusers; none of the demo accounts is one.

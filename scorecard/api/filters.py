@@ -1,5 +1,6 @@
 import django_filters
 
+from scorecard.actions.models import SUBJECT_FIELDS, Action
 from scorecard.performance.models import Indicator, Measurement
 from scorecard.risks.models import Assessment, Risk
 
@@ -36,3 +37,17 @@ class AssessmentFilter(django_filters.FilterSet):
     class Meta:
         model = Assessment
         fields = ["risk", "period"]
+
+
+class ActionFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=[(f, f) for f in SUBJECT_FIELDS], method="of_kind", label="What it belongs to"
+    )
+    owner = django_filters.CharFilter(field_name="owner__username")
+
+    class Meta:
+        model = Action
+        fields = ["kind", "owner", "status"]
+
+    def of_kind(self, actions, name, value):
+        return actions.filter(**{f"{value}__isnull": False})

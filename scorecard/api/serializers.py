@@ -2,6 +2,9 @@
 
 from rest_framework import serializers
 
+from scorecard.actions.models import Action
+from scorecard.actions.selectors import describe
+from scorecard.core.actions_due import days_overdue
 from scorecard.performance.models import Indicator, Measurement
 from scorecard.risks.models import Assessment, Risk, RiskArea
 
@@ -180,3 +183,40 @@ class ProjectSerializer(serializers.Serializer):
             }
             for x in line.project.finances.all()
         ]
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    """An action on a risk, an indicator, a project or an audit (a recommendation), with what
+    it belongs to, its due date now, whether it is overdue today, and its extensions."""
+
+    kind = serializers.CharField(source="subject_field", read_only=True)
+    belongs_to = serializers.SerializerMethodField()
+    owner = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    current_due_on = serializers.DateField(read_only=True)
+    days_overdue = serializers.SerializerMethodField()
+    extensions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Action
+        fields = [
+            "id", "kind", "belongs_to", "description", "owner", "due_on", "revised_due_on",
+            "current_due_on", "days_overdue", "status", "percent_complete", "progress",
+            "on_track", "evidence", "completed_on", "priority", "management_response",
+            "verified_on", "extensions",
+        ]  # fmt: skip
+
+    def get_belongs_to(self, action) -> str:
+        return describe([action])[0].about.name
+
+    def get_days_overdue(self, action) -> int:
+        return days_overdue(
+            status=action.status, agreed=action.due_on, revised=action.revised_due_on,
+            today=self.context["today"],
+        )  # fmt: skip
+
+    def get_extensions(self, action) -> list[dict]:
+        return [
+            {"requested_on": e.requested_on, "new_due_on": e.new_due_on, "reason": e.reason,
+             "decision": e.decision, "decided_on": e.decided_on}
+            for e in action.extensions.all()
+        ]  # fmt: skip

@@ -13,6 +13,7 @@ router.register("risks", views.RiskViewSet, basename="risk")
 router.register("assessments", views.AssessmentViewSet, basename="assessment")
 router.register("risk-areas", views.RiskAreaViewSet, basename="risk-area")
 router.register("projects", views.ProjectViewSet, basename="project")
+router.register("actions", views.ActionViewSet, basename="action")
 
 app_name = "api"
 urlpatterns = [

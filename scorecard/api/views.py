@@ -11,7 +11,10 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
+from scorecard.actions.access import action_access
+from scorecard.actions.selectors import with_subjects
 from scorecard.core.ids import id_from
+from scorecard.organisation import clock
 from scorecard.organisation.access import Action
 from scorecard.performance import services as performance_services
 from scorecard.performance.access import indicator_access, measurement_access, user_has_any_role
@@ -257,3 +260,21 @@ class ProjectViewSet(viewsets.ViewSet):
         if line is None:
             raise NotFound("No such project.")
         return Response(serializers.ProjectSerializer(line).data)
+
+
+class ActionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Actions the person may read (`action_access`): on risks, indicators, projects and audits
+    (recommendations). Filter by `kind`, `status` or `owner`. Read-only."""
+
+    serializer_class = serializers.ActionSerializer
+    filterset_class = filters.ActionFilter
+
+    def get_queryset(self):
+        return (
+            with_subjects(action_access(self.request.user, Action.VIEW))
+            .prefetch_related("extensions")
+            .order_by("due_on", "pk")
+        )
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "today": clock.today()}

@@ -246,3 +246,21 @@ def test_progress_is_reported_on_the_actions_page_and_a_stale_form_is_refused(
     assert "Someone else changed this action since you opened it" in text(stale)
     action.refresh_from_db()
     assert action.percent_complete == 40
+
+
+def test_the_api_lists_actions_with_what_they_belong_to_and_lateness(people, indicator):
+    from tests.api.clients import client_for
+
+    Action.objects.create(
+        indicator=indicator, description="Publish the discharge dashboard weekly",
+        owner=people["reader"], due_on=TODAY - dt.timedelta(days=4),
+    )  # fmt: skip
+    body = client_for(people["reader"]).get("/api/v1/actions/?kind=indicator").json()
+    (found,) = body["results"]
+    assert (found["kind"], found["belongs_to"], found["owner"]) == (
+        "indicator",
+        "ASC07 Delayed transfers of care",
+        "reader",
+    )
+    assert (found["current_due_on"], found["days_overdue"]) == ("2017-11-30", 4)
+    assert client_for(people["reader"]).get("/api/v1/actions/?kind=project").json()["count"] == 0

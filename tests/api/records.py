@@ -1,8 +1,9 @@
 """One record of each kind the API serves, created through the services (reused if present):
-a public indicator with a value, a public risk with an assessment, and a risk area."""
+a public indicator with a value, a public risk with an assessment, a risk area, and an action on the indicator."""
 
 import datetime as dt
 
+from scorecard.actions.services import action_create
 from scorecard.organisation.models import Directorate
 from scorecard.performance import services as performance_services
 from scorecard.performance.models import Indicator, Measurement
@@ -46,7 +47,12 @@ def api_records(admin) -> dict:
         assessed_on=dt.date(2017, 9, 29),
         commentary="Quarterly review.",
     )
+    action = indicator.actions.first() or action_create(
+        subject=indicator, description="Reablement review of every new package",
+        owner=admin, due_on=dt.date(2017, 11, 30),
+    )  # fmt: skip
     return {
+        "action": action,
         "indicator": indicator,
         "measurement": measurement,
         "risk": risk,

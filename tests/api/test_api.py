@@ -20,7 +20,7 @@ from .records import api_records
 
 pytestmark = pytest.mark.django_db
 ROLES = ["admin", "editor", "reader"]
-LISTS = ["indicators", "measurements", "risks", "assessments", "risk-areas"]
+LISTS = ["indicators", "measurements", "risks", "assessments", "risk-areas", "actions"]
 
 
 @pytest.fixture
