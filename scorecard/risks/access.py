@@ -14,6 +14,7 @@ reminders go through it; assessments, controls, actions and escalations follow t
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from scorecard.actions import access as actions_access
 from scorecard.core.confidentiality import EVERY_RISK, NO_RISK, RiskVisibility
 from scorecard.organisation.access import Action, action_of
 from scorecard.organisation.choices import Role
@@ -88,14 +89,8 @@ def risk_visibility(user) -> RiskVisibility:
 
 
 def action_access(user, action: Action | str = Action.VIEW) -> QuerySet[RiskAction]:
-    """Actions follow their risk; an action's owner may also report progress on it."""
-    action = action_of(action, RISK_ACTIONS)
-    if action is Action.VIEW:
-        return RiskAction.objects.filter(risk__in=risk_access(user, Action.VIEW))
-    return RiskAction.objects.filter(
-        Q(risk__in=risk_access(user, Action.EDIT))
-        | Q(owner=user.pk, risk__in=risk_access(user, Action.VIEW))
-    )
+    """A risk's actions: every action follows its subject (scorecard.actions.access)."""
+    return actions_access.action_access(user, action).filter(risk__isnull=False)
 
 
 def control_access(user, action: Action | str = Action.VIEW) -> QuerySet[Control]:
