@@ -49,7 +49,7 @@ def test_each_demo_account_signs_in_and_sees_home(
     assert_accessible(page)
 
     navigation = page.get_by_role("navigation", name="Main")
-    sections = ["Scorecard", "Risks", "Projects", "Reports"] + (
+    sections = ["Scorecard", "Risks", "Projects", "Actions", "Reports"] + (
         ["Administration"] if username == "admin" else []
     )
     expect(navigation.get_by_role("link")).to_have_text(sections)
