@@ -3,7 +3,7 @@
 from django import forms
 from django.db.models import Q
 
-from scorecard.actions.choices import status_choices
+from scorecard.actions.forms import ProgressForm
 from scorecard.core.matrix_presets import PRESETS
 from scorecard.organisation.models import Directorate, User
 
@@ -61,17 +61,9 @@ class ReviewForm(forms.Form):
         ]
 
 
-class ActionForm(forms.Form):
-    status = forms.ChoiceField(label="Status", choices=status_choices(recommendation=False))
-    percent_complete = forms.IntegerField(
-        label="Per cent complete", min_value=0, max_value=100,
-        error_messages={"min_value": "Enter a percentage from 0 to 100.",
-                        "max_value": "Enter a percentage from 0 to 100.",
-                        "required": "Enter how complete the action is, from 0 to 100.",
-                        "invalid": "Enter a whole number from 0 to 100."},
-    )  # fmt: skip
-    progress = forms.CharField(label="Progress", widget=forms.Textarea, required=False)
-    on_track = forms.BooleanField(label="On track to be done by its due date", required=False)
+class ActionForm(ProgressForm):
+    """A risk action's progress, where its owner may also record a revised date at a review."""
+
     revised_due_on = forms.DateField(
         label="Revised due date",
         required=False,
@@ -80,6 +72,9 @@ class ActionForm(forms.Form):
         error_messages={"invalid": "Enter the revised date as day/month/year, like 31/3/2018."},
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, recommendation=False, **kwargs)
 
 
 class EscalationRequestForm(forms.Form):

@@ -270,6 +270,7 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
             "percent_complete": action.percent_complete,
             "progress": action.progress,
             "on_track": action.on_track,
+            "evidence": action.evidence,
             "revised_due_on": action.revised_due_on.strftime("%d/%m/%Y")
             if action.revised_due_on
             else "",
