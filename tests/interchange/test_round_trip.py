@@ -3,8 +3,8 @@ import commands work from the command line."""
 
 import datetime as dt
 import io
-from decimal import Decimal
 import zipfile
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
