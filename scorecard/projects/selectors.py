@@ -170,9 +170,9 @@ def _projects_prefetched(projects: QuerySet[Project]) -> QuerySet[Project]:
         Prefetch("finances", queryset=ProjectFinance.objects.all()),
         Prefetch(
             "updates",
-            queryset=ProjectUpdate.objects.filter(state=UpdateState.APPROVED).order_by(
-                "-period_start"
-            ),
+            queryset=ProjectUpdate.objects.filter(state=UpdateState.APPROVED)
+            .select_related("reviewed_by")
+            .order_by("-period_start"),
             to_attr="approved_updates",
         ),
     )
@@ -182,13 +182,34 @@ def _latest_approved(project: Project, quarter: periods.Period) -> ProjectUpdate
     return next((u for u in project.approved_updates if u.period_start <= quarter.start), None)
 
 
+def approved_line(line: ProjectLine, *, rules: RagRules) -> ProjectLine | None:
+    """The project as its latest approved update reported it: rated as at the last day of the
+    update's quarter, as the quarter's lock freezes it (no query: the line's project is
+    prefetched)."""
+    update = line.update
+    if update is None:
+        return None
+    start_month = organisation_settings_get().financial_year_start_month
+    quarter = periods.parse(update.period, start_month)
+    return project_line(
+        line.project, quarter=quarter, today=quarter.end, rules=rules, update=update
+    )
+
+
 def project_lines(
-    user, *, programme: Programme | None = None, include_archived: bool = False
+    user,
+    *,
+    programme: Programme | None = None,
+    include_archived: bool = False,
+    pk: int | None = None,
 ) -> list[ProjectLine]:
-    """The projects a person may read, each with its RAG today (five queries)."""
+    """The projects a person may read (or the one of `pk`), each with its RAG today (five
+    queries)."""
     projects = project_access(user, Action.VIEW)
     if programme is not None:
         projects = projects.filter(programme=programme)
+    if pk is not None:
+        projects = projects.filter(pk=pk)
     if not include_archived:
         projects = projects.filter(is_archived=False)
     quarter, today, rules = quarter_now(), clock.today(), rag_rules()
