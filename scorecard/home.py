@@ -3,13 +3,14 @@
 - Those who key in values (directorate editors, indicator updaters, owners): their updates
   due and late in the quarter open for updates, their values returned, their risks due for
   review.
+- Project managers: their projects' quarterly updates still owed for the open quarter.
 - Approvers (indicators' owners) and the performance team: the values waiting for their
   approval (never their own: separation of duties) and how far the open quarter has got, by
-  directorate.
+  directorate; sponsors, programme owners and the team: the project updates waiting for them.
 - Everyone with a role: the latest published quarter's headline, with its dashboards and pack.
 
-Lives at project level because it reads performance, risks and reporting. Each part is read
-only when the person's roles call for it, in a bounded number of queries.
+Lives at project level because it reads performance, risks, projects and reporting. Each part
+is read only when the person's roles call for it, in a bounded number of queries.
 """
 
 import datetime as dt
@@ -28,6 +29,7 @@ from scorecard.performance.work import (
     user_may_approve,
     values_returned,
 )
+from scorecard.projects import selectors as projects
 from scorecard.reporting import summary
 from scorecard.reporting.readiness import QuarterReadiness
 from scorecard.reporting.selectors import quarter_readiness, report_data, snapshot_latest
@@ -58,6 +60,8 @@ class Home:
     actions: list = field(default_factory=list)  # the person's overdue actions
     approvals: list | None = None  # None: the person approves nothing
     approvals_count: int = 0
+    project_updates: list = field(default_factory=list)  # their projects' updates owed
+    project_approvals: list | None = None  # None: the person approves no project's updates
     progress: QuarterReadiness | None = None
     can_publish: bool = False
     published: dict | None = None  # the latest published quarter's figures
@@ -77,6 +81,8 @@ def home_for(user, *, today: dt.date | None = None) -> Home:
         due = updates_due(indicators=mine, quarter=home.quarter, today=today)
         home.updates = Updates(home.quarter, [u for u in due if u.outstanding])
         home.returned = list(values_returned(user))
+    if home.quarter is not None:
+        home.project_updates = projects.updates_owed_by(user, quarter=home.quarter, today=today)
     reviews = list(risks_to_review(user, today=today))
     if reviews:
         home.risks = reviews
@@ -89,6 +95,8 @@ def home_for(user, *, today: dt.date | None = None) -> Home:
         )
         if home.quarter is not None:
             home.progress = quarter_readiness(period=home.quarter)
+    if projects.user_may_approve_updates(user):
+        home.project_approvals = list(projects.approvals_for(user)[:APPROVALS_SHOWN])
     home.can_publish = user_is_administrator(user)
     home.published = _headline(user)
     return home

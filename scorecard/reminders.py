@@ -1,8 +1,9 @@
-"""Reminders: each updater's values due and overdue this quarter, and each risk owner's reviews
-and actions due, in one email per person through Django's email backend.
+"""Reminders: each updater's values due and overdue this quarter, each project manager's
+quarterly project updates owed, and each risk owner's reviews and actions due, in one email per
+person through Django's email backend.
 
-Lives at project level because it reads both performance and risks, which do not import each
-other. Used by `scorecard remind` and by the performance team's Reminders page."""
+Lives at project level because it reads performance, projects and risks (performance and risks
+do not import each other). Used by `scorecard remind` and by the performance team's Reminders page."""
 
 import datetime as dt
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from scorecard.core.periods import Period, parse
 from scorecard.organisation import clock
 from scorecard.organisation.selectors import organisation_settings_get, user_is_administrator
 from scorecard.performance.selectors import reporting_period_current, updates_due_by_person
+from scorecard.projects.selectors import updates_owed_by_person
 from scorecard.risks.selectors.pages import reviews_by_person
 
 
@@ -46,7 +48,7 @@ class Reminder:
                 "",
                 *[f"- {line}" for line in self.lines],
                 "",
-                "Sign in and open My updates (indicators) or Risks to deal with them.",
+                "Sign in and open My updates (indicators), Projects or Risks to deal with them.",
             ]
         )
 
@@ -91,6 +93,20 @@ def reminders_compose(
             )
             reminder(person).lines.append(
                 f"Indicator {update.indicator.code} {update.indicator.title}, {update.period.label}: "
+                f"{update.state_label.lower()}, {late}"
+            )
+            reminder(person).overdue += update.overdue
+    for person, owed in updates_owed_by_person(quarter=quarter, today=today).items():
+        for update in owed:  # the schedule's `keep` reads deadline and overdue, as for values
+            if keep is not None and not keep(update):
+                continue
+            late = (
+                f"OVERDUE since {long_date(update.deadline)}"
+                if update.overdue
+                else f"due by {long_date(update.deadline)}"
+            )
+            reminder(person).lines.append(
+                f"Project {update.project.name}, update for {update.quarter.label}: "
                 f"{update.state_label.lower()}, {late}"
             )
             reminder(person).overdue += update.overdue

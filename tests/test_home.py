@@ -217,3 +217,27 @@ def test_after_the_deadline_the_editors_values_still_to_do_are_late(demo_council
         .exclude(status=RiskStatus.CLOSED)
         .count()
     )
+
+
+def test_a_project_manager_sees_their_projects_updates_owed_for_the_open_quarter(
+    client, demo_council, django_assert_max_num_queries
+):
+    from scorecard.organisation.models import User
+
+    director = User.objects.get(username="director.coach")
+    page = home(client, director, django_assert_max_num_queries)
+    owed = section(page, "home-project-updates")
+    # The demo's Commercial and Change director manages the Transformation Programme's four
+    # projects, each with its Quarter Two update approved and none yet for Quarter Three (open
+    # on 4 December 2017; due 30 days after it ends on 31 December, by 30 January 2018).
+    assert words(owed.xpath(".//p")[0]) == (
+        "4 project updates still to submit, none late. Due by 30 January 2018."
+    )
+    assert [words(r.xpath("./td")[0]) for r in owed.xpath(".//tbody/tr")] == [
+        "Adult social care demand management",
+        "Digital by default",
+        "Procurement savings",
+        "Property rationalisation",
+    ]
+    # Their programme's updates would wait for them, as its owner: none are submitted yet.
+    assert section(page, "home-project-approvals") is None

@@ -1,11 +1,13 @@
 """Serializers: thin. Writes go through the apps' services (see views)."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from scorecard.actions.models import Action
 from scorecard.actions.selectors import describe
 from scorecard.core.actions_due import days_overdue
 from scorecard.performance.models import Indicator, Measurement
+from scorecard.projects.selectors import approved_line, rag_rules
 from scorecard.risks.models import Assessment, Risk, RiskArea
 
 
@@ -132,10 +134,65 @@ class RiskAreaSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "owner", "description", "mitigation_summary", "is_archived"]
 
 
+class RagSerializer(serializers.Serializer):
+    """A project's RAG: overall (by the worst part, or the manager's judgement with its reason)
+    and each part's rating; null where a part has nothing to rate."""
+
+    overall = serializers.CharField(allow_null=True)
+    reason = serializers.CharField()
+    judged = serializers.BooleanField()
+    schedule = serializers.CharField(allow_null=True)
+    budget = serializers.CharField(allow_null=True)
+    savings = serializers.CharField(allow_null=True)
+
+
+class MilestoneSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    planned_date = serializers.DateField()
+    forecast_date = serializers.DateField(allow_null=True)
+    actual_date = serializers.DateField(allow_null=True)
+    state = serializers.CharField()
+
+
+class FinanceSerializer(serializers.Serializer):
+    """A financial year's money, in pounds (decimal strings), null where not set."""
+
+    year = serializers.CharField()
+    budget = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
+    spend = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
+    forecast_spend = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
+    savings_target = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
+    savings_achieved = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
+
+
+class ApprovedUpdateSerializer(serializers.Serializer):
+    """The latest approved quarterly update, with the RAG it reported: the project rated as at
+    the last day of the update's quarter, as the quarter's lock freezes it."""
+
+    period = serializers.CharField()
+    progress = serializers.CharField()
+    approved_by = serializers.CharField(allow_null=True)
+    approved_at = serializers.DateTimeField(allow_null=True)
+    rag = RagSerializer()
+
+
+def _rag(rag) -> dict:
+    return {
+        "overall": rag.overall and str(rag.overall),
+        "reason": rag.reason,
+        "judged": rag.judged,
+        "schedule": rag.schedule.rag and str(rag.schedule.rag),
+        "budget": rag.budget.rag and str(rag.budget.rag),
+        "savings": rag.savings.rag and str(rag.savings.rag),
+    }
+
+
 class ProjectSerializer(serializers.Serializer):
-    """A project with its milestones, finances and its RAG today (read-only)."""
+    """A project with its milestones, finances by financial year, its RAG today and its latest
+    approved update's RAG (read-only)."""
 
     id = serializers.IntegerField(source="project.pk")
+    reference = serializers.CharField(source="project.reference")
     name = serializers.CharField(source="project.name")
     programme = serializers.CharField(source="project.programme.name", default=None)
     owner = serializers.CharField(source="project.owner.username")
@@ -149,18 +206,13 @@ class ProjectSerializer(serializers.Serializer):
     rag = serializers.SerializerMethodField()
     milestones = serializers.SerializerMethodField()
     finances = serializers.SerializerMethodField()
+    latest_approved_update = serializers.SerializerMethodField()
 
+    @extend_schema_field(RagSerializer)
     def get_rag(self, line) -> dict:
-        rag = line.rag
-        return {
-            "overall": rag.overall and str(rag.overall),
-            "reason": rag.reason,
-            "judged": rag.judged,
-            "schedule": rag.schedule.rag and str(rag.schedule.rag),
-            "budget": rag.budget.rag and str(rag.budget.rag),
-            "savings": rag.savings.rag and str(rag.savings.rag),
-        }
+        return _rag(line.rag)
 
+    @extend_schema_field(MilestoneSerializer(many=True))
     def get_milestones(self, line) -> list[dict]:
         return [
             {
@@ -173,6 +225,7 @@ class ProjectSerializer(serializers.Serializer):
             for m in line.milestones
         ]
 
+    @extend_schema_field(FinanceSerializer(many=True))
     def get_finances(self, line) -> list[dict]:
         fields = ["year", "budget", "spend", "forecast_spend", "savings_target", "savings_achieved"]
         return [
@@ -181,8 +234,24 @@ class ProjectSerializer(serializers.Serializer):
                 for f in fields
                 for v in [getattr(x, f)]
             }
-            for x in line.project.finances.all()
+            for x in sorted(line.project.finances.all(), key=lambda x: x.year)
         ]
+
+    @extend_schema_field(ApprovedUpdateSerializer(allow_null=True))
+    def get_latest_approved_update(self, line) -> dict | None:
+        if "rules" not in self.context:  # the council's thresholds, read once for a list
+            self.context["rules"] = rag_rules()
+        reported = approved_line(line, rules=self.context["rules"])
+        if reported is None:
+            return None
+        update = line.update
+        return {
+            "period": update.period,
+            "progress": update.progress,
+            "approved_by": update.reviewed_by.username if update.reviewed_by_id else None,
+            "approved_at": update.reviewed_at and update.reviewed_at.isoformat(),
+            "rag": _rag(reported.rag),
+        }
 
 
 class ActionSerializer(serializers.ModelSerializer):

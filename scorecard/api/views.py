@@ -243,8 +243,9 @@ class RiskAreaViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ProjectViewSet(viewsets.ViewSet):
-    """Projects the person may read (`project_access`), with their milestones, finances and
-    their RAG today by the council's rules. Read-only."""
+    """Projects the person may read (`project_access`), with their milestones, finances by
+    financial year, their RAG today by the council's rules, and their latest approved update
+    with the RAG it reported. Read-only."""
 
     serializer_class = serializers.ProjectSerializer
     queryset = Project.objects.none()  # for the schema's path parameter; reads use project_lines
@@ -255,10 +256,11 @@ class ProjectViewSet(viewsets.ViewSet):
 
     @extend_schema(parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)])
     def retrieve(self, request, pk=None):
-        lines = project_lines(request.user, include_archived=True)
-        line = next((line for line in lines if str(line.project.pk) == pk), None)
-        if line is None:
+        found = id_from(pk)
+        lines = project_lines(request.user, include_archived=True, pk=found) if found else []
+        if not lines:
             raise NotFound("No such project.")
+        (line,) = lines
         return Response(serializers.ProjectSerializer(line).data)
 
 

@@ -70,6 +70,18 @@ PROJECTS = [
 ]  # fmt: skip
 
 
+# The council's own codes for its projects, as its spreadsheets name them.
+REFERENCES = {
+    "Digital by default": "TP01",
+    "Adult social care demand management": "TP02",
+    "Property rationalisation": "TP03",
+    "Procurement savings": "TP04",
+    "Midshire Parkway railway station": "CP01",
+    "Energy from Waste plant": "CP02",
+    "Superfast Midshire broadband": "CP03",
+}
+
+
 def _manager(code: str) -> User:
     """The directorate's director manages its projects: a reader in Scorecard, so they may
     write their projects' updates."""
@@ -110,6 +122,7 @@ def load(*, admin: User) -> None:
          forecast, spend, target, achieved, milestones, progress, judgement, reason) in PROJECTS:  # fmt: skip
         owner = _manager(manager)
         project = services.project_create(
+            reference=REFERENCES[name],
             name=name,
             owner=owner,
             directorate=Directorate.objects.get(code=directorate),

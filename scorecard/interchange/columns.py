@@ -228,8 +228,8 @@ class SheetSpec:
     columns: tuple[Column, ...]
     identity: tuple[str, ...]
     description: str = ""
-    # Who adds or changes this sheet's rows: the team of "organisation", "performance" or "risks"
-    # (that app's administering access function); empty when each row's object's access
+    # Who adds or changes this sheet's rows: the team of "organisation", "performance", "risks" or
+    # "projects" (that app's administering access function); empty when each row's object's access
     # function decides (indicator_access, risk_access...).
     team: str = ""
     by_key: dict = field(default_factory=dict, compare=False, repr=False)

@@ -32,6 +32,8 @@ RULE_HINT = (
     "or green at 95, amber at 90; or rated by hand; or for information only."
 )
 LEVEL_HINT = "A number, or the matrix's word for it (for example Possible or Major)."
+DATE_HINT = "A date, e.g. 31/03/2018."
+MONEY_HINT = "Pounds: £ signs and commas are read, e.g. £1,200,000."
 SCORE_HINT = "Checked against likelihood x impact: a different score is listed before saving."
 KINDS = {
     "performance": (
@@ -79,6 +81,44 @@ KINDS = {
             F("is_confidential", "Confidential", (("risks", "is_confidential"),), fixed=True, hint="Yes or No."),
             F("identified_on", "Identified on", (("risks", "identified_on"),), fixed=True, hint="A date, e.g. 01/07/2019."),
             F("controls", "Existing controls (mitigation)", (("controls", "description"),)),
+        ),
+    ),
+    "projects": (
+        "Projects",
+        (
+            F("reference", "Project reference", (("projects", "reference"),), hint="The council's own code for the project, e.g. TP01."),
+            F("name", "Project name", (("projects", "name"),), required=True),
+            F("programme", "Programme", (("projects", "programme"),), fixed=True, hint="A programme's name: one not in the system yet is added."),
+            F("owner", "Project manager", (("projects", "owner"),), required=True, fixed=True, hint="A username, email or full name."),
+            F("sponsor", "Sponsor", (("projects", "sponsor"),), fixed=True, hint="A username, email or full name."),
+            F("directorate", "Directorate", (("projects", "directorate"),), required=True, fixed=True, hint="A directorate code or name."),
+            F("stage", "Stage", (("projects", "stage"),), fixed=True, hint="The name of a project stage, e.g. Delivery."),
+            F("start_date", "Start date", (("projects", "start_date"),), required=True, hint=DATE_HINT),
+            F("end_date", "End date", (("projects", "end_date"),), required=True, hint=DATE_HINT),
+            F("priorities", "Corporate Plan priorities", (("projects", "priorities"),), hint="Priority codes separated by ;"),
+            F("description", "Description", (("projects", "description"),)),
+        ),
+    ),
+    "milestones": (
+        "Project milestones",
+        (
+            F("project", "Project", (("milestones", "project"),), required=True, fixed=True, hint="The project's reference or name."),
+            F("name", "Milestone", (("milestones", "name"),), required=True),
+            F("planned_date", "Planned date", (("milestones", "planned_date"),), required=True, hint=DATE_HINT),
+            F("forecast_date", "Forecast date", (("milestones", "forecast_date"),), hint=DATE_HINT),
+            F("actual_date", "Actual date", (("milestones", "actual_date"),), hint=DATE_HINT),
+        ),
+    ),
+    "project_finances": (
+        "Project budgets, spend and savings for a financial year",
+        (
+            F("project", "Project", (("project_finances", "project"),), required=True, fixed=True, hint="The project's reference or name."),
+            F("year", "Financial year", (("project_finances", "year"),), required=True, fixed=True, hint="For example 2017/18."),
+            F("budget", "Budget", (("project_finances", "budget"),), hint=MONEY_HINT),
+            F("spend", "Spend to date", (("project_finances", "spend"),), hint=MONEY_HINT),
+            F("forecast_spend", "Forecast spend for the year", (("project_finances", "forecast_spend"),), hint=MONEY_HINT),
+            F("savings_target", "Savings target", (("project_finances", "savings_target"),), hint=MONEY_HINT),
+            F("savings_achieved", "Savings achieved to date", (("project_finances", "savings_achieved"),), hint=MONEY_HINT),
         ),
     ),
 }  # fmt: skip

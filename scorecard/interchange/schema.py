@@ -35,6 +35,7 @@ from .columns import (
     SheetSpec,
     choices_of,
 )
+from .project_sheets import PROJECT_SHEETS
 from .setup_sheets import ESCALATION_SHEETS, MATRIX_SHEETS, PLAN_SHEETS
 
 __all__ = ["PARSERS", "SHEETS", "SHEETS_BY_KEY", "SYNONYMS", "CellError", "Column", "SheetSpec"]
@@ -359,6 +360,7 @@ SHEETS: tuple[SheetSpec, ...] = (
         identity=("risk", "assessed_on"),
     ),
     *ESCALATION_SHEETS,
+    *PROJECT_SHEETS,
     SheetSpec(
         "periods",
         "Reporting periods",

@@ -27,7 +27,7 @@ from scorecard.risks.access import (
 )
 from scorecard.risks.models import Register
 
-from . import access, setup_rows
+from . import access, project_rows, setup_rows
 from .models import ImportLayout
 from .schema import SHEETS, SheetSpec
 
@@ -52,6 +52,7 @@ SOURCES: dict[str, Callable[[object], QuerySet]] = {
     "assessments": lambda user: assessment_access(user, Action.VIEW),
     "periods": lambda user: ReportingPeriod.objects.all(),
     **setup_rows.SOURCES,
+    **project_rows.SOURCES,
 }
 
 
@@ -287,6 +288,7 @@ ROWS = {
     "assessments": _assessments,
     "periods": _periods,
     **setup_rows.ROWS,
+    **project_rows.ROWS,
 }
 
 

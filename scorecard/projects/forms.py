@@ -122,6 +122,11 @@ def _date(label: str, required: bool = True) -> forms.DateField:
 
 
 class ProjectForm(forms.Form):
+    reference = forms.CharField(
+        max_length=20,
+        required=False,
+        help_text="The council's own code for the project, e.g. TP01: how a spreadsheet names it.",
+    )
     name = forms.CharField(max_length=200, error_messages={"required": "Enter the project's name."})
     description = forms.CharField(required=False, widget=forms.Textarea)
     programme = forms.ModelChoiceField(

@@ -53,6 +53,11 @@ class Programme(models.Model):
 
 
 class Project(models.Model):
+    reference = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="The council's own code for the project, e.g. TP01: how a spreadsheet names it.",
+    )
     name = models.CharField(max_length=200, unique=True)
     description = models.TextField(blank=True)
     programme = models.ForeignKey(
@@ -108,11 +113,24 @@ class Project(models.Model):
 
     class Meta:
         ordering = ["programme__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference"],
+                condition=~models.Q(reference=""),
+                name="project_unique_reference",
+                violation_error_message="Another project has this reference.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def clean(self) -> None:
+        same = Project.objects.filter(reference__iexact=self.reference).exclude(pk=self.pk)
+        if self.reference and same.exists():
+            raise ValidationError(
+                {"reference": f"Another project has the reference {self.reference}."}
+            )
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "The end date cannot be before the start date."})
         if self.register_id and self.register.kind != "project":

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from scorecard.core import periods
 from scorecard.core.project_rag import (
@@ -22,6 +22,7 @@ from scorecard.core.project_rag import (
     rate_schedule,
     slippage_days,
 )
+from scorecard.core.project_updates_due import update_deadline, update_late, update_owed
 from scorecard.organisation import clock
 from scorecard.organisation.access import Action
 from scorecard.organisation.selectors import organisation_settings_get
@@ -170,9 +171,9 @@ def _projects_prefetched(projects: QuerySet[Project]) -> QuerySet[Project]:
         Prefetch("finances", queryset=ProjectFinance.objects.all()),
         Prefetch(
             "updates",
-            queryset=ProjectUpdate.objects.filter(state=UpdateState.APPROVED).order_by(
-                "-period_start"
-            ),
+            queryset=ProjectUpdate.objects.filter(state=UpdateState.APPROVED)
+            .select_related("reviewed_by")
+            .order_by("-period_start"),
             to_attr="approved_updates",
         ),
     )
@@ -182,13 +183,34 @@ def _latest_approved(project: Project, quarter: periods.Period) -> ProjectUpdate
     return next((u for u in project.approved_updates if u.period_start <= quarter.start), None)
 
 
+def approved_line(line: ProjectLine, *, rules: RagRules) -> ProjectLine | None:
+    """The project as its latest approved update reported it: rated as at the last day of the
+    update's quarter, as the quarter's lock freezes it (no query: the line's project is
+    prefetched)."""
+    update = line.update
+    if update is None:
+        return None
+    start_month = organisation_settings_get().financial_year_start_month
+    quarter = periods.parse(update.period, start_month)
+    return project_line(
+        line.project, quarter=quarter, today=quarter.end, rules=rules, update=update
+    )
+
+
 def project_lines(
-    user, *, programme: Programme | None = None, include_archived: bool = False
+    user,
+    *,
+    programme: Programme | None = None,
+    include_archived: bool = False,
+    pk: int | None = None,
 ) -> list[ProjectLine]:
-    """The projects a person may read, each with its RAG today (five queries)."""
+    """The projects a person may read (or the one of `pk`), each with its RAG today (five
+    queries)."""
     projects = project_access(user, Action.VIEW)
     if programme is not None:
         projects = projects.filter(programme=programme)
+    if pk is not None:
+        projects = projects.filter(pk=pk)
     if not include_archived:
         projects = projects.filter(is_archived=False)
     quarter, today, rules = quarter_now(), clock.today(), rag_rules()
@@ -303,3 +325,74 @@ def register_red_risks(registers: list[int]) -> dict[int, list]:
     for risk in risks.order_by("-score", "reference"):
         found.setdefault(risk.register_id, []).append(risk)
     return found
+
+
+# --- each person's work: updates owed and updates waiting for approval ----------------------
+
+
+@dataclass
+class UpdateOwed:
+    """A project's update still owed for a quarter (none yet, a draft, or returned)."""
+
+    project: Project
+    quarter: periods.Period
+    state: str | None  # None: no update yet
+    deadline: dt.date
+    overdue: bool
+
+    @property
+    def state_label(self) -> str:
+        return UpdateState(self.state).label if self.state else "Not started"
+
+
+def _updates_owed(
+    projects: QuerySet[Project], *, quarter: periods.Period, today: dt.date
+) -> list[UpdateOwed]:
+    """The updates owed for `quarter` by the live projects given that run in it (one query)."""
+    state = ProjectUpdate.objects.filter(project=OuterRef("pk"), period=quarter.key)
+    running = projects.filter(  # core.project_updates_due.runs_in, in SQL
+        is_archived=False, start_date__lte=quarter.end, end_date__gte=quarter.start
+    )
+    running = running.annotate(update_state=Subquery(state.values("state")[:1]))
+    return [
+        UpdateOwed(
+            project=p,
+            quarter=quarter,
+            state=p.update_state,
+            deadline=update_deadline(quarter.end),
+            overdue=update_late(state=p.update_state, quarter_end=quarter.end, today=today),
+        )
+        for p in running.select_related("owner").order_by("name")
+        if update_owed(p.update_state)
+    ]
+
+
+def updates_owed_by(user, *, quarter: periods.Period, today: dt.date) -> list[UpdateOwed]:
+    """The updates the person owes as the manager (owner) of live projects (one query)."""
+    managed = project_access(user, Action.EDIT).filter(owner=user)
+    return _updates_owed(managed, quarter=quarter, today=today)
+
+
+def updates_owed_by_person(*, quarter: periods.Period, today: dt.date) -> dict:
+    """Every project manager's updates owed for the quarter, for the reminders (one query)."""
+    by_person: dict = {}
+    for owed in _updates_owed(Project.objects.all(), quarter=quarter, today=today):
+        by_person.setdefault(owed.project.owner, []).append(owed)
+    return by_person
+
+
+def approvals_for(user) -> QuerySet[ProjectUpdate]:
+    """Submitted updates the person may approve, as the home page lists them: never one they
+    entered or submitted (scorecard/core/duties.py), unless the council allows self-approval."""
+    waiting = update_access(user, Action.APPROVE).filter(state=UpdateState.SUBMITTED)
+    if not organisation_settings_get().allow_self_approval:
+        waiting = waiting.exclude(entered_by=user).exclude(submitted_by=user)
+    return waiting.select_related("project", "submitted_by").order_by(
+        "period_start", "project__name"
+    )
+
+
+def user_may_approve_updates(user) -> bool:
+    """Whether the person approves any project's updates (sponsors, programme owners and the
+    performance team)."""
+    return project_access(user, Action.APPROVE).exists()

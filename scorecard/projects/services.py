@@ -107,9 +107,11 @@ def project_create(
     description: str = "",
     priorities: Iterable = (),
     indicators: Iterable = (),
+    reference: str = "",
 ) -> Project:
     project = _save(
         Project(
+            reference=reference.strip(),
             name=name.strip(),
             owner=owner,
             directorate=directorate,

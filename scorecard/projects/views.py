@@ -339,7 +339,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _require_manager(request)
     found = _found(selectors.project_get(request.user, pk))
     initial = {
-        "name": found.name, "description": found.description, "programme": found.programme_id,
+        "reference": found.reference, "name": found.name, "description": found.description, "programme": found.programme_id,
         "owner": found.owner_id, "sponsor": found.sponsor_id, "directorate": found.directorate_id,
         "stage": found.stage_id, "start_date": found.start_date, "end_date": found.end_date,
         "register": found.register_id, "is_archived": found.is_archived,
@@ -413,7 +413,7 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _require_manager(request)
     found = _found(selectors.programme_get(request.user, pk))
     initial = {
-        "name": found.name, "description": found.description, "owner": found.owner_id,
+        "reference": found.reference, "name": found.name, "description": found.description, "owner": found.owner_id,
         "is_archived": found.is_archived,
     }  # fmt: skip
     form = forms.ProgrammeForm(request.POST or None, initial=initial)

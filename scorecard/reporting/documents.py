@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from django.template.loader import render_to_string
 
+from scorecard.core.figures import figure, long_date
 from scorecard.organisation import clock
 from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.rendering import charts, docx, pdf
@@ -229,7 +230,96 @@ def cover_docx(data: ReportData) -> bytes:
     if data.indicators:
         chart = charts.status_counts_chart({summary.RATING_LABELS[k]: v for k, v in counts.items()})
         docx.add_picture(document, chart.png(), chart.description)
+    _major_projects_docx(document, data)
     return docx.to_bytes(document)
+
+
+RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green", "": "Not rated"}
+
+
+def _missed(p) -> str:
+    return (
+        "; ".join(
+            f"{m['name']} (planned {long_date(m['planned'])}"
+            + (f", now {long_date(m['forecast'])})" if m["forecast"] else ")")
+            for m in p.milestones_missed
+        )
+        or "None"
+    )
+
+
+def _due(p) -> str:
+    return (
+        "; ".join(
+            f"{m['name']} ({long_date(m['forecast'] or m['planned'])})" for m in p.milestones_due
+        )
+        or "None"
+    )
+
+
+def _pounds(value) -> str:
+    return figure(value, 0, "currency") if value is not None else "–"
+
+
+def _major_projects_docx(document, data: ReportData) -> None:
+    """The pack's Major projects, in the cover report: each project's rating and why, its
+    milestones missed and due, its money for the year against the savings profile, and each
+    programme's savings (the quarter's approved project updates; nothing without them)."""
+    projects = links.major_projects(data)
+    if not projects:
+        return
+    document.add_heading("Major projects", level=1)
+    document.add_paragraph(
+        f"Each major project at the end of {data.period.label}: its rating and why, and its "
+        "milestones."
+    )
+    docx.add_table(
+        document,
+        ["Project", "Rating", "Why", "Milestones missed", "Milestones due"],
+        [
+            [
+                p.name + (f" ({p.programme})" if p.programme else ""),
+                RAG_LABELS.get(p.rag, p.rag),
+                p.rag_reason + (" (the project manager's judgement)" if p.judged else ""),
+                _missed(p),
+                _due(p),
+            ]
+            for p in projects
+        ],
+        status_column=1,
+    )
+    document.add_paragraph("Each major project's money for the year, and its register's red risks.")
+    docx.add_table(
+        document,
+        ["Project", "Budget", "Expected spend", "Savings profile", "Savings achieved", "Red risks"],
+        [
+            [
+                p.name,
+                _pounds(p.budget),
+                _pounds(p.forecast_spend if p.forecast_spend is not None else p.spend),
+                _pounds(p.savings_profile),
+                _pounds(p.savings_achieved),
+                "; ".join(
+                    f"{r['reference']} {r['title']} ({r['score']})"
+                    for r in p.red_risks
+                    if not r["is_confidential"]
+                )
+                or "None",
+            ]
+            for p in projects
+        ],
+    )
+    savings: dict[str, list] = {}
+    for p in projects:
+        if p.programme and p.savings_profile is not None:
+            savings.setdefault(p.programme, []).append(p)
+    for programme, rows in savings.items():
+        profile = sum(p.savings_profile for p in rows)
+        achieved = sum(p.savings_achieved or 0 for p in rows)
+        document.add_paragraph(
+            f"{programme}: savings of {_pounds(achieved)} achieved by the end of "
+            f"{data.period.label}, against a profile of {_pounds(profile)}."
+        )
 
 
 def report_markdown(data: ReportData) -> str:

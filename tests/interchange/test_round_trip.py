@@ -4,6 +4,7 @@ import commands work from the command line."""
 import datetime as dt
 import io
 import zipfile
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -25,6 +26,8 @@ from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.performance import services as performance_services
 from scorecard.performance.choices import Aggregation, PeriodState, ScorecardTier, Unit
 from scorecard.performance.models import Indicator, Measurement, ScorecardVersion
+from scorecard.projects import services as project_services
+from scorecard.projects.models import Project
 from scorecard.risks import services as risk_services
 from scorecard.risks.choices import ActionStatus, EscalationStatus, RegisterKind, RiskCategory
 from scorecard.risks.models import Assessment, Escalation, Risk, RiskMatrix
@@ -212,6 +215,36 @@ def build_setup(admin, erin, asc, indicators, market, corporate):
     risk_services.escalation_decide(
         escalation=request, accepted=True, decided_by=admin, note="Agreed by CMT."
     )
+    build_projects(admin, erin, asc, [ofb, caf])
+
+
+def build_projects(admin, erin, asc, priorities):
+    """A programme's project with a reference, one without, their milestones and finances; OFB
+    is a code of both Corporate Plans, and the project serves the later plan's."""
+    stage = project_services.project_stage_create(name="Delivery", order=1)
+    programme = project_services.programme_create(name="Transformation Programme")
+    digital = project_services.project_create(
+        reference="TP01", name="Digital by default", owner=erin, sponsor=admin, directorate=asc,
+        programme=programme, stage=stage, start_date=dt.date(2017, 4, 1),
+        end_date=dt.date(2019, 3, 31), priorities=priorities, description="Online first.",
+    )  # fmt: skip
+    depot = project_services.project_create(
+        name="Depot rebuild", owner=admin, directorate=asc, start_date=dt.date(2016, 10, 1),
+        end_date=dt.date(2018, 6, 30),
+    )  # fmt: skip
+    project_services.milestone_create(
+        project=digital, name="New website live", planned_date=dt.date(2017, 9, 1),
+        forecast_date=dt.date(2017, 9, 30),
+    )  # fmt: skip
+    project_services.milestone_create(
+        project=depot, name="Planning consent", planned_date=dt.date(2017, 3, 31),
+        actual_date=dt.date(2017, 3, 20),
+    )  # fmt: skip
+    project_services.project_finance_set(
+        project=digital, year="2017/18", budget="1200000", savings_target="4000000",
+        spend="610000.50", forecast_spend="1250000", savings_achieved="1900000",
+    )  # fmt: skip
+    project_services.project_finance_set(project=depot, year="2016/17", budget="250000")
 
 
 def sheets(data: bytes, filename: str) -> dict:
@@ -284,6 +317,12 @@ def test_an_export_imported_into_an_empty_database_reproduces_it(empty, fmt):
     assert escalation.status == EscalationStatus.ACCEPTED
     assert escalation.risk.escalated_to.name == "Corporate Risk Register"
     assert before <= escalation.requested_at <= escalation.decided_at <= clock.now()
+    digital = Project.objects.get(reference="TP01")
+    assert [p.plan.title for p in digital.priorities.all()] == [
+        "Corporate Plan 2017-2022",
+        "Corporate Plan 2013-2017",
+    ]  # OFB of the later plan, CAF of the earlier one, as built
+    assert digital.finances.get().spend == Decimal("610000.50")
 
     again = import_file(user=empty, data=second, filename=filename, dry_run=False)
     assert again.totals()["created"] == again.totals()["changed"] == 0

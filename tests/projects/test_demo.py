@@ -57,3 +57,55 @@ def test_the_performance_dashboard_shows_the_major_projects(client, demo_council
     html = client.get("/reports/performance/?period=2017/18-Q2").content.decode()
     section = html[html.index('id="major-projects"') : html.index('id="scorecard"')]
     assert "Energy from Waste plant" in section and "Budget: Spend 13.6% over budget." in section
+
+
+def _docx_text(data: bytes) -> tuple[list[str], list[list[list[str]]]]:
+    import io
+
+    from docx import Document
+
+    document = Document(io.BytesIO(data))
+    paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
+    return paragraphs, tables
+
+
+def test_the_cover_report_docx_has_the_major_projects(demo_council):
+    from scorecard.core.periods import parse
+    from scorecard.reporting import documents
+    from scorecard.reporting.selectors import report_data
+
+    data = documents.cover_docx(report_data(parse("2017/18-Q2")))
+    paragraphs, tables = _docx_text(data)
+    assert "Major projects" in paragraphs
+    # The Transformation Programme's four projects: £1,900,000 + £1,580,000 + £600,000 +
+    # £600,000 = £4,680,000 achieved; a quarter's half of the £12,000,000 target, £6,000,000.
+    assert (
+        "Transformation Programme: savings of £4,680,000 achieved by the end of Quarter Two "
+        "2017/18, against a profile of £6,000,000."
+    ) in paragraphs
+    ratings, money = tables[-2], tables[-1]
+    assert ratings[0] == ["Project", "Rating", "Why", "Milestones missed", "Milestones due"]
+    by_name = {row[0]: row for row in ratings[1:]}
+    broadband = by_name["Superfast Midshire broadband (Capital programme)"]
+    assert broadband[1] == "Amber" and broadband[2].endswith("(the project manager's judgement)")
+    # The east wing was planned for 31 August 2017, now forecast for 15 December.
+    property_row = by_name["Property rationalisation (Transformation Programme)"]
+    assert property_row[3] == (
+        "County Hall east wing vacated (planned 31 August 2017, now 15 December 2017)"
+    )
+    assert money[0] == [
+        "Project", "Budget", "Expected spend", "Savings profile", "Savings achieved", "Red risks"
+    ]  # fmt: skip
+    # Digital by default: £1,900,000 achieved against a £2,000,000 profile (£4m a year, half).
+    digital = next(row for row in money if row[0] == "Digital by default")
+    assert digital[1:5] == ["£1,200,000", "£1,250,000", "£2,000,000", "£1,900,000"]
+
+
+def test_a_quarter_without_approved_project_updates_has_no_section_in_the_docx(demo_council):
+    from scorecard.core.periods import parse
+    from scorecard.reporting import documents
+    from scorecard.reporting.selectors import report_data
+
+    paragraphs, _ = _docx_text(documents.cover_docx(report_data(parse("2017/18-Q1"))))
+    assert "Major projects" not in paragraphs

@@ -98,3 +98,26 @@ def test_the_administrator_adds_a_project_and_an_unknown_code_is_refused(client,
     project = Project.objects.get()
     assert response["Location"] == reverse("projects:project", args=[project.pk])
     assert project.owner == people["editor"]
+
+
+def test_a_reference_is_kept_and_another_projects_reference_refused_on_the_form(
+    client, project, people
+):
+    from scorecard.projects.models import Project
+
+    client.force_login(people["admin"])
+    fields = {
+        "reference": "cp01", "name": "Care home rebuild", "owner": people["editor"].pk,
+        "directorate": Directorate.objects.get(code="ASC").pk, "start_date": "2017-04-01",
+        "end_date": "2019-03-31", "indicators": "", "priorities": "",
+    }  # fmt: skip
+    client.post(reverse("projects:project_create"), fields)
+    assert Project.objects.get(name="Care home rebuild").reference == "cp01"
+    # The same reference in other capitals is another project's: refused on the field.
+    response = client.post(
+        reverse("projects:project_create"), {**fields, "reference": "CP01", "name": "Depot"}
+    )
+    assert "Another project has the reference CP01." in response.content.decode()
+    assert not Project.objects.filter(name="Depot").exists()
+    page = client.get(reverse("projects:project", args=[project.pk])).content.decode()
+    assert "Reference" in page

@@ -32,6 +32,7 @@ from .outcome import (
 )
 from .performance import PerformanceSheets
 from .plans import PlanSheets
+from .projects import ProjectSheets
 from .risks import RiskSheets
 
 __all__ = [
@@ -57,6 +58,7 @@ class Importer(
     MatrixSheets,
     RiskSheets,
     EscalationSheets,
+    ProjectSheets,
     ImporterBase,
 ):
     """One import by one person. Call `run(sheets)`; read the Outcome.

@@ -20,6 +20,7 @@ from scorecard.organisation.selectors import (
 )
 from scorecard.performance.access import indicator_access, user_can_administer
 from scorecard.performance.models import Indicator
+from scorecard.projects.access import user_can_manage_projects
 from scorecard.risks.access import risk_access, user_can_manage_risks
 from scorecard.risks.models import Register, Risk
 
@@ -76,6 +77,7 @@ class ImporterBase:
             "organisation": user_can_manage_organisation(user),
             "performance": user_can_administer(user),
             "risks": user_can_manage_risks(user),
+            "projects": user_can_manage_projects(user),
         }
         self.is_admin = self.teams["organisation"]  # creates missing people, sets directors
         self._people: dict[str, User] | None = None
