@@ -2,6 +2,9 @@
 progress, extension requests and their decisions, and a new action on an indicator or project.
 Audit pages are views_audits.py's."""
 
+import csv
+import io
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -54,6 +57,8 @@ def action_list(request: HttpRequest) -> HttpResponse:
         mine=mine,
         today=today,
     )
+    if request.GET.get("format") == "csv":
+        return _csv(selectors.describe(list(rows)), today)
     page = paginate(request, rows)
     actions = selectors.describe(list(page["page"]))
     for action in actions:
@@ -74,6 +79,28 @@ def action_list(request: HttpRequest) -> HttpResponse:
             "counts": selectors.action_counts(request.user, today=today),
         },
     )
+
+
+CSV_COLUMNS = ["Belongs to", "Kind", "Action", "Owner", "Due on (first agreed)",
+               "Revised due on", "Days overdue", "Status", "Per cent complete", "Progress",
+               "Priority", "Management response"]  # fmt: skip
+
+
+def _csv(actions: list[Action], today) -> HttpResponse:
+    """The list as filtered, every row, for a spreadsheet (the Audit Committee, a director)."""
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow(CSV_COLUMNS)
+    for a in actions:
+        late = days_overdue(status=a.status, agreed=a.due_on, revised=a.revised_due_on, today=today)
+        writer.writerow(
+            [a.about.name, a.about.kind, a.description, a.owner.username, a.due_on,
+             a.revised_due_on or "", late, a.get_status_display(), a.percent_complete, a.progress,
+             a.get_priority_display(), a.management_response]
+        )  # fmt: skip
+    response = HttpResponse(output.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="actions.csv"'
+    return response
 
 
 @login_required

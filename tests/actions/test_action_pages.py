@@ -264,3 +264,24 @@ def test_the_api_lists_actions_with_what_they_belong_to_and_lateness(people, ind
     )
     assert (found["current_due_on"], found["days_overdue"]) == ("2017-11-30", 4)
     assert client_for(people["reader"]).get("/api/v1/actions/?kind=project").json()["count"] == 0
+
+
+def test_the_list_downloads_as_csv_with_the_same_filters(client, people, indicator, project):
+    import csv
+    import io
+
+    Action.objects.create(
+        indicator=indicator, description="Publish the discharge dashboard weekly",
+        owner=people["reader"], due_on=TODAY - dt.timedelta(days=4),
+    )  # fmt: skip
+    Action.objects.create(
+        project=project, description="Agree the go-live date", owner=people["editor"],
+        due_on=TODAY + dt.timedelta(days=9),
+    )  # fmt: skip
+    client.force_login(people["reader"])
+    response = client.get("/actions/?status=overdue&format=csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [(r["Belongs to"], r["Action"], r["Days overdue"]) for r in rows] == [
+        ("ASC07 Delayed transfers of care", "Publish the discharge dashboard weekly", "4")
+    ]
