@@ -107,6 +107,11 @@ RED_COMMENTARY = {
     ),
 }
 
+# The commentary marked for internal use (not on the public site, in its documents or in open
+# data; Cabinet's pack shows it): the staff Performance Reviews, which name services by their
+# vacancy rates.
+INTERNAL_COMMENTARY = {"RC02"}
+
 
 def _quarters() -> list[Period]:
     first, last = Period.quarter(FIRST_YEAR, 1), parse(REPORT_PERIOD)
@@ -492,6 +497,9 @@ def _bulk_values(
                     period=period.key,
                     period_start=period.start,
                     commentary=commentary,
+                    commentary_is_internal=bool(commentary)
+                    and n == len(rows) - 1
+                    and spec.code in INTERNAL_COMMENTARY,
                     improvement_actions=actions,
                     data_quality=DataQuality.FINAL,
                     state=WorkflowState.APPROVED,

@@ -40,7 +40,7 @@ COLUMNS = {
     "direction_last_year": (STRING, "Direction of travel against the same period last year."),
     "last_updated": (PERIOD, "The period of the latest value."),
     "next_due": (PERIOD, "The period the next value is due for."),
-    "commentary": (STRING, "The council's commentary as published."),
+    "commentary": (STRING, "The council's commentary as published (empty when marked internal)."),
     "improvement_actions": (STRING, "What the council is doing to improve, as published."),
     "data_quality": (STRING, "provisional, estimated, final or restated."),
     "rating_carried": (YES_NO, "Yes: the colour is carried from an earlier quarter."),

@@ -3,7 +3,8 @@ reporting app's frozen snapshots, so a file never changes once published.
 
 A quarter is listed when it has a snapshot and its reporting period is locked. Indicators come
 from published scorecards only; confidential risks are never included; officers' names are left
-out. Each dataset has a stable address: /open-data/2017-18-Q2/indicators.csv (or .json).
+out, and so is a commentary marked internal. Each dataset has a stable address:
+/open-data/2017-18-Q2/indicators.csv (or .json).
 """
 
 from types import SimpleNamespace
@@ -57,7 +58,7 @@ def open_rows(*, snapshot: Snapshot, dataset: str) -> list[dict]:
         if snapshot.scorecard is None or not snapshot.scorecard.is_published:
             return []
         rows = IndicatorSnapshot.objects.filter(snapshot=snapshot).order_by("order", "code")
-        return _flagged(snapshot, list(rows.values(*INDICATOR_FIELDS)))
+        return _flagged(snapshot, _published(rows.values(*INDICATOR_FIELDS, INTERNAL)))
     # The public's rule (risk_visibility(None)): no risk confidential when published or now.
     public = risk_visibility(None)
     rows = RiskSnapshot.objects.filter(snapshot=snapshot, is_confidential=False).order_by(
@@ -68,6 +69,19 @@ def open_rows(*, snapshot: Snapshot, dataset: str) -> list[dict]:
         for row in rows.values("risk_id", "is_confidential", *RISK_FIELDS)
         if public.allows(row["risk_id"], row["is_confidential"], row["directorate_code"])
     ]
+
+
+INTERNAL = "commentary_is_internal"
+
+
+def _published(rows) -> list[dict]:
+    """The rows without the commentary marked internal (the column stays, empty)."""
+    published = []
+    for row in rows:
+        if row.pop(INTERNAL):
+            row["commentary"] = ""
+        published.append(row)
+    return published
 
 
 def _flagged(snapshot: Snapshot, rows: list[dict]) -> list[dict]:

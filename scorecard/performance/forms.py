@@ -41,6 +41,12 @@ class MeasurementForm(forms.Form):
         widget=forms.Textarea,
         help_text="What the figure shows and why. Required when the value is red.",
     )
+    commentary_is_internal = forms.BooleanField(
+        label="The commentary is for internal use only",
+        required=False,
+        help_text="Not shown on the public site or in the public documents. Cabinet's report "
+        "still shows it.",
+    )
     improvement_actions = forms.CharField(
         label="Improvement actions",
         required=False,

@@ -385,6 +385,11 @@ class Measurement(models.Model):
         max_digits=20, decimal_places=6, null=True, blank=True, help_text="Ratio indicators only."
     )
     commentary = models.TextField(blank=True, help_text="What the figure shows and why.")
+    commentary_is_internal = models.BooleanField(
+        "commentary for internal use only",
+        default=False,
+        help_text="Not shown on the public site or in the public documents.",
+    )
     improvement_actions = models.TextField(
         blank=True, help_text="What is being done to improve (required when red)."
     )

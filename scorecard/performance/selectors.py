@@ -74,6 +74,7 @@ class MeasurementNotes(NamedTuple):
     improvement_actions: str
     data_quality: str
     version: int
+    commentary_is_internal: bool = False
 
 
 @dataclass(frozen=True)

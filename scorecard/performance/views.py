@@ -304,8 +304,8 @@ def _measurement_initial(measurement: Measurement | None) -> dict:
     if measurement is None:
         return {"version": 0, "data_quality": "final"}
     fields = [
-        "value", "numerator", "denominator", "commentary", "improvement_actions",
-        "data_quality", "manual_rating", "manual_reason",
+        "value", "numerator", "denominator", "commentary", "commentary_is_internal",
+        "improvement_actions", "data_quality", "manual_rating", "manual_reason",
     ]  # fmt: skip
     initial = {name: getattr(measurement, name) for name in fields}
     for name in ("value", "numerator", "denominator"):

@@ -11,7 +11,14 @@ from scorecard.core.confidentiality import RiskVisibility
 from scorecard.core.periods import Period
 from scorecard.interchange import open_data
 from scorecard.reporting.models import IndicatorSnapshot, Snapshot
-from scorecard.reporting.selectors import ReportData, period_parse, report_data
+from scorecard.reporting.selectors import (
+    ReportData,
+    Restatement,
+    line_public,
+    period_parse,
+    report_data,
+    restatements_since,
+)
 
 from .models import PublicSite
 
@@ -47,20 +54,28 @@ def public_report(
     risks: bool = True,
     reader: RiskVisibility | None = None,
 ) -> ReportData:
-    """The published quarter as the public reads it: the snapshot, no confidential risk, and
-    no indicator unless its scorecard is published to the public. `reader` is the public's
-    visibility when already read (it must be `risk_visibility(None)`)."""
+    """The published quarter as the public reads it: the snapshot, no confidential risk, no
+    commentary marked internal, and no indicator unless its scorecard is published to the
+    public. `reader` is the public's visibility when already read (it must be
+    `risk_visibility(None)`)."""
     performance = performance and shows_indicators(snapshot)
-    data = report_data(period, reader=reader, performance=performance, risks=risks)
+    data = report_data(period, reader=reader, performance=performance, risks=risks, public=True)
     if data.snapshot is None or data.snapshot.pk != snapshot.pk:  # never live figures
         raise LookupError(f"{period.key} has no published snapshot.")
     return data
 
 
 def public_indicator(snapshot: Snapshot, code: str) -> IndicatorSnapshot | None:
+    """The indicator's published line, its commentary left out when marked internal."""
     if not shows_indicators(snapshot):
         return None
-    return IndicatorSnapshot.objects.filter(snapshot=snapshot, code=code).first()
+    line = IndicatorSnapshot.objects.filter(snapshot=snapshot, code=code).first()
+    return line_public(line) if line is not None else None
+
+
+def indicator_restatements(snapshot: Snapshot, line: IndicatorSnapshot) -> list[Restatement]:
+    """The restatement of the indicator's published value since publication, if any (one query)."""
+    return restatements_since(snapshot, [line])
 
 
 def indicator_published_history(indicator_id: int) -> list[IndicatorSnapshot]:

@@ -153,6 +153,7 @@ def indicator(request: HttpRequest, period: str, code: str) -> HttpResponse:
             "snapshot": snapshot,
             "sparkline": documents.Sparklines({line.code: line})[line.code],
             "history": selectors.indicator_published_history(line.indicator_id),
+            "restatements": selectors.indicator_restatements(snapshot, line),
             "as_of": snapshot.published_at.date(),
         }
 
@@ -185,15 +186,16 @@ DOWNLOADS = {
 
 @require_GET
 def download(request: HttpRequest, period: str, name: str) -> HttpResponse:
-    """The stored pack (PDF) or cover report (Word) built for the public (decision 0034): the
-    same bytes every time, never rendered in a request. Until built: a page saying so."""
+    """The stored pack (PDF) or cover report (Word) built for the public (decisions 0034, 0042):
+    no confidential risk, no commentary marked internal; the same bytes every time, never
+    rendered in a request. Until built: a page saying so."""
     _enabled()
     if name not in DOWNLOADS:
         raise Http404
     found, snapshot = _quarter(period)
     kind, stem = DOWNLOADS[name]
     data = stored.reader_data(found, None)
-    document = stored.document_get_or_queue(data=data, kind=kind, reader=None)
+    document = stored.document_get_or_queue(data=data, kind=kind, reader=None, public=True)
     if document.state != StoredDocument.State.DONE:
         body = render_to_string(
             "public/building.html",

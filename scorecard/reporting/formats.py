@@ -90,6 +90,8 @@ def as_dict(report) -> dict:
                 "period": r.period,
                 "published_value": _number(r.published_value),
                 "current_value": _number(r.current_value),
+                "restated_on": r.restated_on.isoformat() if r.restated_on else None,
+                "reason": r.reason,
             }
             for r in report.restatements
         ],
@@ -214,9 +216,15 @@ def as_markdown(report, blocks: list[Block]) -> str:
         parts.append("## Restatements since publication")
         parts.append(
             _table(
-                ["Indicator", "Period", "Published", "Restated"],
+                ["Indicator", "Period", "Published", "Restated", "Note"],
                 [
-                    [f"{r.code} {r.title}", r.period, str(r.published_value), str(r.current_value)]
+                    [
+                        f"{r.code} {r.title}",
+                        r.period,
+                        str(r.published_value),
+                        str(r.current_value),
+                        md(summary.restatement_note(r)),
+                    ]
                     for r in report.restatements
                 ],
             )

@@ -128,6 +128,7 @@ def _line(
         next_due=status.next_due.key if status.next_due else "",
         updated_this_period=status.state in UPDATED_STATES,
         commentary=note.commentary if note else "",
+        commentary_is_internal=note.commentary_is_internal if note else False,
         improvement_actions=note.improvement_actions if note else "",
         data_quality=note.data_quality if note else "",
         stored_period=updated.key if updated else "",

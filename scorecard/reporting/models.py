@@ -106,6 +106,11 @@ class IndicatorSnapshot(models.Model):
     next_due = models.CharField(max_length=12, blank=True)
     updated_this_period = models.BooleanField(default=False)
     commentary = models.TextField(blank=True)
+    commentary_is_internal = models.BooleanField(
+        default=False,
+        help_text="The commentary is for internal use: left out of the public site, the public "
+        "documents and open data.",
+    )
     improvement_actions = models.TextField(blank=True)
     data_quality = models.CharField(max_length=12, blank=True)
     stored_period = models.CharField(
@@ -312,6 +317,10 @@ class StoredDocument(models.Model):
     every_risk = models.BooleanField(
         default=False, help_text="Built for a reader who sees every risk."
     )
+    is_public = models.BooleanField(
+        default=False,
+        help_text="Built for the public site: no confidential risk, no internal commentary.",
+    )
     reader = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -331,7 +340,8 @@ class StoredDocument(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["period", "kind", "audience", "version"], name="stored_document_once"
+                fields=["period", "kind", "audience", "version", "is_public"],
+                name="stored_document_once",
             )
         ]
 

@@ -7,6 +7,7 @@ number of indicators and risks). Both dashboards, the appendix pack, the cover r
 `scorecard report` command render from it.
 """
 
+import copy
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -136,12 +137,17 @@ def corporate_scorecard() -> Scorecard | None:
 
 @dataclass(frozen=True)
 class Restatement:
+    """A value changed since publication: a dated note beside the published figure, which
+    itself never changes."""
+
     code: str
     title: str
     period: str
     published_value: object
     current_value: object
     data_quality: str
+    restated_on: dt.date | None = None  # the council's date of the latest restatement
+    reason: str = ""
 
 
 @dataclass
@@ -179,13 +185,15 @@ def report_data(
     performance: bool = True,
     risks: bool = True,
     keep: bool = False,
+    public: bool = False,
 ) -> ReportData:
     """The report of `period` for `reader`: from its snapshot once published (unless `live`),
     else live. `reader` is the person it is for, whose risks are those `risk_access` gives them
     (None: the public, no confidential risk; `EVERY_RISK` only to publish or measure).
     A dashboard that shows only one half asks for it (`performance` or `risks`). With `keep`
     (the dashboards and the documents, never publishing), live lines are kept between requests
-    and shared: read them only."""
+    and shared: read them only. `public` (the public site and its documents) leaves out the
+    commentary marked internal; signed-in readers, Cabinet among them, see it."""
     snapshot = None if live else snapshot_get(period)
     if snapshot is not None:
         data = _from_snapshot(period, snapshot, performance=performance, risks=risks)
@@ -197,7 +205,23 @@ def report_data(
     if data.risks:
         visibility = reader if isinstance(reader, RiskVisibility) else risk_visibility(reader)
         data.risks = risks_visible(data.risks, visibility)
+    if public:
+        data.indicators = indicators_public(data.indicators)
     return data
+
+
+def indicators_public(lines: list) -> list:
+    """The lines as the public reads them: a commentary marked internal left out. The lines
+    changed are copies, so a kept or stored line keeps its commentary."""
+    return [line_public(line) for line in lines]
+
+
+def line_public(line):
+    if not line.commentary_is_internal or not line.commentary:
+        return line
+    shown = copy.copy(line)
+    shown.commentary = ""
+    return shown
 
 
 def risks_visible(lines: list, visibility: RiskVisibility) -> list:
@@ -235,15 +259,19 @@ def _from_snapshot(
         risks=list(snapshot.risks.all()) if risks else [],
         areas=list(snapshot.areas.all()) if risks else [],
         matrix=snapshot.matrix,
-        restatements=_restatements(snapshot, indicators) if performance else [],
+        restatements=restatements_since(snapshot, indicators) if performance else [],
         has_scorecard=snapshot.scorecard_id is not None,
     )
 
 
-def _restatements(snapshot: Snapshot, indicators: list[IndicatorSnapshot]) -> list[Restatement]:
-    """Values changed since publication (a correction is a restatement, never an overwrite).
+def restatements_since(
+    snapshot: Snapshot, indicators: list[IndicatorSnapshot]
+) -> list[Restatement]:
+    """Values changed since publication (a correction is a restatement, never an overwrite),
+    each with the council's date of its restatement and the reason given.
 
-    One query: the approved values the snapshot showed whose version has moved on since.
+    One query: the approved values the snapshot showed whose version has moved on since (of
+    the one indicator when `indicators` is one line).
     """
     published = {(line.indicator_id, line.stored_period): line for line in indicators}
     moved_on = IndicatorSnapshot.objects.filter(
@@ -256,7 +284,13 @@ def _restatements(snapshot: Snapshot, indicators: list[IndicatorSnapshot]) -> li
         Exists(moved_on),
         state=WorkflowState.APPROVED,
         period_start__lte=snapshot.period_start + dt.timedelta(days=92),
-    ).only("indicator_id", "period", "value", "version", "data_quality")
+    )
+    if len(indicators) == 1:
+        current = current.filter(indicator_id=indicators[0].indicator_id)
+    current = current.only(
+        "indicator_id", "period", "value", "version", "data_quality", "restated_at",
+        "restatement_reason",
+    )  # fmt: skip
     found = []
     for m in current:
         line = published.get((m.indicator_id, m.period))
@@ -265,7 +299,16 @@ def _restatements(snapshot: Snapshot, indicators: list[IndicatorSnapshot]) -> li
         if m.value == line.value and m.data_quality != "restated":
             continue
         found.append(
-            Restatement(line.code, line.title, m.period, line.value, m.value, m.data_quality)
+            Restatement(
+                line.code,
+                line.title,
+                m.period,
+                line.value,
+                m.value,
+                m.data_quality,
+                restated_on=timezone.localdate(m.restated_at) if m.restated_at else None,
+                reason=m.restatement_reason,
+            )
         )
     return sorted(found, key=lambda r: r.code)
 

@@ -4,7 +4,9 @@ A published quarter's documents never change, so publishing queues their builds 
 set of risks and every risk's) and each later request serves the stored bytes. A draft is built
 in a task too and served from its last build while nothing it is made from has changed: its
 `version` is the council's date and the fingerprint of the draft's web page. Readers who see the same risks
-(decision 0018) share one document: its `audience` is the SHA-256 of their risks' ids.
+(decision 0018) share one document: its `audience` is the SHA-256 of their risks' ids. The public
+site's downloads are builds of their own (`is_public`, decision 0042): the public's risks and no
+commentary marked internal, which signed-in readers with the same risks still see.
 """
 
 import datetime as dt
@@ -65,9 +67,14 @@ def reader_data(period: Period, reader) -> ReportData:
     return report_data(period, reader=reader, performance=False, keep=True)
 
 
-def document_get_or_queue(*, data: ReportData, kind: str, reader) -> StoredDocument:
+def document_get_or_queue(
+    *, data: ReportData, kind: str, reader, public: bool = False
+) -> StoredDocument:
     """The stored document of `kind` for the readers who see `data`'s risks: the one built, or
-    being built, from the same data; else a new one, queued."""
+    being built, from the same data; else a new one, queued. `public`: the public site's build
+    (a published quarter, reader None), without the commentary marked internal."""
+    if public and (reader is not None or data.snapshot is None):
+        raise ValueError("The public's documents are of a published quarter, for no reader.")
     version = (
         f"snapshot-{data.snapshot.pk}" if data.snapshot else draft_version(data.period, reader)
     )
@@ -76,6 +83,7 @@ def document_get_or_queue(*, data: ReportData, kind: str, reader) -> StoredDocum
         "kind": kind,
         "audience": audience_of(data.risks),
         "version": version,
+        "is_public": public,
     }
     found = StoredDocument.objects.filter(**key).first()
     if found is not None:
@@ -97,17 +105,28 @@ def _queue(key: dict, *, every_risk: bool, reader, priority: int = 0) -> StoredD
     return document
 
 
+# What publishing builds: (reader, public, kinds). The public site serves the PDF and the DOCX;
+# signed-in readers who see no confidential risk share the second set, every risk the third.
+PUBLISHED_BUILDS = (
+    (None, True, (Kind.PDF, Kind.DOCX)),
+    (None, False, (Kind.PDF, Kind.DOCX, Kind.HTML)),
+    (EVERY_RISK, False, (Kind.PDF, Kind.DOCX, Kind.HTML)),
+)
+
+
 def documents_queue_published(*, snapshot: Snapshot) -> None:
-    """Queue every document of a quarter just published: for the public and for every risk."""
+    """Queue every document of a quarter just published: for the public site, for the readers
+    who see the public's risks, and for every risk."""
     period = period_parse(snapshot.period)
-    for reader in (None, EVERY_RISK):
+    for reader, public, kinds in PUBLISHED_BUILDS:
         data = report_data(period, reader=reader, performance=False)
-        for kind in (Kind.PDF, Kind.DOCX, Kind.HTML):
+        for kind in kinds:
             key = {
                 "period": snapshot.period,
                 "kind": kind,
                 "audience": audience_of(data.risks),
                 "version": f"snapshot-{snapshot.pk}",
+                "is_public": public,
             }
             if not StoredDocument.objects.filter(**key).exists():
                 _queue(
@@ -124,7 +143,9 @@ def document_build(*, document_pk: int) -> None:
     documents_.update(state=StoredDocument.State.RUNNING, percent=5, error="")
     try:
         reader = EVERY_RISK if document.every_risk else document.reader
-        data = report_data(period_parse(document.period), reader=reader, keep=True)
+        data = report_data(
+            period_parse(document.period), reader=reader, keep=True, public=document.is_public
+        )
         if document.version.startswith("snapshot-") and (
             data.snapshot is None or document.version != f"snapshot-{data.snapshot.pk}"
         ):

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from scorecard.core.figures import figure, plural
+from scorecard.core.figures import figure, long_date, plural
 from scorecard.core.indicator_schedule import Frequency, Schedule
 from scorecard.core.periods import Period, PeriodError, parse
 
@@ -453,3 +453,15 @@ def period_short(key: str) -> str:
         return parse(key).short_label
     except PeriodError:
         return key
+
+
+def restatement_note(restatement) -> str:
+    """A restatement as a dated note: "Restated on 4 December 2026: the count was corrected."
+    (the council's date, in full, and the reason given); without a date (a value changed
+    otherwise), "Restated since publication"."""
+    when = getattr(restatement, "restated_on", None)
+    note = f"Restated on {long_date(when)}" if when else "Restated since publication"
+    reason = (getattr(restatement, "reason", "") or "").strip()
+    if not reason:
+        return f"{note}."
+    return f"{note}: {reason}" + ("" if reason.endswith((".", "!", "?")) else ".")

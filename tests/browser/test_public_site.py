@@ -4,6 +4,8 @@ sideways, a keyboard user can skip to the content, and the headline shows the pu
 
 import re
 
+from scorecard.performance.models import Measurement
+from scorecard.performance.services import measurement_restate
 from scorecard.reporting import summary
 from scorecard.reporting.models import IndicatorSnapshot
 
@@ -36,6 +38,12 @@ def test_a_visitor_reads_every_public_page_on_any_screen(
     browser, live_server, demo_council, javascript, assert_accessible
 ):
     counts = summary.rating_counts(IndicatorSnapshot.objects.all())
+    # A restated value, so the dated notes are on the pages checked too.
+    measurement = Measurement.objects.get(indicator__code="HW01", period="2017/18-Q2")
+    measurement_restate(
+        measurement=measurement, by=demo_council["admin"], reason="Counted twice",
+        expected_version=measurement.version, value="1298",
+    )  # fmt: skip
     problems = []
     for width, height in SCREENS:
         context = browser.new_context(
@@ -57,6 +65,17 @@ def test_a_visitor_reads_every_public_page_on_any_screen(
         assert {"/public/", "/public/2017-18-Q2/", "/public/2017-18-Q2/risks/",
                 "/public/accessibility/"} <= set(visited)  # fmt: skip
         assert any("/indicators/" in p for p in visited)
+        # The page with a restatement note, and the one whose commentary is internal.
+        for code, words in (
+            ("HW01", "Restated on 4 December 2017: Counted twice."),
+            ("RC02", "The council's commentary for this quarter is not published."),
+        ):
+            page.goto(f"{live_server.url}/public/2017-18-Q2/indicators/{code}/")
+            assert_accessible(page)
+            assert words in page.locator("main").inner_text()
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            if scroll > width:
+                problems.append(f"{code} at {width} px: {scroll} px wide")
         # The first Tab reaches the skip link, visibly focused.
         page.goto(live_server.url + "/public/2017-18-Q2/")
         page.keyboard.press("Tab")

@@ -358,3 +358,39 @@ def test_my_updates_offers_the_three_months_in_one_form(client, demo, quarter, m
     client.force_login(demo["editor"])
     page = text(client.get(reverse("performance:my_updates") + "?period=2017/18-Q3"))
     assert f'href="{edit_url(monthly)}">All three months in one form' in page
+
+
+# --- commentary for internal use ----------------------------------------------------------------
+
+
+def test_commentary_marked_internal_is_saved_with_its_history_and_kept_when_not_asked(
+    client, demo, quarter, indicator
+):
+    client.force_login(demo["editor"])
+    page = text(client.get(edit_url(indicator)))
+    assert 'name="commentary_is_internal"' in page
+    assert "Not shown on the public site or in the public documents" in page
+    data = {
+        "action": "save", "version": 0, "value": "91.5", "data_quality": "final",
+        "commentary": "The figure includes two teams under review.",
+        "commentary_is_internal": "on", "improvement_actions": "",
+    }  # fmt: skip
+    assert client.post(edit_url(indicator), data).status_code == 302
+    saved = Measurement.objects.get(indicator=indicator, period="2017/18-Q3")
+    assert saved.commentary_is_internal is True
+    # The form opens again with the box ticked.
+    assert re.search(
+        r'name="commentary_is_internal"[^>]*checked', text(client.get(edit_url(indicator)))
+    )
+    # A record that does not ask (an import, the API) leaves the choice as it was.
+    again = services.measurement_record(
+        indicator=indicator, period="2017/18-Q3", by=demo["editor"], value="92",
+        commentary="Updated words.", expected_version=saved.version,
+    )  # fmt: skip
+    assert again.commentary_is_internal is True
+    # Unticked on the form: public again; each choice is in the value's history.
+    data.update(version=again.version, commentary="Public words.")
+    del data["commentary_is_internal"]
+    assert client.post(edit_url(indicator), data).status_code == 302
+    history = saved.history.order_by("history_date", "history_id")
+    assert [h.commentary_is_internal for h in history] == [True, True, False]

@@ -7,18 +7,28 @@ import re
 import subprocess
 
 import pytest
+from django.urls import reverse
 from docx import Document
 
+from scorecard.core.periods import parse
 from scorecard.performance.choices import WorkflowState
 from scorecard.performance.models import Measurement
+from scorecard.performance.services import measurement_restate
 from scorecard.public.models import PublicSite
-from scorecard.reporting import summary
-from scorecard.reporting.models import IndicatorSnapshot, RiskSnapshot, Snapshot
+from scorecard.reporting import documents, summary
+from scorecard.reporting.models import IndicatorSnapshot, RiskSnapshot, Snapshot, StoredDocument
+from scorecard.reporting.selectors import report_data
 from scorecard.risks.models import Risk
 
 pytestmark = pytest.mark.django_db
 
 Q2 = "2017-18-Q2"
+# The demo's commentary marked internal: RC02 Performance Reviews completed (its two sentences,
+# as the demo loads them).
+INTERNAL = [
+    "had a completed Performance Review by 30 September",
+    "Completion is lowest in frontline services with high vacancy rates",
+]
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 
@@ -73,8 +83,13 @@ def test_the_indicator_and_risk_pages_read_the_snapshot(
     client, demo_council, django_assert_max_num_queries
 ):
     snapshot = Snapshot.objects.get()
-    line = IndicatorSnapshot.objects.filter(snapshot=snapshot).exclude(commentary="").first()
-    with django_assert_max_num_queries(8):
+    line = (
+        IndicatorSnapshot.objects.filter(snapshot=snapshot, commentary_is_internal=False)
+        .exclude(commentary="")
+        .first()
+    )
+    # The site, the quarter (two), the line, its restatements, its history (three), the risks.
+    with django_assert_max_num_queries(9):
         page = client.get(f"/public/{Q2}/indicators/{line.code}/")
     html = page.content.decode()
     assert line.title in html and _text(line.commentary) in _text(html).replace("&#39;", "'")
@@ -146,10 +161,18 @@ def test_nothing_confidential_draft_or_unpublished_reaches_the_public(
     files = dict(everything)
     assert "Quarter Two 2017/18" in files[f"/public/{Q2}/pack.pdf"]  # the text was read
     assert "Quarter Two 2017/18" in files[f"/public/{Q2}/report.docx"]
+    # The demo's internal commentary (RC02, red this quarter) is in the snapshot, not in the
+    # public pack, which says so in its exception report.
+    internal = IndicatorSnapshot.objects.get(snapshot=snapshot, code="RC02")
+    assert internal.commentary_is_internal and INTERNAL[0] in internal.commentary
+    assert "Performance Reviews completed" in files[f"/public/{Q2}/pack.pdf"]
+    assert "Commentary: Not published." in files[f"/public/{Q2}/pack.pdf"]
+    assert f"/public/{Q2}/indicators/RC02/" in urls
     for url, text in everything:
         assert not [title for title in hidden if title in text], url
         assert f"{secret.reference} " not in text and f"{secret.reference}," not in text, url
         assert "Draft words not yet approved" not in text, url
+        assert not [words for words in INTERNAL if words in text], url
         assert "2017-18-Q3" not in text, url
         assert EMAIL.search(text) is None, url
     assert client.get("/public/2017-18-Q3/").status_code == 404
@@ -207,3 +230,50 @@ def test_the_quarter_page_shows_the_major_projects_as_published(client, demo_cou
         assert cells.group(1) == f"£{row.savings_achieved:,.0f}"
         for risk in row.red_risks:
             assert risk["title"] not in section
+
+
+def test_internal_commentary_is_left_out_for_the_public_and_shown_to_cabinet(client, demo_council):
+    html = _text(client.get(f"/public/{Q2}/indicators/RC02/").content.decode())
+    assert "The council's commentary for this quarter is not published." in html
+    assert not [words for words in INTERNAL if words in html]
+    # Its improvement actions are not marked internal: still published.
+    assert "a shorter review form for frontline staff" in html
+    assert client.get(f"/public/{Q2}/pack.pdf").status_code == 200
+    public = StoredDocument.objects.get(kind="pdf", is_public=True)
+
+    # A signed-in reader sees the public's risks (the same audience) and Cabinet's pack, with
+    # the internal commentary marked as such: a build of its own.
+    client.force_login(demo_council["reader"])
+    pack = _text(client.get(reverse("reporting:appendix", args=[Q2])).content.decode())
+    assert all(words in pack for words in INTERNAL)
+    assert "Commentary (internal, not published):" in pack
+    signed_in = StoredDocument.objects.get(kind="html")
+    assert signed_in.audience == public.audience and not signed_in.is_public
+    assert client.get(reverse("reporting:appendix_pdf", args=[Q2])).status_code == 200
+    assert StoredDocument.objects.filter(kind="pdf").count() == 2  # the public's and Cabinet's
+
+
+def test_a_restatement_shows_as_a_dated_note_beside_the_published_figure(client, demo_council):
+    measurement = Measurement.objects.get(indicator__code="HW01", period="2017/18-Q2")
+    measurement_restate(
+        measurement=measurement,
+        by=demo_council["admin"],
+        reason="One placement was counted twice",
+        expected_version=measurement.version,
+        value="1298",
+    )
+    # The demo council's clock stands at 4 December 2017 (scorecard/demo, its fixed date).
+    note = "Restated on 4 December 2017: One placement was counted twice."
+    quarter = client.get(f"/public/{Q2}/").content.decode()
+    row = quarter.split('data-code="HW01"', 1)[1].split("</tr>", 1)[0]
+    assert re.search(r'data-field="value">1,299</td>', row)  # published as 1,299, unchanged
+    assert "since restated as 1,298. " + note in _text(quarter)
+    page = client.get(f"/public/{Q2}/indicators/HW01/").content.decode()
+    assert "published as 1,299, since restated as 1,298. " + note in _text(page)
+    assert '<dd class="govuk-summary-list__value" data-field="value">1,299</dd>' in page
+    # Another indicator's page has no note.
+    assert "Restated on" not in client.get(f"/public/{Q2}/indicators/HW02/").content.decode()
+    # Cabinet's pack and the Markdown report print the same note.
+    data = report_data(parse("2017/18-Q2"), reader=None)
+    assert note in _text(documents.pack_html(data))
+    assert note in documents.report_markdown(data)

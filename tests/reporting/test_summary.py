@@ -1,5 +1,6 @@
 """The pure rules of the report: counts, exceptions, heat map movement, areas, and the wording."""
 
+import datetime as dt
 from types import SimpleNamespace as Row
 
 import pytest
@@ -144,3 +145,24 @@ def test_periods_are_written_short_as_in_the_tables():
     assert summary.period_short("2017/18-M09") == "Sep 2017"
     assert summary.period_short("2017/18") == "2017/18"
     assert summary.period_short("not a period") == "not a period"
+
+
+def test_a_restatement_reads_as_a_dated_note():
+    dated = Row(restated_on=dt.date(2026, 12, 4), reason="One case was counted twice")
+    # The date in full, GOV.UK style (no leading zero), then the reason with its full stop.
+    assert summary.restatement_note(dated) == (
+        "Restated on 4 December 2026: One case was counted twice."
+    )
+    ended = Row(restated_on=dt.date(2018, 1, 9), reason="Late returns.")
+    assert summary.restatement_note(ended) == "Restated on 9 January 2018: Late returns."
+    # A value changed without a restatement (corrected otherwise): no date to give.
+    assert summary.restatement_note(Row(restated_on=None, reason="")) == (
+        "Restated since publication."
+    )
+
+
+@given(st.dates(), st.text(max_size=40))
+def test_a_restatement_note_always_names_its_date_and_keeps_the_reason(day, reason):
+    note = summary.restatement_note(Row(restated_on=day, reason=reason))
+    assert note.startswith(f"Restated on {day.day} ") and str(day.year) in note
+    assert reason.strip() in note and note.endswith((".", "!", "?"))

@@ -528,6 +528,7 @@ def measurement_record(
     numerator: object = None,
     denominator: object = None,
     commentary: str = "",
+    commentary_is_internal: bool | None = None,
     improvement_actions: str = "",
     data_quality: str = "final",
     manual_rating: str = "",
@@ -535,7 +536,9 @@ def measurement_record(
     expected_version: int | None = None,
 ) -> Measurement:
     """Record or correct the value of an indicator for a period. A new value starts as a draft;
-    correcting one needs the version the person saw (`expected_version`) and sends it back to draft."""
+    correcting one needs the version the person saw (`expected_version`) and sends it back to draft.
+    `commentary_is_internal` None keeps what was chosen before (not internal for a new value), so
+    a record that does not ask (the API, an import without the column) never publishes it."""
     refuse_if_retired(indicator)
     when = _period(period, "period")
     value, numerator, denominator = measurement_check(
@@ -564,6 +567,8 @@ def measurement_record(
         denominator,
     )
     measurement.commentary = commentary
+    if commentary_is_internal is not None:
+        measurement.commentary_is_internal = commentary_is_internal
     measurement.improvement_actions = improvement_actions
     measurement.data_quality = data_quality
     measurement.manual_rating, measurement.manual_reason = manual_rating, manual_reason
