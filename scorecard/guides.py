@@ -24,6 +24,7 @@ GUIDES = {
     "importing": "Bringing in your council's spreadsheets",
     "public-site": "Publishing on the public site",
     "projects": "Programmes and projects",
+    "internal-audit": "Internal audit's recommendations",
 }
 
 
