@@ -7,6 +7,7 @@ import datetime as dt
 
 from scorecard.actions import services
 from scorecard.actions.choices import ActionStatus
+from scorecard.actions.models import Audit
 from scorecard.organisation.models import Directorate, User
 
 D = dt.date
@@ -94,7 +95,10 @@ EVIDENCE = {
 
 def load(*, admin: User) -> None:
     """Internal audit's work is verified and extensions decided by the performance and risk
-    team's administrator, never the recommendation's owner, who implements and asks."""
+    team's administrator, never the recommendation's owner, who implements and asks. Loaded
+    once: a second load leaves the plan as it is."""
+    if Audit.objects.filter(financial_year=YEAR).exists():
+        return
     people = {u.username: u for u in User.objects.filter(username__startswith="director.")}
     directorates = {d.code: d for d in Directorate.objects.all()}
     audits = {
