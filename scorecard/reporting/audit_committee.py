@@ -218,10 +218,10 @@ def report_docx(report: AuditCommitteeReport) -> bytes:
         ],
         "No recommendation was verified in the last quarter.",
     )
-    for title, counts in [("By priority", report.by_priority), ("By audit", report.by_audit)]:
+    for title, counts in [("Priority", report.by_priority), ("Audit", report.by_audit)]:
         section(
-            f"Recommendations {title.lower()}",
-            ["", *COLUMNS],
+            f"Recommendations by {title.lower()}",
+            [title, *COLUMNS],
             [[c.label, *map(str, c.cells)] for c in [*counts, report.total]],
             "No recommendations.",
         )
