@@ -25,6 +25,7 @@ GUIDES = {
     "public-site": "Publishing on the public site",
     "projects": "Programmes and projects",
     "actions": "Actions and extensions",
+    "internal-audit": "Internal audit's recommendations",
 }
 
 

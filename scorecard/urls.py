@@ -17,6 +17,7 @@ urlpatterns = [
     path("risks/", include("scorecard.risks.urls")),
     path("projects/", include("scorecard.projects.urls")),
     path("actions/", include("scorecard.actions.urls")),
+    path("audits/", include("scorecard.actions.urls_audits")),
     path("reports/", include("scorecard.reporting.urls")),
     path("benchmarking/", include("scorecard.benchmarking.urls")),
     path("administration/public-site/", include("scorecard.public.settings_urls")),

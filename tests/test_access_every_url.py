@@ -56,6 +56,19 @@ ACCESS = {
     "actions:extension_request": row(SIGN_IN, OK, OK, FORBIDDEN),
     "actions:extension_decide": row(SIGN_IN, OK, OK, FORBIDDEN),
     "actions:create": row(SIGN_IN, OK, OK, FORBIDDEN),
+    # Internal audit: every role reads the plan, an audit and the Audit Committee report; audits
+    # and recommendations are kept by auditors and administrators; a recommendation's owner (the
+    # editor here) marks it implemented; internal audit verifies it.
+    "audits:list": row(SIGN_IN, OK, OK, OK),
+    "audits:audit": row(SIGN_IN, OK, OK, OK),
+    "audits:create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "audits:edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "audits:recommendation_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "audits:implemented": row(SIGN_IN, OK, OK, FORBIDDEN),
+    "audits:verify": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+    "reporting:audit_committee": row(SIGN_IN, OK, OK, OK),
+    "reporting:audit_committee_pdf": row(SIGN_IN, OK, OK, OK),
+    "reporting:audit_committee_docx": row(SIGN_IN, OK, OK, OK),
     # Reports (issue 6): dashboards for everyone signed in; an unpublished quarter's pack is a
     # draft for administrators; only administrators lock, publish and change the wording.
     "reporting:performance_dashboard": row(SIGN_IN, OK, OK, OK),
@@ -201,6 +214,15 @@ ACCESS = {
 # dashboard, no indicator and no risk (404: no such thing for them), and import or export nothing;
 # the lists they reach are empty.
 NO_ROLE = {
+    "audits:audit": 404,
+    "audits:create": FORBIDDEN,
+    "audits:edit": 404,
+    "audits:recommendation_create": 404,
+    "audits:implemented": 404,
+    "audits:verify": 404,
+    "reporting:audit_committee": FORBIDDEN,
+    "reporting:audit_committee_pdf": FORBIDDEN,
+    "reporting:audit_committee_docx": FORBIDDEN,
     "actions:action": 404,
     "actions:progress": 404,
     "actions:extension_request": 404,
@@ -443,6 +465,22 @@ def _project_stage(demo) -> dict:
     return {"pk": project_stage_create(name="URL walk stage").pk}
 
 
+def _recommendation(demo, *, implemented=False):
+    """An audit recommendation owned by the editor (marked implemented by them, when asked)."""
+    import datetime as dt
+
+    from scorecard.actions import services
+
+    audit = services.audit_create(reference="IA 2017-01", title="Payroll", financial_year="2017/18")
+    action = services.action_create(
+        subject=audit, description="Check overtime claims", owner=demo["editor"],
+        due_on=dt.date(2018, 1, 31), priority="high",
+    )  # fmt: skip
+    if implemented:
+        services.action_update(action=action, status="implemented", evidence="x", by=demo["editor"])
+    return action
+
+
 def _extension(demo) -> dict:
     import datetime as dt
 
@@ -460,6 +498,11 @@ def _extension(demo) -> dict:
 
 
 URL_KWARGS = {
+    "audits:audit": lambda demo: {"pk": _recommendation(demo).audit_id},
+    "audits:edit": lambda demo: {"pk": _recommendation(demo).audit_id},
+    "audits:recommendation_create": lambda demo: {"pk": _recommendation(demo).audit_id},
+    "audits:implemented": lambda demo: {"pk": _recommendation(demo).pk},
+    "audits:verify": lambda demo: {"pk": _recommendation(demo, implemented=True).pk},
     "actions:action": _risk_action,
     "actions:progress": _risk_action,
     "actions:extension_request": _risk_action,

@@ -67,3 +67,8 @@ def extension_access(user, action: Do | str = Do.VIEW) -> QuerySet[ExtensionRequ
 
 def can(user, action: Do | str, obj: Action) -> bool:
     return action_access(user, action).filter(pk=obj.pk).exists()
+
+
+def user_reads_audits(user) -> bool:
+    """Every role reads audits and their recommendations (the Audit Committee report too)."""
+    return _is_member(user)

@@ -43,7 +43,7 @@ def load_demo() -> list[organisation.DemoAccount]:
     """Everything: organisation, scorecard, risk register and the published Quarter Two."""
     from scorecard.organisation.models import User
 
-    from . import actions, benchmarks, people, performance, projects, reporting, risks
+    from . import actions, audits, benchmarks, people, performance, projects, reporting, risks
 
     _refuse_in_production()
     organisation.set_clock()  # first, so every record made from here is stamped on its day
@@ -55,5 +55,6 @@ def load_demo() -> list[organisation.DemoAccount]:
     benchmarks.load()
     projects.load(admin=users["admin"])
     actions.load(admin=users["admin"])
+    audits.load(admin=users["admin"])
     reporting.load(admin=users["admin"])
     return accounts

@@ -9,9 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods
 
+from scorecard.actions.access import user_reads_audits
 from scorecard.core.periods import Period
 from scorecard.web import add_service_errors, paginate
 
+from . import audit_committee as committee
 from . import cover as cover_wording
 from . import documents, forms, links, services, stored, summary
 from .selectors import (
@@ -220,3 +222,36 @@ def wording_edit(request: HttpRequest) -> HttpResponse:
             messages.success(request, "The wording of the Cabinet cover report is saved.")
             return redirect("reporting:index")
     return _render(request, "reporting/wording.html", {"form": form, "wording": wording})
+
+
+def _committee_report(request) -> committee.AuditCommitteeReport:
+    """Anyone who may read audits reads the report, dated by the council clock's today."""
+    _require(user_reads_audits(request.user))
+    return committee.report_build()
+
+
+def _committee_file(content: bytes, content_type: str, extension: str, today) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    name = f"audit-committee-{today:%Y-%m-%d}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def audit_committee(request: HttpRequest) -> HttpResponse:
+    """The Audit Committee report of internal audit's recommendations, as one printable page."""
+    return HttpResponse(committee.report_html(_committee_report(request)))
+
+
+@login_required
+def audit_committee_pdf(request: HttpRequest) -> HttpResponse:
+    report = _committee_report(request)
+    return _committee_file(committee.report_pdf(report), "application/pdf", "pdf", report.today)
+
+
+@login_required
+def audit_committee_docx(request: HttpRequest) -> HttpResponse:
+    report = _committee_report(request)
+    return _committee_file(
+        committee.report_docx(report), stored.CONTENT_TYPE[stored.Kind.DOCX], "docx", report.today
+    )

@@ -20,7 +20,10 @@ SKIP = re.compile(
 )
 MAX_PAGES = 60
 # Pages reached from the footer or by address rather than through a link in the crawl's path.
-START = ["/", "/api/docs/", "/projects/", "/actions/?status=all"]
+START = [
+    "/", "/api/docs/", "/projects/", "/actions/?status=all", "/audits/",
+    "/reports/audit-committee/",
+]  # fmt: skip
 
 
 def _pattern(path: str) -> str:
