@@ -413,7 +413,7 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _require_manager(request)
     found = _found(selectors.programme_get(request.user, pk))
     initial = {
-        "reference": found.reference, "name": found.name, "description": found.description, "owner": found.owner_id,
+        "name": found.name, "description": found.description, "owner": found.owner_id,
         "is_archived": found.is_archived,
     }  # fmt: skip
     form = forms.ProgrammeForm(request.POST or None, initial=initial)
