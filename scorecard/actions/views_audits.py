@@ -33,11 +33,6 @@ def _render(request, template: str, context: dict) -> HttpResponse:
     return render(request, template, {"active_section": SECTION, **context})
 
 
-def action_url(action: Action) -> str:
-    """An action's own page (the actions app's `actions:action`)."""
-    return f"/actions/{action.pk}/"
-
-
 def _audit(request, pk: int, verb: Do = Do.VIEW) -> Audit:
     """The audit if the person may see it (404 otherwise), and may `verb` it (403 otherwise)."""
     audit = get_object_or_404(
@@ -102,7 +97,6 @@ def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 request.user, audit, today=clock.today()
             ),
             "may_edit": audit_access(request.user, Do.EDIT).filter(pk=pk).exists(),
-            "action_url": action_url,
         },
     )
 
