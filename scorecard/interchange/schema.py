@@ -27,6 +27,7 @@ from scorecard.risks.choices import (
     RiskStatus,
 )
 
+from .action_sheets import ACTION_SHEETS
 from .columns import (
     PARSERS,
     SYNONYMS,
@@ -361,6 +362,7 @@ SHEETS: tuple[SheetSpec, ...] = (
     ),
     *ESCALATION_SHEETS,
     *PROJECT_SHEETS,
+    *ACTION_SHEETS,
     SheetSpec(
         "periods",
         "Reporting periods",

@@ -27,7 +27,7 @@ from scorecard.risks.access import (
 )
 from scorecard.risks.models import Register
 
-from . import access, project_rows, setup_rows
+from . import access, action_rows, project_rows, setup_rows
 from .models import ImportLayout
 from .schema import SHEETS, SheetSpec
 
@@ -53,6 +53,7 @@ SOURCES: dict[str, Callable[[object], QuerySet]] = {
     "periods": lambda user: ReportingPeriod.objects.all(),
     **setup_rows.SOURCES,
     **project_rows.SOURCES,
+    **action_rows.SOURCES,
 }
 
 
@@ -289,6 +290,7 @@ ROWS = {
     "periods": _periods,
     **setup_rows.ROWS,
     **project_rows.ROWS,
+    **action_rows.ROWS,
 }
 
 

@@ -14,6 +14,7 @@
 from scorecard.organisation.models import User
 
 from ..readers import Table
+from .actions import ActionSheets
 from .base import ImporterBase
 from .escalations import EscalationSheets
 from .matrix import MatrixSheets
@@ -59,6 +60,7 @@ class Importer(
     RiskSheets,
     EscalationSheets,
     ProjectSheets,
+    ActionSheets,
     ImporterBase,
 ):
     """One import by one person. Call `run(sheets)`; read the Outcome.
