@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from python_calamine import CalamineWorkbook
 
+from scorecard.actions import services as action_services
 from scorecard.core import scoring
 from scorecard.interchange import selectors, services
 from scorecard.interchange.models import Job
@@ -245,6 +246,14 @@ def build_projects(admin, erin, asc, priorities):
         spend="610000.50", forecast_spend="1250000", savings_achieved="1900000",
     )  # fmt: skip
     project_services.project_finance_set(project=depot, year="2016/17", budget="250000")
+    action = action_services.action_create(
+        subject=digital, description="Agree the go-live date", owner=erin,
+        due_on=dt.date(2017, 12, 15),
+    )  # fmt: skip
+    action_services.action_update(
+        action=action, status="in_progress", percent_complete=40,
+        progress="Contact centre consulted.", evidence="Board paper of 9 November.",
+    )  # fmt: skip
 
 
 def sheets(data: bytes, filename: str) -> dict:

@@ -200,6 +200,9 @@ class MeasurementRows:
                     "numerator": numerator,
                     "denominator": denominator,
                     "commentary": commentary,
+                    # An import never says "internal": a new value's commentary is not (as
+                    # measurement_record); a stored value keeps what was chosen.
+                    "commentary_is_internal": False,
                     "improvement_actions": actions,
                     "data_quality": wanted["data_quality"],
                     "manual_rating": manual_rating,
