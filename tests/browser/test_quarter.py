@@ -62,7 +62,7 @@ def test_the_quarter_end_to_end(
     assert_accessible(page)
 
     # With commentary and improvement actions it is submitted.
-    page.get_by_label("Commentary").fill("Hospital discharges doubled in August.")
+    page.get_by_label("Commentary", exact=True).fill("Hospital discharges doubled in August.")
     page.get_by_label("Improvement actions").fill("Reablement team expanded from November.")
     page.get_by_role("button", name="Submit for approval").click()
     expect(page.get_by_text("ASC-B1 Quarter Two 2017/18 submitted for approval.")).to_be_visible()

@@ -72,7 +72,7 @@ def test_the_value_form_shows_its_context_and_the_status_as_it_is_typed(
 
     # Copy forward: last quarter's commentary and actions, the typed value kept.
     page.get_by_role("button", name="Copy forward into the form").click()
-    expect(page.get_by_label("Commentary")).to_have_value("Winter pressures eased.")
+    expect(page.get_by_label("Commentary", exact=True)).to_have_value("Winter pressures eased.")
     expect(page.get_by_label("Improvement actions")).to_have_value("Two more reablement staff.")
     expect(page.get_by_label("Value")).to_have_value("95")
     page.get_by_role("button", name="Submit for approval").click()
@@ -106,7 +106,7 @@ def test_three_months_of_a_monthly_indicator_are_saved_from_one_form(
     assert Measurement.objects.filter(indicator=monthly).count() == 0
     assert_accessible(page)
 
-    november.get_by_label("Commentary").fill("Two care homes closed to admissions.")
+    november.get_by_label("Commentary", exact=True).fill("Two care homes closed to admissions.")
     november.get_by_label("Improvement actions").fill("Block-booked beds from January.")
     page.get_by_role("button", name="Submit for approval").click()
     expect(page.get_by_text("October 2017, November 2017, December 2017 submitted")).to_be_visible()
