@@ -5,6 +5,8 @@ import pytest
 from scorecard.demo import DEMO_PASSWORD, load_demo, load_demo_organisation
 from scorecard.organisation.models import User
 
+from .demo_snapshot import load_demo_fast
+
 REALDATA_DIR = Path(__file__).resolve().parent / "data" / "realdata"
 
 
@@ -18,8 +20,8 @@ def demo(db):
 @pytest.fixture
 def demo_council(db):
     """The whole demo council: scorecard, risk register and the published Quarter Two 2017/18.
-    Takes a few seconds: use it sparingly."""
-    load_demo()
+    Loaded once per session and copied back for each test (tests/demo_snapshot.py)."""
+    load_demo_fast(load_demo)
     return {u.username: u for u in User.objects.filter(username__in=["admin", "editor", "reader"])}
 
 
