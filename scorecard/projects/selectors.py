@@ -281,16 +281,6 @@ def indicator_panel(*, request, obj) -> dict:
     return {"linked_projects": list(projects.select_related("programme").order_by("name"))}
 
 
-def approvals_waiting(user) -> list[ProjectUpdate]:
-    return list(
-        ProjectUpdate.objects.filter(
-            project__in=project_access(user, Action.APPROVE), state=UpdateState.SUBMITTED
-        )
-        .select_related("project", "submitted_by")
-        .order_by("period_start", "project__name")
-    )
-
-
 # --- the Major projects section of the reports ----------------------------------------------
 
 

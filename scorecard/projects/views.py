@@ -53,7 +53,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "projects/index.html",
         {
             "lines": lines,
-            "approvals": selectors.approvals_waiting(request.user),
+            "approvals": selectors.approvals_for(request.user),
             "can_manage": user_can_manage_projects(request.user),
         },
     )

@@ -121,3 +121,24 @@ def test_a_reference_is_kept_and_another_projects_reference_refused_on_the_form(
     assert not Project.objects.filter(name="Depot").exists()
     page = client.get(reverse("projects:project", args=[project.pk])).content.decode()
     assert "Reference" in page
+
+
+def test_the_project_list_offers_for_approval_only_updates_someone_else_submitted(
+    client, project, people
+):
+    update = services.project_update_save(
+        project=project, by=people["admin"], period=QUARTER, progress="Forms live."
+    )
+    services.project_update_submit(
+        update=update, by=people["admin"], expected_version=update.version
+    )
+    waiting = "Updates waiting for your approval"
+
+    client.force_login(people["admin"])  # the performance team wrote it: not theirs to approve
+    assert waiting not in client.get(reverse("projects:index")).content.decode()
+    client.force_login(people["sam"])
+    html = client.get(reverse("projects:index")).content.decode()
+    assert waiting in html
+    assert (
+        "Digital front door, 2017/18-Q2" in html or "Digital front door" in html.split(waiting)[1]
+    )
