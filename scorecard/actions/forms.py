@@ -1,23 +1,9 @@
 from django import forms
 
+from scorecard.form_fields import date_field
 from scorecard.organisation.models import User
 
 from .choices import status_choices
-
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
-
-
-def date_field(label: str, help_text: str = "For example, 31/3/2018.", required=True):
-    return forms.DateField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        input_formats=DATE_FORMATS,
-        error_messages={
-            "invalid": f"Enter the {label.lower()} as day/month/year, like 31/3/2018.",
-            "required": f"Enter the {label.lower()}, like 31/3/2018.",
-        },
-    )
 
 
 class NewActionForm(forms.Form):

@@ -4,10 +4,10 @@ import re
 
 from django import forms
 
+from scorecard.form_fields import date_field
 from scorecard.organisation.models import Directorate, User
 
 from .choices import AuditOpinion, Priority
-from .forms import date_field
 
 YEAR = re.compile(r"^(\d{4})/(\d{2})$")
 

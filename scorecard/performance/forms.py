@@ -3,6 +3,7 @@ name the field when they refuse, and the page keeps what the person typed."""
 
 from django import forms
 
+from scorecard.form_fields import DATE_FORMATS
 from scorecard.organisation.models import Directorate, User
 
 from .choices import (
@@ -179,9 +180,6 @@ class RestateForm(forms.Form):
             del self.fields["value"]
         else:
             del self.fields["numerator"], self.fields["denominator"]
-
-
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
 
 
 class CorporatePlanForm(forms.Form):

@@ -1,5 +1,6 @@
 from django import forms
 
+from scorecard.form_fields import date_field
 from scorecard.organisation.models import Directorate, User
 from scorecard.performance.models import Indicator, Priority
 from scorecard.risks.models import Register
@@ -44,14 +45,12 @@ class ProjectUpdateForm(forms.Form):
 
     def with_milestones(self, milestones) -> "ProjectUpdateForm":
         for m in milestones:
-            self.fields[f"forecast_{m.pk}"] = forms.DateField(
-                label=f"{m.name}: forecast date",
+            self.fields[f"forecast_{m.pk}"] = date_field(
+                f"{m.name}: forecast date",
+                f"Planned {m.planned_date:%-d %B %Y}. For example, 31/1/2018.",
                 required=False,
-                help_text=f"Planned {m.planned_date:%-d %B %Y}. As 2018-01-31.",
             )
-            self.fields[f"actual_{m.pk}"] = forms.DateField(
-                label=f"{m.name}: date done", required=False, help_text="As 2018-01-31."
-            )
+            self.fields[f"actual_{m.pk}"] = date_field(f"{m.name}: date done", required=False)
         return self
 
     def milestone_dates(self, milestones) -> dict:
@@ -109,18 +108,6 @@ class RagRulesForm(forms.ModelForm):
         widgets = {"schedule_unit": forms.Select(choices=ScheduleUnitChoice.choices)}
 
 
-def _date(label: str, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        help_text="As 2018-03-31.",
-        error_messages={
-            "required": f"Enter the {label.lower()}.",
-            "invalid": "Enter a date as 2018-03-31.",
-        },
-    )
-
-
 class ProjectForm(forms.Form):
     reference = forms.CharField(
         max_length=20,
@@ -149,8 +136,8 @@ class ProjectForm(forms.Form):
     stage = forms.ModelChoiceField(
         queryset=ProjectStage.objects.filter(is_archived=False), required=False, empty_label="None"
     )
-    start_date = _date("Start date")
-    end_date = _date("End date")
+    start_date = date_field("Start date")
+    end_date = date_field("End date")
     register = forms.ModelChoiceField(
         label="Risk register",
         queryset=Register.objects.filter(kind="project", is_archived=False),
@@ -186,7 +173,7 @@ class ProjectForm(forms.Form):
 
 class MilestoneForm(forms.Form):
     name = forms.CharField(max_length=200, error_messages={"required": "Enter the milestone."})
-    planned_date = _date("Planned date")
+    planned_date = date_field("Planned date")
 
 
 class FinanceForm(forms.Form):

@@ -5,6 +5,7 @@ from django.db.models import Q
 
 from scorecard.actions.forms import ProgressForm
 from scorecard.core.matrix_presets import PRESETS
+from scorecard.form_fields import date_field
 from scorecard.organisation.models import Directorate, User
 
 from .choices import ControlEffectiveness, RegisterKind
@@ -101,7 +102,6 @@ class EscalationDecisionForm(forms.Form):
     note = forms.CharField(label="Reason for the decision", widget=forms.Textarea, required=False)
 
 
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
 REVIEW_CHOICES = [
     ("", "Follow the band (red monthly, amber quarterly, green six-monthly)"),
     (1, "Every month"),
@@ -109,19 +109,6 @@ REVIEW_CHOICES = [
     (6, "Every six months"),
     (12, "Every year"),
 ]
-
-
-def _date_field(label: str, help_text: str, required: bool = False) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        input_formats=DATE_FORMATS,
-        error_messages={
-            "invalid": f"Enter the {label.lower()} as day/month/year, like 31/3/2018.",
-            "required": f"Enter the {label.lower()}, like 31/3/2018.",
-        },
-    )
 
 
 def _level_field(label: str, levels, required: bool = True) -> forms.TypedChoiceField:
@@ -179,7 +166,9 @@ class RiskForm(forms.Form):
     current_impact = forms.TypedChoiceField(label="Current impact")
     target_likelihood = forms.TypedChoiceField(label="Target likelihood")
     target_impact = forms.TypedChoiceField(label="Target impact")
-    target_date = _date_field("Target date", "When the target rating should be reached.")
+    target_date = date_field(
+        "Target date", "When the target rating should be reached.", required=False
+    )
     review_months = forms.TypedChoiceField(
         label="How often it is reviewed", choices=REVIEW_CHOICES, coerce=int, empty_value=None,
         required=False,
@@ -248,7 +237,7 @@ class NewActionForm(forms.Form):
         label="Owner", queryset=User.objects.filter(is_active=True),
         error_messages={"required": "Every action needs an owner: choose who will do it."},
     )  # fmt: skip
-    due_on = _date_field("Due date", "For example, 31/3/2018.", required=True)
+    due_on = date_field("Due date")
 
 
 # --- risk settings (administrators) -------------------------------------------------------------
