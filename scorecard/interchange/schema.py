@@ -206,6 +206,14 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("numerator", "Numerator", "number"),
             C("denominator", "Denominator", "number"),
             C("commentary", "Commentary", example="Up on last quarter."),
+            C(
+                "commentary_is_internal",
+                "Commentary internal",
+                "boolean",
+                example="No",
+                help="Yes keeps the commentary off the public pages and the open data. "
+                "Left out: a stored value keeps what was chosen.",
+            ),
             C("improvement_actions", "Improvement actions"),
             C(
                 "data_quality",

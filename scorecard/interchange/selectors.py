@@ -162,6 +162,7 @@ def _measurements(user) -> Iterator[dict]:
             "numerator": m.numerator,
             "denominator": m.denominator,
             "commentary": m.commentary,
+            "commentary_is_internal": m.commentary_is_internal,
             "improvement_actions": m.improvement_actions,
             "data_quality": m.data_quality,
             "manual_rating": m.manual_rating,

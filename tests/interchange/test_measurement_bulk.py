@@ -65,7 +65,8 @@ def make_indicators(admin) -> None:
 
 def stored() -> tuple[list, list]:
     """Every value and every history row, without ids and times (which differ between runs)."""
-    fields = ["value", "numerator", "denominator", "commentary", "improvement_actions"]
+    fields = ["value", "numerator", "denominator", "commentary", "commentary_is_internal"]
+    fields += ["improvement_actions"]
     fields += ["data_quality", "manual_rating", "manual_reason", "state", "entered_by_id"]
     fields += ["reviewed_by_id", "review_note", "version", "period_start"]
     rows = sorted(
@@ -81,9 +82,9 @@ def stored() -> tuple[list, list]:
     return rows, history
 
 
-def run(user, rows: list[list], *, bulk: bool):
+def run(user, rows: list[list], *, bulk: bool, headers=HEADERS):
     """Import the rows with one path, note the outcome and what is stored, then roll back."""
-    table = Table(name="Measurements", headers=HEADERS, rows=list(enumerate(rows, start=2)))
+    table = Table(name="Measurements", headers=headers, rows=list(enumerate(rows, start=2)))
     sheets, problems = tables_to_sheets([table])
     with transaction.atomic():
         importer = Importer(user=user, dry_run=False)
@@ -145,6 +146,37 @@ def test_new_changed_unchanged_and_refused_rows_example(council):
         "Measurements, row 6, column Indicator: There is no indicator NOPE99.",
     ]
     assert counts["Measurements"] == {"created": 2, "changed": 1, "unchanged": 1}
+
+
+def test_the_commentary_internal_column_is_read_and_a_file_without_it_keeps_the_choice(council):
+    make_indicators(council["admin"])
+    monthly = Indicator.objects.get(code="MON01")
+    performance_services.measurement_record(
+        indicator=monthly, period="2017/18-M07", by=council["admin"], value=12,
+        commentary="Two homes closed.", commentary_is_internal=True,
+        expected_version=Measurement.objects.get(indicator=monthly, period="2017/18-M07").version,
+    )  # fmt: skip
+    headers = ["Indicator", "Period", "Value", "Commentary", "Commentary internal"]
+    rows = [
+        ["MON01", "2017/18-M09", 11, "Staff sickness.", "Yes"],  # new, internal
+        ["MON01", "2017/18-M08", 14, "Up.", ""],  # changed, an empty cell is No
+        ["MON01", "2017/18-M07", 12, "Two homes closed.", "no"],  # only the choice changes
+    ]
+    bulk = run(council["admin"], rows, bulk=True, headers=headers)
+    assert bulk == run(council["admin"], rows, bulk=False, headers=headers)
+    problems, counts, _, (values, _) = bulk
+    assert problems == []
+    assert counts["Measurements"] == {"created": 1, "changed": 2, "unchanged": 0}
+    internal = {period: row[4] for code, period, *row in values if code == "MON01"}
+    assert internal == {"2017/18-M04": False, "2017/18-M07": False, "2017/18-M08": False,
+                        "2017/18-M09": True}  # fmt: skip
+
+    # A file without the column changes the figure and keeps the choice made on the page.
+    rows = [["MON01", "2017/18-M07", 15, "Two homes closed."]]
+    bulk = run(council["admin"], rows, bulk=True, headers=headers[:4])
+    assert bulk == run(council["admin"], rows, bulk=False, headers=headers[:4])
+    values = bulk[3][0]
+    assert [row[4] for code, period, *row in values if period == "2017/18-M07"] == [True]
 
 
 def test_bad_rows_write_nothing_and_good_rows_keep_their_history(council):

@@ -200,9 +200,7 @@ class MeasurementRows:
                     "numerator": numerator,
                     "denominator": denominator,
                     "commentary": commentary,
-                    # An import never says "internal": a new value's commentary is not (as
-                    # measurement_record); a stored value keeps what was chosen.
-                    "commentary_is_internal": False,
+                    "commentary_is_internal": get("commentary_is_internal", False),
                     "improvement_actions": actions,
                     "data_quality": wanted["data_quality"],
                     "manual_rating": manual_rating,
@@ -228,6 +226,9 @@ class MeasurementRows:
             measurement.value, measurement.numerator = value, numerator
             measurement.denominator, measurement.commentary = denominator, commentary
             measurement.improvement_actions = actions
+            measurement.commentary_is_internal = get(
+                "commentary_is_internal", measurement.commentary_is_internal
+            )
             measurement.data_quality = wanted["data_quality"]
             measurement.manual_rating, measurement.manual_reason = manual_rating, manual_reason
             measurement.state = WorkflowState.DRAFT

@@ -164,6 +164,7 @@ class PerformanceSheets:
         "numerator",
         "denominator",
         "commentary",
+        "commentary_is_internal",
         "improvement_actions",
         "data_quality",
         "manual_rating",
@@ -208,6 +209,8 @@ class PerformanceSheets:
             if value is ABSENT:
                 if measurement is not None:
                     wanted[key] = getattr(measurement, key)
+            elif value is None and key == "commentary_is_internal":
+                wanted[key] = False  # an empty cell: No
             elif value is None and key not in NUMBERS:
                 wanted[key] = ""
             else:
