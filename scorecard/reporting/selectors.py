@@ -9,9 +9,10 @@ number of indicators and risks). Both dashboards, the appendix pack, the cover r
 
 import copy
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from scorecard.core.confidentiality import RiskVisibility
@@ -274,17 +275,7 @@ def restatements_since(
     the one indicator when `indicators` is one line).
     """
     published = {(line.indicator_id, line.stored_period): line for line in indicators}
-    moved_on = IndicatorSnapshot.objects.filter(
-        snapshot=snapshot,
-        indicator=OuterRef("indicator"),
-        stored_period=OuterRef("period"),
-        measurement_version__isnull=False,
-    ).exclude(measurement_version=OuterRef("version"))
-    current = Measurement.objects.filter(
-        Exists(moved_on),
-        state=WorkflowState.APPROVED,
-        period_start__lte=snapshot.period_start + dt.timedelta(days=92),
-    )
+    current = _moved_on_since(snapshot)
     if len(indicators) == 1:
         current = current.filter(indicator_id=indicators[0].indicator_id)
     current = current.only(
@@ -311,6 +302,31 @@ def restatements_since(
             )
         )
     return sorted(found, key=lambda r: r.code)
+
+
+def _moved_on_since(snapshot: Snapshot) -> QuerySet[Measurement]:
+    """The approved values the snapshot showed whose version has moved on since publication."""
+    moved_on = IndicatorSnapshot.objects.filter(
+        snapshot=snapshot,
+        indicator=OuterRef("indicator"),
+        stored_period=OuterRef("period"),
+        measurement_version__isnull=False,
+    ).exclude(measurement_version=OuterRef("version"))
+    return Measurement.objects.filter(
+        Exists(moved_on),
+        state=WorkflowState.APPROVED,
+        period_start__lte=snapshot.period_start + dt.timedelta(days=92),
+    )
+
+
+def published_version(snapshot: Snapshot) -> str:
+    """What a published quarter's stored documents are made from: the snapshot, and the values
+    restated since (their notes are printed in the pack), so a restatement builds them again."""
+    moved = _moved_on_since(snapshot).order_by("pk").values_list("pk", "version")
+    if not moved:
+        return f"snapshot-{snapshot.pk}"
+    mark = ",".join(f"{pk}:{version}" for pk, version in moved)
+    return f"snapshot-{snapshot.pk}-{hashlib.sha256(mark.encode()).hexdigest()[:16]}"
 
 
 def _live(

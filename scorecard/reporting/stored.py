@@ -1,7 +1,8 @@
 """Report documents built once, in a task, and served as stored (docs/decisions/0034).
 
 A published quarter's documents never change, so publishing queues their builds (the public's
-set of risks and every risk's) and each later request serves the stored bytes. A draft is built
+set of risks and every risk's) and each later request serves the stored bytes; a value restated
+since publication changes their `version`, so they are built again with its dated note. A draft is built
 in a task too and served from its last build while nothing it is made from has changed: its
 `version` is the council's date and the fingerprint of the draft's web page. Readers who see the same risks
 (decision 0018) share one document: its `audience` is the SHA-256 of their risks' ids. The public
@@ -22,7 +23,7 @@ from scorecard.risks.access import risk_visibility
 
 from . import documents
 from .models import Snapshot, StoredDocument
-from .selectors import ReportData, period_parse, report_data
+from .selectors import ReportData, period_parse, published_version, report_data
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ def document_get_or_queue(
     if public and (reader is not None or data.snapshot is None):
         raise ValueError("The public's documents are of a published quarter, for no reader.")
     version = (
-        f"snapshot-{data.snapshot.pk}" if data.snapshot else draft_version(data.period, reader)
+        published_version(data.snapshot) if data.snapshot else draft_version(data.period, reader)
     )
     key = {
         "period": data.period.key,
@@ -118,6 +119,7 @@ def documents_queue_published(*, snapshot: Snapshot) -> None:
     """Queue every document of a quarter just published: for the public site, for the readers
     who see the public's risks, and for every risk."""
     period = period_parse(snapshot.period)
+    version = published_version(snapshot)
     for reader, public, kinds in PUBLISHED_BUILDS:
         data = report_data(period, reader=reader, performance=False)
         for kind in kinds:
@@ -125,7 +127,7 @@ def documents_queue_published(*, snapshot: Snapshot) -> None:
                 "period": snapshot.period,
                 "kind": kind,
                 "audience": audience_of(data.risks),
-                "version": f"snapshot-{snapshot.pk}",
+                "version": version,
                 "is_public": public,
             }
             if not StoredDocument.objects.filter(**key).exists():
@@ -147,9 +149,12 @@ def document_build(*, document_pk: int) -> None:
             period_parse(document.period), reader=reader, keep=True, public=document.is_public
         )
         if document.version.startswith("snapshot-") and (
-            data.snapshot is None or document.version != f"snapshot-{data.snapshot.pk}"
+            data.snapshot is None or document.version != published_version(data.snapshot)
         ):
-            raise ValueError("The quarter's published report is not the one this was queued for.")
+            raise ValueError(
+                "The quarter's published report, or a value restated since, is not the one this "
+                "was queued for: it is queued again when next asked for."
+            )
         documents_.update(percent=30)
         content = RENDER[document.kind](data)
         documents_.update(

@@ -134,3 +134,26 @@ def test_a_draft_is_served_from_its_last_build_until_its_data_changes(client, de
     after = client.get(url)
     assert rendered == ["html", "html"]  # a change since: built again
     assert after["ETag"] != first["ETag"]
+
+
+@pytest.mark.django_db
+def test_a_value_restated_after_publication_builds_the_pack_again_with_its_dated_note(
+    client, demo_council, rendered
+):
+    client.force_login(demo_council["admin"])
+    first = client.get(PAGE)
+    assert first.status_code == 200 and rendered == ["html"]
+    reason = "Two discharges were counted twice."
+    assert reason not in first.content.decode()
+
+    value = Measurement.objects.filter(period="2017/18-Q2", state="approved").order_by("pk")[0]
+    performance_services.measurement_restate(
+        measurement=value, by=demo_council["admin"], reason=reason,
+        value=value.value + 1, expected_version=value.version,
+    )  # fmt: skip
+    after = client.get(PAGE)
+    assert rendered == ["html", "html"]  # built again, from the same snapshot
+    assert f"Restated on 4 December 2017: {reason}" in after.content.decode()
+    assert after["ETag"] != first["ETag"]
+    assert client.get(PAGE).content == after.content and len(rendered) == 2  # then kept
+    assert StoredDocument.objects.filter(kind="html").count() == 2  # the first is kept too
