@@ -14,7 +14,14 @@ from scorecard.core.periods import Period, parse
 from scorecard.core.status import History, Status, evaluate
 
 from .choices import WorkflowState
-from .engine import financial_year_start_month, manual_for, profile_for, reading_for
+from .engine import (
+    financial_year_start_month,
+    history_parts,
+    manual_for,
+    profile_for,
+    reading_for,
+    targets_by_period,
+)
 from .models import Indicator, Measurement, Target
 
 PREVIOUS_VALUES = 4
@@ -54,14 +61,9 @@ def measurement_context(
     approved = indicator.measurements.filter(
         state=WorkflowState.APPROVED, period_start__lt=period.start
     ).order_by("period_start", "period")
-    readings, manual, earlier = {}, {}, []
-    for m in approved:
-        key = parse(m.period, start_month)
-        readings[key] = reading_for(m)
-        if (rating := manual_for(m)) is not None:
-            manual[key] = rating
-        earlier.append((key, m))
-    targets = {parse(t.period, start_month): t.value for t in indicator.targets.all()}
+    readings, manual = history_parts(approved, start_month)
+    earlier = [(parse(m.period, start_month), m) for m in approved]
+    targets = targets_by_period(indicator, start_month)
     history = History(readings, targets, manual)
     profile = profile_for(indicator)
 

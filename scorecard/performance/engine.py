@@ -4,7 +4,7 @@ from functools import lru_cache
 
 from scorecard.core.aggregation import Aggregation, Reading
 from scorecard.core.indicator_schedule import Frequency, Schedule
-from scorecard.core.periods import Period
+from scorecard.core.periods import Period, parse
 from scorecard.core.polarity import Polarity
 from scorecard.core.status import IndicatorProfile, ManualRating
 from scorecard.core.status_rules import Rating, parse_rule
@@ -46,6 +46,22 @@ def manual_for(measurement) -> ManualRating | None:
     if not measurement.manual_rating:
         return None
     return ManualRating(Rating(measurement.manual_rating), measurement.manual_reason)
+
+
+def history_parts(measurements, start_month: int) -> tuple[dict, dict]:
+    """The readings and the hand ratings of `measurements`, by period: what the status engine's
+    `History` is made of."""
+    readings, manual = {}, {}
+    for m in measurements:
+        key = parse(m.period, start_month)
+        readings[key] = reading_for(m)
+        if (rating := manual_for(m)) is not None:
+            manual[key] = rating
+    return readings, manual
+
+
+def targets_by_period(indicator, start_month: int) -> dict[Period, object]:
+    return {parse(t.period, start_month): t.value for t in indicator.targets.all()}
 
 
 def reporting_quarter(indicator, period: Period) -> Period:

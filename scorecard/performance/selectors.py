@@ -28,11 +28,13 @@ from scorecard.organisation.models import User
 from .choices import Aggregation, PeriodState, Rating, WorkflowState
 from .engine import (
     financial_year_start_month,
+    history_parts,
     manual_for,
     profile_for,
     reading_for,
     reporting_quarter,
     schedule_for,
+    targets_by_period,
 )
 from .models import (
     CorporatePlan,
@@ -399,15 +401,9 @@ def approvals_queue(
 
 
 def _history_for(indicator: Indicator, start_month: int) -> tuple[dict, dict, dict]:
-    readings, manual, targets = {}, {}, {}
-    for m in indicator.measurements.filter(state=WorkflowState.APPROVED):
-        key = parse(m.period, start_month)
-        readings[key] = reading_for(m)
-        if (rating := manual_for(m)) is not None:
-            manual[key] = rating
-    for t in indicator.targets.all():
-        targets[parse(t.period, start_month)] = t.value
-    return readings, manual, targets
+    approved = indicator.measurements.filter(state=WorkflowState.APPROVED)
+    readings, manual = history_parts(approved, start_month)
+    return readings, manual, targets_by_period(indicator, start_month)
 
 
 def measurement_status_preview(

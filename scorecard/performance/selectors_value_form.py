@@ -16,7 +16,7 @@ from scorecard.core.status import History, Status, evaluate
 from scorecard.core.status_rules import Clause, Rule
 
 from .choices import WorkflowState
-from .engine import financial_year_start_month, manual_for, profile_for, reading_for
+from .engine import financial_year_start_month, history_parts, profile_for, targets_by_period
 from .models import Indicator, Measurement
 
 LAST_VALUES = 4
@@ -62,13 +62,8 @@ def value_form_context(*, indicator: Indicator, period: Period) -> ValueFormCont
     approved = list(
         indicator.measurements.filter(state=WorkflowState.APPROVED).order_by("-period_start")
     )
-    readings, manual = {}, {}
-    for m in approved:
-        key = parse(m.period, start_month)
-        readings[key] = reading_for(m)
-        if (rating := manual_for(m)) is not None:
-            manual[key] = rating
-    targets = {parse(t.period, start_month): t.value for t in indicator.targets.all()}
+    readings, manual = history_parts(approved, start_month)
+    targets = targets_by_period(indicator, start_month)
     profile = profile_for(indicator)
     history = History(readings, targets, manual)
     # The target is read with this period's own value left out: it rates the value being typed.
