@@ -2,11 +2,12 @@
 
 A published quarter's documents never change, so publishing queues their builds (the public's
 set of risks and every risk's) and each later request serves the stored bytes; a value restated
-since publication changes their `version`, so they are built again with its dated note. A draft is built
-in a task too and served from its last build while nothing it is made from has changed: its
-`version` is the council's date and the fingerprint of the draft's web page. Readers who see the same risks
-(decision 0018) share one document: its `audience` is the SHA-256 of their risks' ids. The public
-site's downloads are builds of their own (`is_public`, decision 0042): the public's risks and no
+since publication changes their `version`, so they are built again with its dated note. A draft
+is built in a task too and served from its last build while nothing it is made from has
+changed: its `version` is the council's date and the fingerprint of the draft's web page; a new
+draft's build removes the earlier drafts it replaces. Readers who see the same risks (decision
+0018) share one document: its `audience` is the SHA-256 of their risks' ids. The public site's
+downloads are builds of their own (`is_public`, decision 0042): the public's risks and no
 commentary marked internal, which signed-in readers with the same risks still see.
 """
 
@@ -136,6 +137,23 @@ def documents_queue_published(*, snapshot: Snapshot) -> None:
                 )
 
 
+def _drafts_superseded_by(document: StoredDocument):
+    """The earlier drafts of the same document: no request asks for them again (their data has
+    changed since), so only the newest draft is kept. Published documents are all kept."""
+    return (
+        StoredDocument.objects.filter(
+            period=document.period,
+            kind=document.kind,
+            audience=document.audience,
+            is_public=document.is_public,
+            version__startswith="draft-",
+            state__in=[StoredDocument.State.DONE, StoredDocument.State.FAILED],
+        )
+        .exclude(pk=document.pk)
+        .exclude(version=document.version)
+    )
+
+
 def document_build(*, document_pk: int) -> None:
     """Build one stored document (in the worker) and store it with its checksum."""
     documents_ = StoredDocument.objects.filter(pk=document_pk)
@@ -164,6 +182,8 @@ def document_build(*, document_pk: int) -> None:
             percent=100,
             built_at=clock.now(),
         )
+        if not document.version.startswith("snapshot-"):
+            _drafts_superseded_by(document).delete()
     except Exception as error:
         logger.exception("Building %s failed", document)
         documents_.update(state=StoredDocument.State.FAILED, error=str(error)[:2000])

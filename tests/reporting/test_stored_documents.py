@@ -134,6 +134,10 @@ def test_a_draft_is_served_from_its_last_build_until_its_data_changes(client, de
     after = client.get(url)
     assert rendered == ["html", "html"]  # a change since: built again
     assert after["ETag"] != first["ETag"]
+    # Only the newest draft is kept: the first is never asked for again.
+    assert list(StoredDocument.objects.values_list("sha256", flat=True)) == [
+        after["ETag"].strip('"')
+    ]
 
 
 @pytest.mark.django_db
