@@ -54,6 +54,7 @@ KINDS = {
             F("value", "Value for the period", (("measurements", "value"),)),
             F("target", "Target for the period", (("targets", "value"),)),
             F("commentary", "Commentary", (("measurements", "commentary"),)),
+            F("commentary_is_internal", "Commentary for internal use only", (("measurements", "commentary_is_internal"),), fixed=True, hint="Yes keeps the commentary off the public site and the open data; left out, No."),
             F("improvement_actions", "Improvement actions", (("measurements", "improvement_actions"),), fixed=True, hint="A red value needs them. If the file has none, a few words for every row, for example: Set out in the service plan."),
             F("state", "State", (("measurements", "state"),), fixed=True, on_form=False),
         ),

@@ -151,3 +151,20 @@ def test_without_creating_people_unknown_owners_are_named(council, realdata_dir)
         "username, email or full name of a person in the system (also row 20)."
     )
     assert Risk.objects.count() == 0
+
+
+def test_a_mapping_marks_every_rows_commentary_internal_when_asked(council, realdata_dir):
+    admin = council["admin"]
+    directorate_create(code="HART", name="Hart District Council services")
+    path = realdata_dir / HART[0]
+    data = path.read_bytes()
+    layout = import_layout_save(
+        user=admin, headers=read_file(data, "hart.csv")[0].headers, name="hart.csv",
+        kind="performance", mapping=HART_COLUMNS,
+        fixed={"directorate": "HART", "period": "2014/15-Q1", "commentary_is_internal": "Yes"},
+    )  # fmt: skip
+    outcome = import_file(user=admin, data=data, filename=path.name, dry_run=False, layout=layout)
+    assert [str(p) for p in outcome.problems] == []
+    values = Measurement.objects.filter(period="2014/15-Q1")
+    assert values.count() == 45
+    assert not values.filter(commentary_is_internal=False).exists()
