@@ -3,7 +3,7 @@ from django import forms
 from scorecard.form_fields import date_field
 from scorecard.organisation.models import User
 
-from .choices import status_choices
+from .choices import ACTION_STATUSES_OPEN, status_choices
 
 
 class NewActionForm(forms.Form):
@@ -36,13 +36,21 @@ class ProgressForm(forms.Form):
         help_text="What shows it is done: a document, a decision, a figure.",
     )  # fmt: skip
 
-    def __init__(self, *args, recommendation: bool, **kwargs):
+    def __init__(self, *args, action, may_cancel: bool, **kwargs):
+        """An action's owner sets its status; a recommendation's moves through internal audit's
+        steps (marked implemented with evidence, verified, cancelled by internal audit), so its
+        form offers only not started and in progress, and no status once it is done."""
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
-            choice
-            for choice in status_choices(recommendation=recommendation)
-            if choice[0] != "verified"  # verifying is internal audit's own step
-        ]
+        if not action.is_recommendation:
+            self.fields["status"].choices = status_choices(recommendation=False)
+        elif action.status in ACTION_STATUSES_OPEN:
+            self.fields["status"].choices = [
+                (value, label)
+                for value, label in status_choices(recommendation=True)
+                if value in ACTION_STATUSES_OPEN or (value == "cancelled" and may_cancel)
+            ]
+        else:
+            del self.fields["status"]
 
 
 class ExtensionRequestForm(forms.Form):

@@ -88,4 +88,14 @@ class ImplementedForm(forms.Form):
 
 
 class VerifyForm(forms.Form):
-    """Nothing to fill in: the button confirms."""
+    decision = forms.ChoiceField(
+        label="Is it implemented?",
+        choices=[("verify", "Yes: verify it"),
+                 ("send_back", "No: send it back to its owner, in progress")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to verify it or send it back."},
+    )  # fmt: skip
+    note = forms.CharField(
+        label="What the evidence lacks (when you send it back)", widget=forms.Textarea,
+        required=False,
+    )  # fmt: skip

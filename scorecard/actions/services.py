@@ -10,7 +10,8 @@ from scorecard.history import record_version
 from scorecard.organisation import clock
 from scorecard.organisation.models import User
 
-from .choices import ActionStatus, ExtensionDecision
+from .access import user_keeps_audits
+from .choices import ACTION_STATUSES_OPEN, ActionStatus, ExtensionDecision
 from .models import SUBJECT_FIELDS, Action, Audit, ExtensionRequest
 
 
@@ -74,8 +75,14 @@ def action_update(
         )
     if status == ActionStatus.VERIFIED and action.status != ActionStatus.VERIFIED:
         raise ValidationError({"status": "A recommendation is verified by its own step."})
+    if action.is_recommendation and status is not None and status != action.status:
+        _check_recommendation_move(action, status, evidence=evidence, by=by)
+    reopened = status in ACTION_STATUSES_OPEN and action.status not in ACTION_STATUSES_OPEN
     for name, value in changes.items():
         setattr(action, name, value)
+    if reopened:  # back to work: it is no longer done, nor implemented by anyone
+        action.completed_on, action.implemented_by = None, None
+        changes.update(completed_on=None, implemented_by=None)
     if status in (ActionStatus.COMPLETED, ActionStatus.IMPLEMENTED):
         action.completed_on = action.completed_on or clock.today()
         action.percent_complete = 100
@@ -86,6 +93,20 @@ def action_update(
     action.full_clean()
     action.save(update_fields=list(changes))
     return action
+
+
+def _check_recommendation_move(action: Action, status: str, *, evidence, by) -> None:
+    """A recommendation moves through internal audit's steps, whoever saves it (a form, an
+    import): implemented only with evidence, cancelled only by internal audit, and once verified
+    it stays verified."""
+    if action.status == ActionStatus.VERIFIED:
+        raise ValidationError(
+            {"status": "This recommendation is verified: its status no longer changes."}
+        )
+    if status == ActionStatus.IMPLEMENTED and not (evidence or action.evidence or "").strip():
+        raise ValidationError({"evidence": "Say what shows the recommendation is implemented."})
+    if status == ActionStatus.CANCELLED and not (by is not None and user_keeps_audits(by)):
+        raise ValidationError({"status": "Only internal audit cancels a recommendation."})
 
 
 @transaction.atomic
@@ -121,6 +142,27 @@ def recommendation_verify(*, action: Action, by: User) -> Action:
     action.full_clean()
     action.save(update_fields=["status", "verified_by", "verified_on"])
     return action
+
+
+@transaction.atomic
+def recommendation_send_back(*, action: Action, by: User, note: str) -> Action:
+    """Internal audit finds the evidence short: the recommendation goes back to its owner, in
+    progress, with the reason at the head of its progress (the earlier text stays in history)."""
+    if action.status != ActionStatus.IMPLEMENTED:
+        raise ValidationError({"status": "Only an implemented recommendation can be sent back."})
+    if not may_verify(by.pk, action.implemented_by_id):
+        raise ValidationError(
+            {"decision": "You marked it implemented: someone else in internal audit checks it."}
+        )
+    if not note.strip():
+        raise ValidationError({"note": "Say what the evidence lacks, so the owner can act on it."})
+    sent_back = f"Sent back by {by.get_full_name() or by.username} on {clock.today():%-d %B %Y}: {note.strip()}"
+    return action_update(
+        action=action,
+        status=ActionStatus.IN_PROGRESS,
+        progress="\n\n".join(text for text in [sent_back, action.progress] if text),
+        by=by,
+    )
 
 
 @transaction.atomic

@@ -19,8 +19,8 @@ from scorecard.organisation.access import Action as Do
 from scorecard.web import add_service_errors, form_saved, paginate
 
 from . import forms, selectors, services, subjects
-from .access import action_access, extension_access
-from .choices import ExtensionDecision
+from .access import action_access, extension_access, user_keeps_audits
+from .choices import ACTION_STATUSES_OPEN, ExtensionDecision
 from .models import SUBJECT_FIELDS, Action, ExtensionRequest
 
 SECTION = "actions"
@@ -140,7 +140,8 @@ def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action(request, pk, Do.EDIT)
     form = forms.ProgressForm(
         request.POST or None,
-        recommendation=action.is_recommendation,
+        action=action,
+        may_cancel=user_keeps_audits(request.user),
         initial={
             "status": action.status,
             "percent_complete": action.percent_complete,
@@ -161,7 +162,22 @@ def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
     if saved := form_saved(request, form, save):
         return saved
-    return _form_page(request, form, action, title="Update progress", button="Save progress")
+    return _form_page(
+        request, form, action, title="Update progress", button="Save progress",
+        lead=_recommendation_steps(action),
+    )  # fmt: skip
+
+
+def _recommendation_steps(action: Action) -> str:
+    """Where a recommendation's status moves, since its progress form does not move it."""
+    if not action.is_recommendation:
+        return ""
+    if action.status in ACTION_STATUSES_OPEN:
+        return (
+            "When it is done, use “Mark implemented” on the audit's page: it asks for the "
+            "evidence internal audit checks."
+        )
+    return f"It is {action.get_status_display().lower()}: the status stays as it is."
 
 
 @login_required

@@ -231,9 +231,12 @@ def recommendation_verify(request: HttpRequest, pk: int) -> HttpResponse:
             "audits/refused.html",
             {"title": "Verify", "action": action, "reason": reason, "back": back},
         )
-    form = forms.VerifyForm(request.POST if request.method == "POST" else None)
+    form = forms.VerifyForm(request.POST or None)
 
     def save(data):
+        if data["decision"] == "send_back":
+            services.recommendation_send_back(action=action, by=request.user, note=data["note"])
+            return "Sent back to its owner, in progress.", back
         services.recommendation_verify(action=action, by=request.user)
         return "Recommendation verified.", back
 
@@ -244,7 +247,7 @@ def recommendation_verify(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         title="Verify the recommendation",
-        button="Verify: it is implemented",
+        button="Save",
         back=back,
         caption=action.description[:120],
         lead=(

@@ -128,7 +128,7 @@ def load(*, admin: User) -> None:
             services.recommendation_verify(action=action, by=admin)
         if state == "cancelled":
             services.action_update(
-                action=action, status=ActionStatus.CANCELLED, by=person, progress=response
+                action=action, status=ActionStatus.CANCELLED, by=admin, progress=response
             )
         if state in EXTENSION:
             new_date, reason, approve = EXTENSION[state]

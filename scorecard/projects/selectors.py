@@ -69,6 +69,7 @@ class Money:
     savings_target: Decimal | None = None
     savings_profile: Decimal | None = None
     savings_achieved: Decimal | None = None
+    quarter: periods.Period | None = None  # the quarter the figures and profile are as at
 
 
 @dataclass
@@ -128,12 +129,17 @@ def project_line(
     lines = [
         MilestoneLine(m, d, milestone_state(d, today), slippage_days(d, today)) for m, d in pairs
     ]
+    if update is not None:
+        # Spend and savings as the update reported them: against its own quarter's budget and
+        # savings profile, not today's (a Quarter Two figure read in Quarter Three is not short).
+        quarter = periods.Period.containing(update.period_start, "quarter", quarter.start_month)
     year = quarter.year_of().key
     finance = next((f for f in project.finances.all() if f.year == year), None)
-    money = Money(year=year)
+    money = Money(year=year, quarter=quarter)
     if finance is not None:
         money = Money(
             year=year,
+            quarter=quarter,
             budget=finance.budget,
             spend=finance.spend,
             forecast_spend=finance.forecast_spend,

@@ -74,8 +74,8 @@ class ActionForm(ProgressForm):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, recommendation=False, **kwargs)
+    def __init__(self, *args, action, **kwargs):
+        super().__init__(*args, action=action, may_cancel=False, **kwargs)
 
 
 class EscalationRequestForm(forms.Form):

@@ -265,6 +265,7 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
     version = record_version(action)
     form = forms.ActionForm(
         request.POST or None,
+        action=action,
         initial={
             "status": action.status,
             "percent_complete": action.percent_complete,

@@ -230,6 +230,8 @@ def test_the_owner_marks_implemented_with_evidence_and_a_reader_cannot(client, a
     # The editor decides nothing for internal audit: verifying is refused outright.
     assert client.get(f"/audits/recommendations/{action.pk}/verify/").status_code == 403
     client.force_login(auditors["omar"])
-    assert client.post(f"/audits/recommendations/{action.pk}/verify/").status_code == 302
+    assert client.post(
+        f"/audits/recommendations/{action.pk}/verify/", {"decision": "verify"}
+    ).status_code == 302
     action.refresh_from_db()
     assert (action.status, action.verified_by) == (ActionStatus.VERIFIED, auditors["omar"])

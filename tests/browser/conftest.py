@@ -72,6 +72,8 @@ def assert_accessible(javascript, _axe_page):
     """
 
     def check(page: Page) -> None:
+        # A click that follows a link returns once the navigation starts: wait for the new page.
+        page.wait_for_load_state("load")
         target = page
         if not javascript:
             html = SCRIPT.sub("", page.content())

@@ -109,3 +109,27 @@ def test_a_quarter_without_approved_project_updates_has_no_section_in_the_docx(d
 
     paragraphs, _ = _docx_text(documents.cover_docx(report_data(parse("2017/18-Q1"))))
     assert "Major projects" not in paragraphs
+
+
+def test_today_s_project_pages_rate_the_latest_update_s_savings_against_its_own_quarter(
+    demo_council,
+):
+    """In Quarter Three the latest approved updates are Quarter Two's: their savings are compared
+    with Quarter Two's profile, as the published pack did, not with Quarter Three's."""
+    from scorecard.projects.selectors import project_lines
+
+    published = {
+        row.name: (row.savings_rag, row.savings_profile, row.savings_achieved)
+        for row in Snapshot.objects.get(period="2017/18-Q2").projects.all()
+    }
+    today = {
+        line.project.name: (
+            line.rag.savings.rag.value if line.rag.savings.rag else "",
+            line.money.savings_profile,
+            line.money.savings_achieved,
+        )
+        for line in project_lines(demo_council["admin"])
+        if line.update is not None and line.update.period == "2017/18-Q2"
+    }
+    assert today and today == {name: published[name] for name in today}
+    assert today["Procurement savings"][0] != "red"
