@@ -12,9 +12,6 @@ from django.core.exceptions import ValidationError
 from scorecard.actions import services
 from scorecard.actions.choices import ActionStatus
 from scorecard.actions.models import Action, Audit
-from scorecard.organisation import services as organisation_services
-from scorecard.organisation.choices import Role
-from scorecard.organisation.models import Directorate
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -23,32 +20,6 @@ NOV30 = D(2017, 11, 30)  # four days before the demo clock's 4 December 2017
 
 def text(response) -> str:
     return re.sub(r"\s+", " ", lxml.html.fromstring(response.content).text_content())
-
-
-@pytest.fixture
-def auditors(people):
-    """Two auditors of internal audit, Ines and Omar, beside the demo's accounts."""
-    found = {}
-    for username, first in [("ines", "Ines"), ("omar", "Omar")]:
-        person = organisation_services.person_create(
-            username=username, password=None, first_name=first, last_name="Auditor"
-        )
-        organisation_services.membership_create(person=person, role=Role.AUDITOR)
-        found[username] = person
-    return {**people, **found}
-
-
-@pytest.fixture
-def audit(auditors):
-    return services.audit_create(
-        reference="IA 2017-09",
-        title="Payroll",
-        financial_year="2017/18",
-        directorate=Directorate.objects.get(code="ASC"),
-        issued_on=D(2017, 10, 2),
-        opinion="limited",
-        lead_auditor=auditors["ines"],
-    )
 
 
 def recommend(audit, owner, due=NOV30, priority="high", text="Check overtime claims"):
@@ -230,8 +201,11 @@ def test_the_owner_marks_implemented_with_evidence_and_a_reader_cannot(client, a
     # The editor decides nothing for internal audit: verifying is refused outright.
     assert client.get(f"/audits/recommendations/{action.pk}/verify/").status_code == 403
     client.force_login(auditors["omar"])
-    assert client.post(
-        f"/audits/recommendations/{action.pk}/verify/", {"decision": "verify"}
-    ).status_code == 302
+    assert (
+        client.post(
+            f"/audits/recommendations/{action.pk}/verify/", {"decision": "verify"}
+        ).status_code
+        == 302
+    )
     action.refresh_from_db()
     assert (action.status, action.verified_by) == (ActionStatus.VERIFIED, auditors["omar"])

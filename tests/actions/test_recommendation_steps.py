@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 
 from scorecard.actions import services
 from scorecard.actions.choices import ActionStatus
-from tests.actions.test_audits import audit, auditors, recommend, text  # noqa: F401 (fixtures)
+from tests.actions.test_audits import recommend, text
 
 pytestmark = pytest.mark.django_db
 DEC4 = dt.date(2017, 12, 4)  # the demo clock's today
@@ -28,7 +28,7 @@ def progress_form(client, action) -> dict:
     page = lxml.html.fromstring(client.get(f"/actions/{action.pk}/progress/").content)
     form = page.xpath("//form[.//*[@name='percent_complete']]")[0]
     return {
-        "fields": {name for name in form.xpath(".//*[@name]/@name")},
+        "fields": set(form.xpath(".//*[@name]/@name")),
         "statuses": form.xpath(".//select[@name='status']/option/@value"),
         "version": form.xpath(".//input[@name='version']/@value")[0],
     }
@@ -80,7 +80,9 @@ def test_the_owner_cannot_mark_implemented_or_cancel_through_the_progress_form(
 
     # The service says the same to an import or any other caller.
     with pytest.raises(ValidationError) as no_evidence:
-        services.action_update(action=action, status=ActionStatus.IMPLEMENTED, by=auditors["editor"])
+        services.action_update(
+            action=action, status=ActionStatus.IMPLEMENTED, by=auditors["editor"]
+        )
     assert no_evidence.value.message_dict == {
         "evidence": ["Say what shows the recommendation is implemented."]
     }
