@@ -384,13 +384,19 @@ def updates_due_by_person(
 
 
 def approvals_queue(
-    *, measurements: QuerySet[Measurement], own_of: User | None = None, own: bool = False
+    *,
+    measurements: QuerySet[Measurement],
+    own_of: User | None = None,
+    own: bool = False,
+    locked: Q | None = None,
 ) -> QuerySet[Measurement]:
     """Submitted values waiting for a decision, oldest first (one query). With `own_of`, only
     the values that person did not enter or submit, or (`own`) only those they did: the ones
     waiting for someone else to approve."""
     queue = (
         measurements.filter(state=WorkflowState.SUBMITTED)
+        # Never approvable now (locked_before_approval); `locked`: in_locked_quarters() already read.
+        .exclude(in_locked_quarters() if locked is None else locked)
         .select_related("indicator__directorate", "indicator__owner", "entered_by", "submitted_by")
         .order_by("submitted_at", "entered_at", "pk")
     )
@@ -398,6 +404,34 @@ def approvals_queue(
         return queue
     theirs = Q(entered_by=own_of) | Q(submitted_by=own_of)
     return queue.filter(theirs) if own else queue.exclude(theirs)
+
+
+def in_locked_quarters() -> Q:
+    """Values whose reporting quarter (engine.reporting_quarter) is locked, as a filter: a month
+    or quarter inside a locked quarter, or a year's result due in one (one query)."""
+    start_month = financial_year_start_month()
+    condition = Q(pk__in=[])
+    locked = ReportingPeriod.objects.filter(state=PeriodState.LOCKED)
+    for key in locked.values_list("period", flat=True):
+        quarter = parse(key, start_month)
+        year = quarter.year_of().key
+        condition |= Q(period_start__range=(quarter.start, quarter.end)) & ~Q(period=year)
+        condition |= Q(period=year, indicator__due_quarter=quarter.number)
+    return condition
+
+
+def locked_before_approval(
+    measurements: QuerySet[Measurement], locked: Q | None = None
+) -> QuerySet[Measurement]:
+    """Values still submitted when their quarter was locked: the lock reported them as gaps,
+    they were not published, and nobody can approve them now (a published figure is corrected
+    by restating it)."""
+    return (
+        measurements.filter(state=WorkflowState.SUBMITTED)
+        .filter(in_locked_quarters() if locked is None else locked)
+        .select_related("indicator")
+        .order_by("period_start", "indicator__code")
+    )
 
 
 def _history_for(indicator: Indicator, start_month: int) -> tuple[dict, dict, dict]:

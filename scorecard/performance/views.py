@@ -43,6 +43,7 @@ from .scorecard_list import SORTS as LIST_SORTS
 from .scorecard_list import live_priorities, priority_options, scorecard_list_rows
 from .selectors_value_form import value_form_context
 from .services.bulk import measurements_approve
+from .services.records import locked_quarter
 from .spc import spc_panel
 from .spc_list import spc_for_list
 from .work import user_may_approve
@@ -412,9 +413,10 @@ def approvals(request: HttpRequest) -> HttpResponse:
     # Values the person entered or submitted wait for someone else, unless the council allows
     # self-approval.
     own_of = None if organisation_settings_get().allow_self_approval else request.user
-    queue = selectors.approvals_queue(measurements=approvable, own_of=own_of)
+    locked = selectors.in_locked_quarters()
+    queue = selectors.approvals_queue(measurements=approvable, own_of=own_of, locked=locked)
     waiting = (
-        selectors.approvals_queue(measurements=approvable, own_of=own_of, own=True)
+        selectors.approvals_queue(measurements=approvable, own_of=own_of, own=True, locked=locked)
         if own_of
         else []
     )
@@ -435,6 +437,7 @@ def approvals(request: HttpRequest) -> HttpResponse:
             "queue": queue,
             "statuses": statuses_if_approved(queue),
             "waiting": waiting,
+            "locked_before_approval": list(selectors.locked_before_approval(approvable, locked)),
             "error": error,
             "error_in_title": bool(error),
             "directorate_options": _directorate_options(),
@@ -476,7 +479,15 @@ def measurement_review(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     _require(can(request.user, Action.APPROVE, measurement.indicator))
-    own_value = services.own_value_refusal(measurement, request.user, "approve or return")
+    period = parse(measurement.period, financial_year_start_month())
+    locked = locked_quarter(measurement.indicator, period)
+    # The form is not offered when the decision would be refused: a locked quarter, or one's own.
+    own_value = (
+        f"{locked.label} was locked before this value was approved: it was not published and can "
+        "no longer be approved. To correct a published figure, restate it."
+        if locked
+        else services.own_value_refusal(measurement, request.user, "approve or return")
+    )
     approve = forms.ApproveForm(
         request.POST if request.POST.get("decision") == "approve" else None,
         initial={"version": measurement.version},
@@ -519,10 +530,7 @@ def measurement_review(request: HttpRequest, pk: int) -> HttpResponse:
             "give_back": give_back,
             "preview": preview,
             "own_value": own_value,
-            "context": measurement_context(
-                indicator=measurement.indicator,
-                period=parse(measurement.period, financial_year_start_month()),
-            ),
+            "context": measurement_context(indicator=measurement.indicator, period=period),
             "preview_against": selectors.status_rated_against(measurement.indicator, preview)
             if preview
             else "",

@@ -3,6 +3,7 @@ and a row the person may not approve is refused by name while the others go thro
 
 import re
 
+import lxml.html
 import pytest
 from django.urls import reverse
 
@@ -150,3 +151,27 @@ def test_the_queue_shows_each_values_target_and_the_status_it_will_get(client, d
     # Target 90%: 95 is green; 70 is below 81 (10% short), so red.
     assert "BA1 Indicator BA1 Adult Services 2017/18-Q2 95.0% 90.0% Green" in cells
     assert f"BA9 Indicator BA9 Adult Services {red.period} 70.0% 90.0% Red" in cells
+
+
+def test_values_still_waiting_when_their_quarter_locks_leave_the_queues(client, demo, five):
+    """The lock reports them as gaps; nobody can approve them now, so no queue offers them: the
+    approvals page lists them apart, saying how a published figure is corrected."""
+    from scorecard.home import home_for
+    from scorecard.performance.choices import PeriodState
+
+    services.reporting_period_set_state(period=QUARTER, state=PeriodState.LOCKED, by=demo["admin"])
+    client.force_login(demo["admin"])
+    page = " ".join(lxml.html.fromstring(client.get(QUEUE).content).text_content().split())
+    assert "Nothing is waiting for your approval." in page
+    locked = page[page.index("Locked before approval") :]
+    assert "were still waiting when their quarter was locked" in locked
+    assert all(f"BA{n} Indicator BA{n}, {QUARTER}" in locked for n in range(1, 6))
+    assert home_for(demo["admin"]).approvals == []
+    # The value's own page says so instead of offering a decision that would be refused.
+    review = client.get(reverse("performance:measurement_review", args=[five[0].pk])).content.decode()
+    assert "was locked before this value was approved" in review
+    assert 'value="approve"' not in review
+    # The editor who submitted them is not told they wait for someone else either.
+    client.force_login(demo["editor"])
+    assert "Your values waiting for someone else" not in text(client.get(QUEUE))
+    assert {m.state for m in Measurement.objects.all()} == {WorkflowState.SUBMITTED}
