@@ -6,7 +6,8 @@
 - Project managers: their projects' quarterly updates still owed for the open quarter.
 - Approvers (indicators' owners) and the performance team: the values waiting for their
   approval (never their own: separation of duties) and how far the open quarter has got, by
-  directorate; sponsors, programme owners and the team: the project updates waiting for them.
+  directorate; sponsors, programme owners and the team: the project updates waiting for them;
+  whoever may decide them: extensions of actions' due dates and recommendations to verify.
 - Everyone with a role: the latest published quarter's headline, with its dashboards and pack.
 
 Lives at project level because it reads performance, risks, projects and reporting. Each part
@@ -17,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from scorecard.actions.selectors import actions_overdue_for
+from scorecard.actions.selectors_decisions import extensions_to_decide, recommendations_to_verify
 from scorecard.core.periods import Period, parse
 from scorecard.organisation import clock
 from scorecard.organisation.selectors import user_is_administrator
@@ -62,6 +64,8 @@ class Home:
     approvals_count: int = 0
     project_updates: list = field(default_factory=list)  # their projects' updates owed
     project_approvals: list | None = None  # None: the person approves no project's updates
+    extensions: list = field(default_factory=list)  # extensions of due dates to decide
+    to_verify: list = field(default_factory=list)  # recommendations implemented, to verify
     progress: QuarterReadiness | None = None
     can_publish: bool = False
     published: dict | None = None  # the latest published quarter's figures
@@ -97,6 +101,8 @@ def home_for(user, *, today: dt.date | None = None) -> Home:
             home.progress = quarter_readiness(period=home.quarter)
     if projects.user_may_approve_updates(user):
         home.project_approvals = list(projects.approvals_for(user)[:APPROVALS_SHOWN])
+    home.extensions = extensions_to_decide(user)
+    home.to_verify = recommendations_to_verify(user)
     home.can_publish = user_is_administrator(user)
     home.published = _headline(user)
     return home

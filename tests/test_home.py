@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 TODAY = dt.date(2017, 12, 4)
 # The quarter and its months (October to December); no annual value falls due in it.
 Q3_PERIODS = ["2017/18-Q3", "2017/18-M10", "2017/18-M11", "2017/18-M12"]
-HOME_QUERIES = 30
+HOME_QUERIES = 32  # two of them: the extensions and recommendations waiting for a decision
 
 
 def home(client, person, django_assert_max_num_queries):
@@ -241,3 +241,33 @@ def test_a_project_manager_sees_their_projects_updates_owed_for_the_open_quarter
     ]
     # Their programme's updates would wait for them, as its owner: none are submitted yet.
     assert section(page, "home-project-approvals") is None
+
+
+def test_the_decisions_waiting_are_on_the_home_page_of_whoever_may_make_them(
+    client, demo_council, django_assert_max_num_queries
+):
+    """Extensions of due dates to decide and recommendations to verify, never one's own."""
+    from scorecard.actions.choices import ActionStatus, ExtensionDecision
+    from scorecard.actions.models import Action, ExtensionRequest
+
+    admin = demo_council["admin"]
+    pending = ExtensionRequest.objects.filter(decision=ExtensionDecision.PENDING).exclude(
+        requested_by=admin
+    )
+    implemented = Action.objects.filter(status=ActionStatus.IMPLEMENTED).exclude(
+        implemented_by=admin
+    )
+    assert pending.exists() and implemented.exists()
+    decisions = section(home(client, admin, django_assert_max_num_queries), "home-decisions")
+    shown = {a.get("href") for a in decisions.xpath(".//a")}
+    assert shown == {f"/actions/extensions/{e.pk}/" for e in pending} | {
+        f"/audits/recommendations/{a.pk}/verify/" for a in implemented
+    }
+    assert "asked by" in words(decisions) and "marked implemented by" in words(decisions)
+    # The reader decides nothing: no such section.
+    assert (
+        section(
+            home(client, demo_council["reader"], django_assert_max_num_queries), "home-decisions"
+        )
+        is None
+    )
