@@ -43,6 +43,13 @@ def user_can_set_up(user) -> bool:
     return user_can_manage_organisation(user)
 
 
+def public_site_on() -> bool:
+    """Is the public performance site on (the pages an anonymous visitor lands on link to it)?"""
+    from scorecard.public.selectors import public_site_get  # reads the public app's model
+
+    return public_site_get().is_enabled
+
+
 def environment(**options) -> Environment:
     options["loader"] = ChoiceLoader(
         [
@@ -62,6 +69,7 @@ def environment(**options) -> Environment:
             "offers_api_token": offers_api_token,
             "setup_unfinished": setup_unfinished,
             "user_can_set_up": user_can_set_up,
+            "public_site_on": public_site_on,
         }
     )
     env.filters.update({"figure": figure, "long_date": local_long_date, "plural": plural})

@@ -46,7 +46,7 @@ class MeasurementForm(forms.Form):
         label="The commentary is for internal use only",
         required=False,
         help_text="Not shown on the public site or in the public documents. Cabinet's report "
-        "still shows it.",
+        "still shows it. The improvement actions below stay public.",
     )
     improvement_actions = forms.CharField(
         label="Improvement actions",

@@ -702,6 +702,8 @@ def measurement_restate(request: HttpRequest, pk: int) -> HttpResponse:
             else f"{measurement.period} is locked.",
             "lead_more": "Published reports keep the figure they were published with; the "
             "restatement shows on the indicator page and in the reports as a correction.",
+            "warning": "The reason is published, with the date: when the public site is on, "
+            "residents read it on this quarter's public pages and downloads. Write it for them.",
             "button": "Restate the value",
             "back": reverse("performance:indicator", args=[indicator.pk]),
         },

@@ -168,7 +168,9 @@ def test_values_still_waiting_when_their_quarter_locks_leave_the_queues(client, 
     assert all(f"BA{n} Indicator BA{n}, {QUARTER}" in locked for n in range(1, 6))
     assert home_for(demo["admin"]).approvals == []
     # The value's own page says so instead of offering a decision that would be refused.
-    review = client.get(reverse("performance:measurement_review", args=[five[0].pk])).content.decode()
+    review = client.get(
+        reverse("performance:measurement_review", args=[five[0].pk])
+    ).content.decode()
     assert "was locked before this value was approved" in review
     assert 'value="approve"' not in review
     # The editor who submitted them is not told they wait for someone else either.

@@ -217,7 +217,7 @@ def test_the_admin_approves_from_the_queue(client, demo, submitted):
     review = reverse("performance:measurement_review", args=[submitted.pk])
     page = text(client.get(review))
     assert "Discharges doubled." in page and re.search(r"govuk-tag--red\">\s*Red", page)
-    assert "against a target of 90.0%" in page  # what the red was rated against
+    assert "Against a target of 90.0%" in page  # what the red was rated against
     response = client.post(review, {"decision": "approve", "version": submitted.version})
     assert response.status_code == 302
     submitted.refresh_from_db()

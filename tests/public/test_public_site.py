@@ -277,3 +277,40 @@ def test_a_restatement_shows_as_a_dated_note_beside_the_published_figure(client,
     data = report_data(parse("2017/18-Q2"), reader=None)
     assert note in _text(documents.pack_html(data))
     assert note in documents.report_markdown(data)
+
+
+def test_a_visitor_without_an_account_is_pointed_to_the_public_site_while_it_is_on(
+    client, demo_council
+):
+    pages = ["/", reverse("login"), "/open-data/"]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert 'href="/public/">our public performance pages</a>' in html, url
+    PublicSite.objects.update(is_enabled=False)
+    for url in pages:
+        assert 'href="/public/"' not in client.get(url).content.decode(), url
+
+
+def test_who_restates_or_reviews_is_told_what_the_public_will_read(client, demo_council):
+    """The restatement's reason is published; commentary marked internal is not, and says so."""
+    client.force_login(demo_council["admin"])
+    locked = Measurement.objects.get(indicator__code="HW01", period="2017/18-Q2")
+    form = _text(
+        client.get(reverse("performance:measurement_restate", args=[locked.pk])).content.decode()
+    )
+    assert "The reason is published, with the date" in form
+    rc02 = Measurement.objects.get(indicator__code="RC02", commentary_is_internal=True)
+    page = _text(
+        client.get(reverse("performance:indicator", args=[rc02.indicator_id])).content.decode()
+    )
+    commentary = page[page.index("Commentary: " + rc02.commentary.split()[0]) :][:2000]
+    assert "Internal: not published" in commentary
+    edit = reverse("performance:measurement_edit", args=[locked.indicator_id, "2017-18-Q3"])
+    assert "The improvement actions below stay public." in _text(client.get(edit).content.decode())
+    # The value waiting for approval (HW07), its commentary marked internal by its updater.
+    waiting = Measurement.objects.get(state="submitted", indicator__code="HW07")
+    Measurement.objects.filter(pk=waiting.pk).update(commentary_is_internal=True)
+    review = _text(
+        client.get(reverse("performance:measurement_review", args=[waiting.pk])).content.decode()
+    )
+    assert waiting.commentary + " Internal: not published" in review
