@@ -187,7 +187,7 @@ def report_docx(report: AuditCommitteeReport) -> bytes:
     )
     section(
         "Extended",
-        [*common, "Original date", "New date", "Reason", "Approved by"],
+        [*common, "First agreed", "New date", "Reason", "Approved by"],
         [
             [
                 *facts(e.action),

@@ -110,6 +110,10 @@ def test_the_pdf_keeps_its_text_within_the_a4_width(reader, tmp_path):
     words = words_with_boxes(pdf_path)
     edge = A4_WIDTH_PT - RIGHT_MARGIN_PT + 1
     assert [(page, word) for page, x_max, word in words if x_max > edge] == []
+    # The extension's eight columns keep whole words (its dates and reason were split).
+    whole = {word for _, _, word in words}
+    assert {"November", "January", "exercises", "Approved"} <= whole
+    assert not {"Novem", "Decembe", "Janu"} & whole
     plain = subprocess.run(
         ["pdftotext", "-layout", str(pdf_path), "-"], capture_output=True, text=True, check=True
     ).stdout
