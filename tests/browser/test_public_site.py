@@ -1,6 +1,8 @@
-"""The public site as a visitor without an account sees it, on a desktop and on phones (375 x
-667 and 320 wide), with and without JavaScript: every page passes axe-core, none scrolls
-sideways, a keyboard user can skip to the content, and the headline shows the published counts."""
+"""The public site as a visitor without an account sees it, on a desktop and on phones (390, 375
+and 320 wide), with and without JavaScript: every page passes axe-core, none scrolls sideways,
+a keyboard user can skip to the content, and the headline shows the published counts. On a
+phone each indicator's status and direction of travel are on the screen, and a table too wide
+for it (the heat map) scrolls inside its own labelled region."""
 
 import re
 
@@ -9,8 +11,19 @@ from scorecard.performance.services import measurement_restate
 from scorecard.reporting import summary
 from scorecard.reporting.models import IndicatorSnapshot
 
-SCREENS = [(1280, 800), (375, 667), (320, 640)]
+SCREENS = [(1280, 800), (390, 844), (375, 667), (320, 640)]
 PAGES = re.compile(r"^/public/([^.]*/)?$")
+PHONE = 640  # below GOV.UK's tablet breakpoint (641 px)
+# The rows of the cells matched that are not wholly on the screen, unless (when told so) they
+# are inside a table's own scrolling region, focusable and labelled, where they can be reached.
+OUT_OF_SIGHT = """([selector, regionWillDo]) => [...document.querySelectorAll(selector)]
+    .filter(cell => {
+        const box = cell.getBoundingClientRect();
+        const seen = box.left >= 0 && box.right <= document.documentElement.clientWidth;
+        const region = cell.closest('.app-table-scroll[role=region][aria-label][tabindex="0"]');
+        return !seen && !(regionWillDo && region);
+    })
+    .map(cell => cell.closest('tr').dataset.code || cell.closest('tr').innerText.trim())"""
 
 
 def _crawl(page, live_server):
@@ -76,6 +89,17 @@ def test_a_visitor_reads_every_public_page_on_any_screen(
             scroll = page.evaluate("document.documentElement.scrollWidth")
             if scroll > width:
                 problems.append(f"{code} at {width} px: {scroll} px wide")
+        # Each indicator's status and direction of travel: on a phone the rows stack, so both
+        # are on the screen; wider, they are at least in the table's own scrolling region.
+        page.goto(live_server.url + "/public/2017-18-Q2/")
+        cells = "[data-code] [data-field=status], [data-code] [data-field=direction]"
+        assert page.locator(cells).count() == 2 * IndicatorSnapshot.objects.count()
+        assert page.evaluate(OUT_OF_SIGHT, [cells, width > PHONE]) == [], width
+        # The heat map's key reads in full; its cells are in reach, scrolling in its region.
+        page.goto(live_server.url + "/public/2017-18-Q2/risks/")
+        key = page.locator("#heat-map-how").bounding_box()
+        assert key["x"] >= 0 and key["x"] + key["width"] <= width
+        assert page.evaluate(OUT_OF_SIGHT, [".app-heat-map td", True]) == [], width
         # The first Tab reaches the skip link, visibly focused.
         page.goto(live_server.url + "/public/2017-18-Q2/")
         page.keyboard.press("Tab")
