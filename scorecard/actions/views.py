@@ -94,11 +94,13 @@ def _csv(actions: list[Action], today) -> HttpResponse:
     for a in actions:
         late = days_overdue(status=a.status, agreed=a.due_on, revised=a.revised_due_on, today=today)
         writer.writerow(
-            [a.about.name, a.about.kind, a.description, a.owner.username, a.due_on,
+            [a.about.name, a.about.kind, a.description, a.owner.get_full_name() or a.owner.username, a.due_on,
              a.revised_due_on or "", late, a.get_status_display(), a.percent_complete, a.progress,
              a.get_priority_display(), a.management_response]
         )  # fmt: skip
-    response = HttpResponse(output.getvalue(), content_type="text/csv; charset=utf-8")
+    # With a byte-order mark, so that Excel opens £ and accents rightly (as the exports do).
+    body = ("\ufeff" + output.getvalue()).encode()
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="actions.csv"'
     return response
 

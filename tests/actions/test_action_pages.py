@@ -281,7 +281,9 @@ def test_the_list_downloads_as_csv_with_the_same_filters(client, people, indicat
     client.force_login(people["reader"])
     response = client.get("/actions/?status=overdue&format=csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert response.content.startswith("\ufeff".encode())  # Excel reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [(r["Belongs to"], r["Action"], r["Days overdue"]) for r in rows] == [
         ("ASC07 Delayed transfers of care", "Publish the discharge dashboard weekly", "4")
     ]
+    assert rows[0]["Owner"] == people["reader"].get_full_name() != ""
