@@ -216,9 +216,21 @@ def extension_decide(
     return extension
 
 
+def _refuse_taken_reference(audit: Audit) -> None:
+    """In the council's words, not the model's ("Audit with this Reference already exists.")."""
+    taken = Audit.objects.filter(reference__iexact=audit.reference.strip()).exclude(pk=audit.pk)
+    if audit.reference.strip() and taken.exists():
+        raise ValidationError(
+            {
+                "reference": f"There is already an audit {audit.reference.strip()}: give this one another reference."
+            }
+        )
+
+
 @transaction.atomic
 def audit_create(*, reference: str, title: str, financial_year: str, **facts) -> Audit:
     audit = Audit(reference=reference, title=title, financial_year=financial_year, **facts)
+    _refuse_taken_reference(audit)
     audit.full_clean()
     audit.save()
     return audit
@@ -230,6 +242,7 @@ def audit_update(*, audit: Audit, **facts) -> Audit:
     deleted, with its recommendations."""
     for name, value in facts.items():
         setattr(audit, name, value)
+    _refuse_taken_reference(audit)
     audit.full_clean()
     audit.save()
     return audit

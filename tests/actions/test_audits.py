@@ -152,6 +152,12 @@ def test_an_auditor_adds_an_audit_and_a_recommendation_with_errors_named(client,
     )
     audit = Audit.objects.get()
     assert saved["Location"] == f"/audits/{audit.pk}/"
+    again = client.post(
+        "/audits/new/",
+        {"reference": "ia 2017-10", "title": "Cash again", "financial_year": "2017/18"},
+    )
+    assert "There is already an audit ia 2017-10: give this one another reference." in text(again)
+    assert Audit.objects.count() == 1
 
     refused = client.post(
         f"/audits/{audit.pk}/recommendations/new/",
