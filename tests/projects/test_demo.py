@@ -133,3 +133,19 @@ def test_today_s_project_pages_rate_the_latest_update_s_savings_against_its_own_
     }
     assert today and today == {name: published[name] for name in today}
     assert today["Procurement savings"][0] != "red"
+
+
+def test_a_milestone_not_due_yet_is_forecast_late_not_late(client, demo_council):
+    from scorecard.projects.selectors import project_lines
+
+    line = next(
+        line
+        for line in project_lines(demo_council["admin"])
+        if any(m.state == "forecast late" for m in line.milestones)
+    )
+    milestone = next(m for m in line.milestones if m.state == "forecast late")
+    client.force_login(demo_council["reader"])
+    html = " ".join(client.get(f"/projects/{line.project.pk}/").content.decode().split())
+    days = f"{milestone.slippage_days} days"
+    assert f"Forecast late ({days} after its planned date: not due yet)" in html
+    assert f"Forecast late ({days} late)" not in html
