@@ -68,4 +68,6 @@ class ExtensionDecisionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose whether to approve or refuse the extension."},
     )
-    note = forms.CharField(label="Note (optional)", widget=forms.Textarea, required=False)
+    note = forms.CharField(
+        label="Note (needed when you refuse)", widget=forms.Textarea, required=False
+    )

@@ -204,6 +204,8 @@ def extension_decide(
         raise ValidationError(
             {"decision": "You asked for this extension: someone else decides it."}
         )
+    if not approve and not note.strip():  # the owner must learn why the date stands
+        raise ValidationError({"note": "Say why the extension is refused."})
     extension.decision = ExtensionDecision.APPROVED if approve else ExtensionDecision.REFUSED
     extension.decided_by, extension.decided_on = decided_by, clock.today()
     extension.decision_note = note

@@ -156,6 +156,10 @@ def test_the_requester_cannot_decide_their_own_extension(client, people, indicat
     assert action.revised_due_on is None
     # The administrator refuses it: the date stays.
     client.force_login(people["admin"])
+    bare = client.post(f"/actions/extensions/{extension.pk}/", {"decision": "refuse", "note": " "})
+    assert "Say why the extension is refused." in text(bare)
+    extension.refresh_from_db()
+    assert extension.decision == "pending"
     client.post(f"/actions/extensions/{extension.pk}/", {"decision": "refuse", "note": "Keep it."})
     action.refresh_from_db()
     extension.refresh_from_db()
