@@ -186,6 +186,11 @@ def _recommendation_steps(action: Action) -> str:
 def extension_request(request: HttpRequest, pk: int) -> HttpResponse:
     """The action's owner (or someone who may change it) asks for a later due date."""
     action = _action(request, pk, Do.EDIT)
+    if action.extensions.filter(decision=ExtensionDecision.PENDING).exists():
+        return _refused(
+            request, action, "Ask for more time",
+            "An extension is already waiting for a decision: see it on the action's page.",
+        )  # fmt: skip
     form = forms.ExtensionRequestForm(request.POST or None)
 
     def save(data):
@@ -212,6 +217,14 @@ def extension_decide(request: HttpRequest, pk: int) -> HttpResponse:
         extension_access(request.user, Do.VIEW).select_related("requested_by"), pk=pk
     )
     action = _action(request, extension.action_id, Do.DECIDE)
+    if extension.decision != ExtensionDecision.PENDING:
+        decider = extension.decided_by
+        return _refused(
+            request, action, "Decide an extension",
+            f"This extension was {extension.get_decision_display().lower()} by "
+            f"{decider.get_full_name() or decider.username if decider else 'someone'} on "
+            f"{extension.decided_on:%-d %B %Y}.",
+        )  # fmt: skip
     form = forms.ExtensionDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -270,6 +283,15 @@ def action_create(request: HttpRequest, field: str, pk: int) -> HttpResponse:
             "button": "Add action",
             "back": back,
         },
+    )
+
+
+def _refused(request, action: Action, title: str, reason: str) -> HttpResponse:
+    """Why the form is not offered, rather than a form that could only be refused."""
+    return _render(
+        request,
+        "audits/refused.html",
+        {"title": title, "action": action, "reason": reason, "back": _url(action)},
     )
 
 

@@ -111,6 +111,10 @@ def test_an_extension_approved_by_someone_else_moves_the_due_date_and_keeps_the_
         {"new_due_on": "28/2/2018", "reason": "Second round of recruitment needed."},
     )
     assert asked.status_code == 302
+    # A second request while this one waits is not offered.
+    again = client.get(f"/actions/{action.pk}/extension/")
+    assert "An extension is already waiting for a decision" in text(again)
+    assert 'name="new_due_on"' not in again.content.decode()
     extension = action.extensions.get()
     action.refresh_from_db()
     assert action.current_due_on == dt.date(2017, 11, 30)  # unchanged until decided
@@ -161,6 +165,9 @@ def test_the_requester_cannot_decide_their_own_extension(client, people, indicat
     extension.refresh_from_db()
     assert extension.decision == "pending"
     client.post(f"/actions/extensions/{extension.pk}/", {"decision": "refuse", "note": "Keep it."})
+    decided = client.get(f"/actions/extensions/{extension.pk}/")
+    assert "This extension was refused by" in text(decided)
+    assert 'name="decision"' not in decided.content.decode()  # no form that would be refused
     action.refresh_from_db()
     extension.refresh_from_db()
     assert (extension.decision, action.revised_due_on) == ("refused", None)
