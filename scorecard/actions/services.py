@@ -229,10 +229,19 @@ def _refuse_taken_reference(audit: Audit) -> None:
         )
 
 
+def _refuse_issued_in_future(audit: Audit) -> None:
+    """A final report cannot have been issued after the council's today."""
+    if audit.issued_on and audit.issued_on > clock.today():
+        raise ValidationError(
+            {"issued_on": "The date the final report was issued must be today or earlier."}
+        )
+
+
 @transaction.atomic
 def audit_create(*, reference: str, title: str, financial_year: str, **facts) -> Audit:
     audit = Audit(reference=reference, title=title, financial_year=financial_year, **facts)
     _refuse_taken_reference(audit)
+    _refuse_issued_in_future(audit)
     audit.full_clean()
     audit.save()
     return audit
@@ -245,6 +254,7 @@ def audit_update(*, audit: Audit, **facts) -> Audit:
     for name, value in facts.items():
         setattr(audit, name, value)
     _refuse_taken_reference(audit)
+    _refuse_issued_in_future(audit)
     audit.full_clean()
     audit.save()
     return audit

@@ -158,6 +158,16 @@ def test_an_auditor_adds_an_audit_and_a_recommendation_with_errors_named(client,
     )
     assert "There is already an audit ia 2017-10: give this one another reference." in text(again)
     assert Audit.objects.count() == 1
+    # Issued after the council's today (4 December 2017): refused, on the page and by the service.
+    future = {"reference": "IA 2017-11", "title": "Fleet", "financial_year": "2017/18"}
+    ahead = client.post("/audits/new/", {**future, "issued_on": "5/12/2017"})
+    assert "The date the final report was issued must be today or earlier." in text(ahead)
+    assert Audit.objects.count() == 1
+    with pytest.raises(ValidationError) as error:
+        services.audit_update(audit=audit, issued_on=D(2017, 12, 5))
+    assert "issued_on" in error.value.message_dict
+    audit.refresh_from_db()
+    assert audit.issued_on is None
 
     refused = client.post(
         f"/audits/{audit.pk}/recommendations/new/",
