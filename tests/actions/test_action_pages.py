@@ -160,13 +160,16 @@ def test_the_requester_cannot_decide_their_own_extension(client, people, indicat
     assert action.revised_due_on is None
     # The administrator refuses it: the date stays.
     client.force_login(people["admin"])
+    asked = client.get(f"/actions/extensions/{extension.pk}/")
+    assert "Note (needed when you refuse)" in text(asked)
     bare = client.post(f"/actions/extensions/{extension.pk}/", {"decision": "refuse", "note": " "})
     assert "Say why the extension is refused." in text(bare)
     extension.refresh_from_db()
     assert extension.decision == "pending"
     client.post(f"/actions/extensions/{extension.pk}/", {"decision": "refuse", "note": "Keep it."})
     decided = client.get(f"/actions/extensions/{extension.pk}/")
-    assert "This extension was refused by" in text(decided)
+    admin = people["admin"].get_full_name()
+    assert f"This extension was refused by {admin} on 4 December 2017." in text(decided)
     assert 'name="decision"' not in decided.content.decode()  # no form that would be refused
     action.refresh_from_db()
     extension.refresh_from_db()
