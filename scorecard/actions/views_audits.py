@@ -138,6 +138,7 @@ def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk, Do.EDIT)
     initial = {name: getattr(audit, name) for name in [*AUDIT_FIELDS, "is_archived"]}
     form = versioned(forms.AuditEditForm(request.POST or None, initial=initial), audit)
+    title = f"Change {audit.reference}"  # before a refused save leaves its values on audit
 
     @partial(saved_if_current, audit, str(audit))
     def save(data):
@@ -146,9 +147,7 @@ def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     if saved := form_saved(request, form, save):
         return saved
-    return _form_page(
-        request, form, title=f"Change {audit.reference}", button="Save", back=_audit_url(audit)
-    )
+    return _form_page(request, form, title=title, button="Save", back=_audit_url(audit))
 
 
 @login_required

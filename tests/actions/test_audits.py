@@ -194,6 +194,11 @@ def test_archiving_an_audit_keeps_it_and_its_history(client, auditors, audit):
     version = lxml.html.fromstring(form.content).xpath("//input[@name='version']/@value")[0]
     data = {"reference": audit.reference, "title": audit.title, "financial_year": "2017/18",
             "opinion": "limited", "is_archived": "on", "version": version}  # fmt: skip
+    ahead = client.post(
+        f"/audits/{audit.pk}/edit/", {**data, "reference": "IA 2017-99", "issued_on": "5/12/2017"}
+    )
+    assert "The date the final report was issued must be today or earlier." in text(ahead)
+    assert "Change IA 2017-09" in text(ahead)  # the saved reference, not the refused one
     assert client.post(f"/audits/{audit.pk}/edit/", data).status_code == 302
     audit.refresh_from_db()
     assert audit.is_archived and audit.history.count() == 2
