@@ -34,3 +34,12 @@ def demo_password():
 def realdata_dir():
     """Real public council data, kept in the repository (tests/data/realdata, with its sources)."""
     return REALDATA_DIR
+
+
+@pytest.fixture(autouse=True)
+def _public_pages_forgotten():
+    """Each test starts with no public page kept by an earlier one: the demo's copy gives every
+    test the same snapshot, so a page kept a minute ago would otherwise be served again."""
+    from scorecard.public.views import pages_forget
+
+    pages_forget()
