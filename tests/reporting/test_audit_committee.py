@@ -114,10 +114,15 @@ def test_the_pdf_keeps_its_text_within_the_a4_width(reader, tmp_path):
     whole = {word for _, _, word in words}
     assert {"November", "January", "exercises", "Approved"} <= whole
     assert not {"Novem", "Decembe", "Janu"} & whole
-    plain = subprocess.run(
+    laid_out = subprocess.run(
         ["pdftotext", "-layout", str(pdf_path), "-"], capture_output=True, text=True, check=True
     ).stdout
-    plain = re.sub(r"\s+", " ", plain)
+    # Each date keeps its day and month on one line (they were on three), and the section's
+    # heading and caption stay on the page of its table (they were left at a page's foot).
+    assert re.search(r"30 November +31 January", laid_out)
+    (page,) = [page for page in laid_out.split("\f") if "exercises" in page]
+    assert re.search(r"^ *Extended$", page, re.M) and "1 extension approved" in page
+    plain = re.sub(r"\s+", " ", laid_out)
     assert "Audit Committee: internal audit recommendations" in plain
     assert "Report date 4 December 2017" in plain
     assert "Morgan" in plain and "Holt" in plain  # who approved the extension, who asked
