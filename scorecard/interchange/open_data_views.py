@@ -2,17 +2,16 @@
 and for all quarters, the all-quarters CSV files (one address a spreadsheet or Power BI loads),
 and a JSON index of the published quarters. No sign-in; cached like the public site."""
 
-import csv
 import hashlib
-import io
 import json
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from scorecard.rendering.csv_file import csv_bytes
+
 from . import csvw, open_data
-from .writers import csv_cell
 
 MAX_AGE = 300
 JSONLD = "application/csvm+json"
@@ -66,12 +65,7 @@ def all_csv(request: HttpRequest, dataset: str) -> HttpResponse:
     if dataset not in open_data.DATASETS:
         raise Http404
     fields, rows = csvw.all_quarters_rows(dataset)
-    output = io.StringIO(newline="")
-    writer = csv.writer(output)
-    writer.writerow(fields)
-    for row in rows:
-        writer.writerow([csv_cell(row[f]) for f in fields])
-    body = ("\ufeff" + output.getvalue()).encode()
+    body = csv_bytes(fields, ([row[f] for f in fields] for row in rows))
     response = _cached(request, body, "text/csv; charset=utf-8", f"all-quarters-{dataset}.csv")
     response["Link"] = f'<{reverse("open_data:all_metadata")}>; rel="describedby"; type="{JSONLD}"'
     return response

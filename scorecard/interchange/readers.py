@@ -14,8 +14,9 @@ from pathlib import PurePath
 
 from python_calamine import CalamineWorkbook
 
+from scorecard.rendering.csv_file import csv_cell_read
+
 from .uncalculated import uncalculated_cells
-from .writers import csv_cell_read
 
 EXTENSIONS = (".xlsx", ".csv", ".zip")
 

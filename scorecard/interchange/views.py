@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from scorecard.performance.models import Scorecard
+from scorecard.rendering.csv_file import csv_cell
 
 from . import access, open_data, services
 from .forms import ExportForm, KindForm, MappingForm, UploadForm
@@ -20,7 +21,7 @@ from .models import Job
 from .readers import ReadError, read_file
 from .schema import SHEETS, SHEETS_BY_KEY
 from .selectors import export_sheets_for, import_layout_find
-from .writers import csv_cell, template_rows, write_csv, write_template_xlsx
+from .writers import template_rows, write_csv, write_template_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -1,6 +1,5 @@
 """Write sheets to .xlsx (xlsxwriter, with data-validation lists) and CSV (one file per sheet)."""
 
-import csv
 import datetime as dt
 import io
 import zipfile
@@ -9,46 +8,12 @@ from decimal import Decimal
 
 import xlsxwriter
 
+from scorecard.rendering.csv_file import csv_bytes
+
 from .schema import SYNONYMS, SheetSpec
 
 Progress = Callable[[int, int], None]
 VALIDATION_ROWS = 5000  # how far down a template's drop-down lists reach
-
-
-def cell_text(value: object) -> str:
-    """A value as CSV text: dates ISO, Yes/No, numbers without trailing zeros."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, Decimal):
-        text = format(value.normalize(), "f")
-        return text
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-# A spreadsheet opening a CSV runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: object) -> str:
-    """A value as CSV text that a spreadsheet shows and never runs: text starting like a formula
-    gets a leading single quote (as OWASP advises); numbers, dates and Yes/No are left alone."""
-    text = cell_text(value)
-    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
-
-
-def csv_cell_read(text: str) -> str:
-    """The text `csv_cell` was given: its single quote taken off again on import."""
-    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
-        return text[1:]
-    return text
 
 
 def write_xlsx(
@@ -124,12 +89,9 @@ def write_xlsx(
 
 def write_csv(spec: SheetSpec, rows: list[dict]) -> bytes:
     """UTF-8 with a byte-order mark, so that Excel opens it with the right characters."""
-    output = io.StringIO(newline="")
-    writer = csv.writer(output)
-    writer.writerow([c.header for c in spec.columns])
-    for row in rows:
-        writer.writerow([csv_cell(row.get(c.key)) for c in spec.columns])
-    return ("\ufeff" + output.getvalue()).encode("utf-8")
+    return csv_bytes(
+        [c.header for c in spec.columns], ([row.get(c.key) for c in spec.columns] for row in rows)
+    )
 
 
 def write_csv_zip(

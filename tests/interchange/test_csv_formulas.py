@@ -12,8 +12,8 @@ import pytest
 
 from scorecard.interchange.readers import read_file
 from scorecard.interchange.services import export_data
-from scorecard.interchange.writers import csv_cell
 from scorecard.organisation.models import Directorate
+from scorecard.rendering.csv_file import csv_cell
 from scorecard.reporting.models import IndicatorSnapshot, RiskSnapshot, Snapshot
 
 DANGEROUS = [
