@@ -2,9 +2,6 @@
 progress, extension requests and their decisions, and a new action on an indicator or project.
 Audit pages are views_audits.py's."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +13,7 @@ from scorecard.core.actions_due import days_overdue, may_decide_extension
 from scorecard.history import history_entries, record_version
 from scorecard.organisation import clock
 from scorecard.organisation.access import Action as Do
+from scorecard.rendering.csv_file import csv_bytes
 from scorecard.web import add_service_errors, form_saved, paginate
 
 from . import forms, selectors, services, subjects
@@ -25,7 +23,12 @@ from .models import SUBJECT_FIELDS, Action, ExtensionRequest
 
 SECTION = "actions"
 KINDS = {"risk": "Risks", "indicator": "Indicators", "project": "Projects", "audit": "Audits"}
-STATUSES = {"open": "Open", "overdue": "Overdue", "done": "Done or cancelled"}
+STATUSES = {
+    "open": "Open",
+    "overdue": "Overdue",
+    "done": "Done or cancelled",
+    "extension": "Extension waiting",
+}
 
 
 def _render(request, template: str, context: dict) -> HttpResponse:
@@ -59,11 +62,17 @@ def action_list(request: HttpRequest) -> HttpResponse:
     )
     if request.GET.get("format") == "csv":
         return _csv(selectors.describe(list(rows)), today)
-    page = paginate(request, rows)
+    page = paginate(request, selectors.with_waiting_extension(rows, request.user))
     actions = selectors.describe(list(page["page"]))
     for action in actions:
         action.days_overdue = days_overdue(
             status=action.status, agreed=action.due_on, revised=action.revised_due_on, today=today
+        )
+        # The decision page's link, for those who may decide it: never the one who asked.
+        action.may_decide_waiting = (
+            action.waiting_id is not None
+            and action.may_decide
+            and may_decide_extension(request.user.pk, action.waiting_requested_by_id)
         )
     return _render(
         request,
@@ -87,22 +96,22 @@ CSV_COLUMNS = ["Belongs to", "Kind", "Action", "Owner", "Due on (first agreed)",
 
 
 def _csv(actions: list[Action], today) -> HttpResponse:
-    """The list as filtered, every row, for a spreadsheet (the Audit Committee, a director)."""
-    output = io.StringIO()
-    writer = csv.writer(output)
-    writer.writerow(CSV_COLUMNS)
-    for a in actions:
-        late = days_overdue(status=a.status, agreed=a.due_on, revised=a.revised_due_on, today=today)
-        writer.writerow(
-            [a.about.name, a.about.kind, a.description, a.owner.get_full_name() or a.owner.username, a.due_on,
-             a.revised_due_on or "", late, a.get_status_display(), a.percent_complete, a.progress,
-             a.get_priority_display(), a.management_response]
-        )  # fmt: skip
-    # With a byte-order mark, so that Excel opens £ and accents rightly (as the exports do).
-    body = ("\ufeff" + output.getvalue()).encode()
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    """The list as filtered, every row, for a spreadsheet (the Audit Committee, a director):
+    owners by name, and each cell as the other downloads write it (rendering/csv_file.py)."""
+    rows = (
+        [a.about.name, a.about.kind, a.description, _name(a.owner), a.due_on, a.revised_due_on,
+         days_overdue(status=a.status, agreed=a.due_on, revised=a.revised_due_on, today=today),
+         a.get_status_display(), a.percent_complete, a.progress, a.get_priority_display(),
+         a.management_response]
+        for a in actions
+    )  # fmt: skip
+    response = HttpResponse(csv_bytes(CSV_COLUMNS, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="actions.csv"'
     return response
+
+
+def _name(person) -> str:
+    return person.get_full_name() or person.username
 
 
 @login_required

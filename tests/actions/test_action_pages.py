@@ -7,6 +7,7 @@ import re
 import lxml.html
 import pytest
 
+from scorecard.actions import services
 from scorecard.actions.models import Action
 from scorecard.home import home_for
 from scorecard.organisation.models import Directorate
@@ -238,6 +239,73 @@ def test_the_actions_list_shows_every_kind_and_filters(
     assert "1 overdue" in text(client.get("/actions/"))
 
 
+def test_a_manager_lists_the_extensions_waiting_and_opens_each_decision(
+    client, people, indicator, project, django_assert_max_num_queries
+):
+    """The editor may change the indicator and the project, so decides their extensions, but
+    never the one they asked for themselves; a reader sees the requests and decides none."""
+    asked = Action.objects.create(
+        indicator=indicator, description="Recruit two discharge coordinators",
+        owner=people["reader"], due_on=TODAY + dt.timedelta(days=10),
+    )  # fmt: skip
+    theirs = services.extension_request(
+        action=asked, requested_by=people["reader"], new_due_on=dt.date(2018, 2, 28),
+        reason="Second round of recruitment needed.",
+    )  # fmt: skip
+    own = Action.objects.create(
+        project=project, description="Agree the go-live date", owner=people["editor"],
+        due_on=TODAY + dt.timedelta(days=20),
+    )  # fmt: skip
+    services.extension_request(
+        action=own, requested_by=people["editor"], new_due_on=dt.date(2018, 3, 30),
+        reason="The contact centre moves in March.",
+    )  # fmt: skip
+    Action.objects.create(
+        indicator=indicator, description="Audit discharge letters", owner=people["reader"],
+        due_on=TODAY + dt.timedelta(days=30),
+    )  # fmt: skip
+
+    def rows(response) -> dict[str, str]:
+        page = lxml.html.fromstring(response.content)
+        return {
+            row.xpath("td[1]")[0].text_content().strip(): re.sub(
+                r"\s+", " ", row.xpath("td[4]")[0].text_content()
+            ).strip()
+            for row in page.xpath("//tbody/tr")
+        }
+
+    def decide_links(response) -> list[str]:
+        page = lxml.html.fromstring(response.content)
+        return page.xpath("//tbody//a[contains(@href, '/actions/extensions/')]/@href")
+
+    client.force_login(people["editor"])
+    everything = client.get("/actions/")
+    waiting = lxml.html.fromstring(everything.content).xpath(
+        "//a[normalize-space()='2 extensions waiting for a decision']/@href"
+    )
+    assert waiting == ["/actions/?status=extension"]
+    assert "Extension waiting" in text(everything)  # the filter, among the statuses
+    with django_assert_max_num_queries(16):
+        listed = client.get("/actions/?status=extension")
+    assert rows(listed) == {
+        "Recruit two discharge coordinators": "14 December 2017 Extension to 28 February 2018 "
+        "waiting for a decision: decide the extension to 28 February 2018",
+        "Agree the go-live date": "24 December 2017 Extension to 30 March 2018 waiting for a "
+        "decision",  # the editor asked for it: someone else decides
+    }
+    assert decide_links(listed) == [f"/actions/extensions/{theirs.pk}/"]
+    form = client.get(decide_links(listed)[0])
+    asker = people["reader"].get_full_name()
+    assert f"{asker} asks to move the due date" in text(form)
+    assert 'name="decision"' in form.content.decode()
+
+    # A reader sees what waits, with no link to a decision they may not take.
+    client.force_login(people["reader"])
+    listed = client.get("/actions/?status=extension")
+    assert list(rows(listed)) == ["Recruit two discharge coordinators", "Agree the go-live date"]
+    assert decide_links(listed) == []
+
+
 def test_progress_is_reported_on_the_actions_page_and_a_stale_form_is_refused(
     client, people, indicator
 ):
@@ -284,20 +352,26 @@ def test_the_list_downloads_as_csv_with_the_same_filters(client, people, indicat
     import csv
     import io
 
+    owner = people["reader"]
+    owner.first_name, owner.last_name = "Zoë", "Ó Briain"
+    owner.save()
     Action.objects.create(
         indicator=indicator, description="Publish the discharge dashboard weekly",
-        owner=people["reader"], due_on=TODAY - dt.timedelta(days=4),
+        owner=owner, due_on=TODAY - dt.timedelta(days=4),
+        progress="=2+3 wards report; £500 of overtime agreed.",
     )  # fmt: skip
     Action.objects.create(
         project=project, description="Agree the go-live date", owner=people["editor"],
         due_on=TODAY + dt.timedelta(days=9),
     )  # fmt: skip
-    client.force_login(people["reader"])
+    client.force_login(owner)
     response = client.get("/actions/?status=overdue&format=csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response.content.startswith("\ufeff".encode())  # Excel reads it as UTF-8
+    assert response.content.startswith(b"\xef\xbb\xbf")  # the mark by which Excel reads UTF-8
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [(r["Belongs to"], r["Action"], r["Days overdue"]) for r in rows] == [
         ("ASC07 Delayed transfers of care", "Publish the discharge dashboard weekly", "4")
     ]
-    assert rows[0]["Owner"] == people["reader"].get_full_name() != ""
+    # The owner by name, not their username; text a spreadsheet would run is kept as text.
+    assert rows[0]["Owner"] == "Zoë Ó Briain"
+    assert rows[0]["Progress"] == "'=2+3 wards report; £500 of overtime agreed."
