@@ -5,6 +5,7 @@ The thresholds are data (`RagRules`, stored by the projects app and edited by ad
 - **schedule**: the worst slippage of the project's milestones, the days between a milestone's
   planned date and its actual date (done), its forecast date (not done), or today (not done, no
   forecast, planned date passed). Measured in days, or in percent of the project's duration.
+  A milestone not due yet with a later forecast is "forecast 43 days late", not late.
 - **budget**: the variance of spend (forecast, or actual where there is no forecast) against the
   budget, in percent of the budget. An overspend counts; an underspend counts only when the
   rules say so (some councils want money left unspent reported too).
@@ -155,13 +156,15 @@ def rate_schedule(
         return PartRating(None, "No milestones to rate.")
     worst = max(milestones, key=lambda m: (slippage_days(m, today), m.planned))
     days = slippage_days(worst, today)
+    # A milestone not due yet is not late: only its forecast is (it still counts, as a warning).
+    late = "forecast " if milestone_state(worst, today) == MilestoneState.FORECAST_LATE else ""
     if rules.schedule_unit == ScheduleUnit.PERCENT:
         duration = max((end - start).days, 1)
         measure = Decimal(days) * HUNDRED / Decimal(duration)
-        words = f"{days} days late, {measure:.0f}% of the project's {duration} days"
+        words = f"{late}{days} days late, {measure:.0f}% of the project's {duration} days"
     else:
         measure = Decimal(days)
-        words = f"{days} days late"
+        words = f"{late}{days} days late"
     rag = _band(measure, rules.schedule_amber, rules.schedule_red)
     if days == 0:
         return PartRating(rag, "Every milestone on or ahead of its planned date.")

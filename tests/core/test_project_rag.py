@@ -42,6 +42,17 @@ def test_a_milestone_forecast_20_days_late_is_amber_by_the_default_days():
         today=TODAY,
     )
     assert rating.rag == Rag.AMBER
+    # Planned 1 November, after today: not late yet, only forecast late.
+    assert rating.reason == "Milestone “Go live” forecast 20 days late."
+
+
+def test_a_milestone_past_its_planned_date_with_a_later_forecast_is_late():
+    rating = rate_schedule(
+        [ms(dt.date(2017, 10, 1), forecast=dt.date(2017, 10, 21))],
+        start=START,
+        end=END,
+        today=TODAY,
+    )
     assert rating.reason == "Milestone “Go live” 20 days late."
 
 
@@ -68,7 +79,11 @@ def test_schedule_in_percent_of_the_duration():
         schedule_unit=ScheduleUnit.PERCENT, schedule_amber=Decimal(5), schedule_red=Decimal(10)
     )
     late = ms(dt.date(2017, 11, 1), forecast=dt.date(2017, 12, 8))
-    assert rate_schedule([late], start=START, end=END, today=TODAY, rules=rules).rag == Rag.RED
+    rating = rate_schedule([late], start=START, end=END, today=TODAY, rules=rules)
+    assert rating.rag == Rag.RED
+    assert (
+        rating.reason == "Milestone “Go live” forecast 37 days late, 10% of the project's 364 days."
+    )
     # The same 37 days on a project of 1,000 days is 3.7%: green.
     long_end = START + dt.timedelta(days=1000)
     assert (
