@@ -42,22 +42,38 @@ def saved_if_current(record, what: str, save: Callable[[dict], tuple[str, str]])
     return checked
 
 
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its field when the form has one."""
+def add_service_errors(form: forms.Form, error: ValidationError, skip=frozenset()) -> None:
+    """Show a service's ValidationError on the form: on its field when the form has one (not
+    on the fields in `skip`, which already say what is wrong)."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
         return
     for field, texts in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, texts)
+        if field not in skip:
+            form.add_error(field if field in form.fields else None, texts)
 
 
 def form_saved(
-    request: HttpRequest, form: forms.Form, save: Callable[[dict], tuple[str, str]]
+    request: HttpRequest,
+    form: forms.Form,
+    save: Callable[[dict], tuple[str, str]],
+    check: Callable[[dict], None] | None = None,
 ) -> HttpResponse | None:
     """On a valid POST, call `save(cleaned_data)` (the service call, returning the success
     message and where to go) and redirect there. On the service's refusal, or on GET, None:
-    the view shows the form again, with the refusal on it and what was typed kept."""
-    if request.method != "POST" or not form.is_valid():
+    the view shows the form again, with the refusal on it and what was typed kept.
+
+    `check(cleaned_data)`, when given, is the service's check that writes nothing: run on a
+    form with errors too, so the service's refusals of the fields that did clean show beside
+    the form's own, every problem at once."""
+    if request.method != "POST":
+        return None
+    if not form.is_valid():
+        if check is not None:
+            try:
+                check(form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error, skip=set(form.errors))
         return None
     try:
         message, target = save(form.cleaned_data)

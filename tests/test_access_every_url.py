@@ -31,15 +31,17 @@ ACCESS = {
     # Projects (issue 19): read by everyone with a role; the update written by the project's
     # manager and its directorate's editors (the editor edits Adult Services), approved by the
     # sponsor, the programme's owner or an administrator; stages and RAG rules for administrators.
+    # Who may read the project but not write or approve is told why (403); nobody else learns
+    # that it exists (404, NO_ROLE).
     "projects:index": row(SIGN_IN, OK, OK, OK),
     "projects:programmes": row(SIGN_IN, OK, OK, OK),
     "projects:programme": row(SIGN_IN, OK, OK, OK),
     "projects:project": row(SIGN_IN, OK, OK, OK),
-    "projects:update_edit": row(SIGN_IN, OK, OK, NOT_FOUND),
-    "projects:update_review": row(SIGN_IN, OK, NOT_FOUND, NOT_FOUND),
+    "projects:update_edit": row(SIGN_IN, OK, OK, FORBIDDEN),
+    "projects:update_review": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "projects:project_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "projects:project_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
-    "projects:milestone_create": row(SIGN_IN, OK, OK, NOT_FOUND),
+    "projects:milestone_create": row(SIGN_IN, OK, OK, FORBIDDEN),
     "projects:finance_set": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "projects:programme_create": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
     "projects:programme_edit": row(SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
@@ -233,6 +235,8 @@ NO_ROLE = {
     "projects:programme": 404,
     "projects:project": 404,
     "projects:milestone_create": 404,
+    "projects:update_edit": 404,
+    "projects:update_review": 404,
     "api:assessment-detail": 404,
     "api:indicator-detail": 404,
     "api:measurement-detail": 404,

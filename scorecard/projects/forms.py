@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
 from scorecard.form_fields import date_field
 from scorecard.organisation.models import Directorate, User
@@ -15,7 +16,12 @@ class ProjectUpdateForm(forms.Form):
     """The project manager's quarterly update. The milestone date fields are added per
     milestone by `with_milestones`."""
 
-    period = forms.ChoiceField(label="Quarter this update is for")
+    period = forms.ChoiceField(
+        label="Quarter this update is for",
+        error_messages={
+            "invalid_choice": "That quarter is no longer open for updates: choose one that is."
+        },
+    )
     progress = forms.CharField(
         label="Progress this quarter",
         widget=forms.Textarea,
@@ -51,7 +57,25 @@ class ProjectUpdateForm(forms.Form):
                 required=False,
             )
             self.fields[f"actual_{m.pk}"] = date_field(f"{m.name}: date done", required=False)
+            # The milestone's name as written (the shared message lower-cases the label).
+            for part, words in (("forecast", "forecast date"), ("actual", "date done")):
+                self.fields[f"{part}_{m.pk}"].error_messages["invalid"] = (
+                    f"Enter the {words} of “{m.name}” as day/month/year, like 31/3/2018."
+                )
         return self
+
+    def on_fields(self, error: ValidationError) -> ValidationError:
+        """The service's refusal with each milestone date's problem on that date's own field
+        (the service names the milestone and the date in the error's params)."""
+        if not hasattr(error, "error_dict"):
+            return error
+        fields: dict = {}
+        for name, errors in error.error_dict.items():
+            for each in errors:
+                params = each.params or {}
+                field = f"{params.get('part')}_{params.get('milestone')}"
+                fields.setdefault(field if field in self.fields else name, []).append(each)
+        return ValidationError(fields)
 
     def milestone_dates(self, milestones) -> dict:
         data = self.cleaned_data

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
-from scorecard.core import periods
+from scorecard.core import filing, periods
+from scorecard.core.duties import may_review, own_part
 from scorecard.core.project_rag import (
     DEFAULT_RULES,
     MilestoneDates,
@@ -23,7 +24,7 @@ from scorecard.core.project_rag import (
     slippage_days,
 )
 from scorecard.core.project_updates_due import update_deadline, update_late, update_owed
-from scorecard.organisation import clock
+from scorecard.organisation import clock, quarters
 from scorecard.organisation.access import Action
 from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.performance.access import indicator_access
@@ -258,8 +259,96 @@ def project_updates(user, project: Project) -> list[ProjectUpdate]:
     )
 
 
+def update_get(user, pk: int) -> ProjectUpdate | None:
+    """An update of a project the person may read, whatever its state: the review page says
+    why it is not theirs to approve rather than pretending it does not exist."""
+    return (
+        ProjectUpdate.objects.filter(project__in=project_access(user, Action.VIEW))
+        .select_related("project", "entered_by", "submitted_by", "reviewed_by")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class UpdateQuarters:
+    """The quarters a project update may be written for today, the quarter open now first, or
+    why there is none."""
+
+    choices: list[periods.Period]
+    why_none: str = ""
+
+
+def update_quarters(*, on: dt.date | None = None) -> UpdateQuarters:
+    """The quarters open for updates that have begun (the performance app's reporting periods,
+    as values and risk reviews are filed: `core/filing.py`), the latest first: the quarter the
+    home page and the reminders say the update is owed for. With none open, the quarter of the
+    date, unless it is locked (one query)."""
+    on = on or clock.today()
+    start_month = organisation_settings_get().financial_year_start_month
+    open_quarters, locked_keys = quarters.open_and_locked(start_month)
+    choices = filing.filing_choices(on, open_quarters)
+    if choices:
+        return UpdateQuarters(choices[::-1])
+    today_quarter = periods.Period.containing(on, "quarter", start_month)
+    if today_quarter.key in locked_keys:
+        return UpdateQuarters(
+            [],
+            f"No quarter is open for updates: {today_quarter.label} is locked. The performance "
+            "team opens the next quarter for updates.",
+        )
+    return UpdateQuarters([today_quarter])
+
+
+@dataclass(frozen=True)
+class MilestoneChange:
+    """A milestone as the project has it now beside the dates an update gives it."""
+
+    name: str
+    planned: dt.date
+    forecast_now: dt.date | None
+    actual_now: dt.date | None
+    forecast: dt.date | None  # in the update
+    actual: dt.date | None  # in the update
+
+
+def update_milestones(update: ProjectUpdate) -> list[MilestoneChange]:
+    """The milestones the update gives dates for, and the project's others still open, by
+    planned date (one query)."""
+    dates = update.milestone_dates or {}
+
+    def day(pk: int, part: str) -> dt.date | None:
+        text = dates.get(str(pk), {}).get(part)
+        return dt.date.fromisoformat(text) if text else None
+
+    milestones = update.project.milestones.order_by("planned_date", "name")
+    return [
+        MilestoneChange(
+            m.name,
+            m.planned_date,
+            m.forecast_date,
+            m.actual_date,
+            day(m.pk, "forecast"),
+            day(m.pk, "actual"),
+        )
+        for m in milestones
+        if str(m.pk) in dates or (m.actual_date is None and not m.is_archived)
+    ]
+
+
 def project_page(user, project: Project) -> dict:
     quarter = quarter_now()
+    updates = project_updates(user, project)
+    can_approve = project_access(user, Action.APPROVE).filter(pk=project.pk).exists()
+    self_approval = organisation_settings_get().allow_self_approval
+    submitted = [u for u in updates if can_approve and u.state == UpdateState.SUBMITTED]
+    own = {
+        u.pk: own_part(user.pk, u.entered_by_id, u.submitted_by_id)
+        for u in submitted
+        if not may_review(
+            user.pk, u.entered_by_id, u.submitted_by_id, self_approval_allowed=self_approval
+        )
+    }
     line = project_line(
         project,
         quarter=quarter,
@@ -275,9 +364,13 @@ def project_page(user, project: Project) -> dict:
             indicator_access(user, Action.VIEW).filter(projects=project).order_by("code")
         ),
         "priorities": list(project.priorities.select_related("plan").order_by("order")),
-        "updates": project_updates(user, project),
+        "updates": updates,
         "can_edit": project_access(user, Action.EDIT).filter(pk=project.pk).exists(),
-        "can_approve": project_access(user, Action.APPROVE).filter(pk=project.pk).exists(),
+        "can_approve": can_approve,
+        # Submitted updates the person may approve or return: never their own (core/duties.py).
+        "to_review": [u for u in submitted if u.pk not in own],
+        "own_submitted": own,
+        "period_labels": {u.period: periods.parse(u.period).label for u in updates},
     }
 
 

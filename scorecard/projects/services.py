@@ -33,15 +33,22 @@ def _save(obj):
     return obj
 
 
-def _money(value: object, field: str) -> Decimal | None:
+def _money(value: object, field: str, what: str = "") -> Decimal | None:
+    """An amount in pounds; `what` names the amount in the message (a form shows several)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
         number = Decimal(str(value).replace(",", "").replace("£", "").strip())
     except InvalidOperation:
-        raise ValidationError({field: f"Enter an amount of money, not “{value}”."}) from None
+        text = (
+            f"Enter {what} in pounds, like 250000, not “{value}”."
+            if what
+            else f"Enter an amount of money, not “{value}”."
+        )
+        raise ValidationError({field: text}) from None
     if not number.is_finite() or number < 0:
-        raise ValidationError({field: "Enter an amount of money, zero or more."})
+        text = f"Enter {what} in pounds, zero or more." if what else None
+        raise ValidationError({field: text or "Enter an amount of money, zero or more."})
     return number
 
 
@@ -251,32 +258,117 @@ def _check_version(update: ProjectUpdate, expected_version: int | None) -> None:
         )
 
 
-def _milestone_dates(project: Project, dates: dict) -> dict:
-    """{milestone id: {"forecast": iso, "actual": iso}} for the project's own milestones."""
-    own = {str(pk) for pk in project.milestones.values_list("pk", flat=True)}
-    cleaned = {}
+# The update's amounts, as its messages name them.
+UPDATE_MONEY = {
+    "spend": "the spend to date this year",
+    "forecast_spend": "the expected spend for the whole year",
+    "savings_achieved": "the savings achieved to date this year",
+}
+DATE_PARTS = {"forecast": "forecast date", "actual": "date done"}
+
+
+def _milestone_error(milestone: int | str, part: str, text: str) -> ValidationError:
+    # The milestone and part go with the message, so a form puts it on that date's own field.
+    # Django formats a message with its params: a "%" typed in a name is escaped.
+    return ValidationError(
+        text.replace("%", "%%"),
+        code="milestone_date",
+        params={"milestone": str(milestone), "part": part},
+    )
+
+
+def _milestone_dates(project: Project, dates: dict, today: dt.date) -> dict:
+    """{milestone id: {"forecast": iso, "actual": iso}} for the project's own milestones; every
+    date that is wrong is named in one ValidationError."""
+    names = {str(pk): name for pk, name in project.milestones.values_list("pk", "name")}
+    cleaned, problems = {}, []
     for key, pair in (dates or {}).items():
-        if str(key) not in own:
-            raise ValidationError({"milestone_dates": f"Milestone {key} is not this project's."})
+        if str(key) not in names:
+            problems.append(_milestone_error(key, "", f"Milestone {key} is not this project's."))
+            continue
         entry = {}
-        for part in ("forecast", "actual"):
+        for part, words in DATE_PARTS.items():
             value = (pair or {}).get(part)
-            if value:
-                day = value if isinstance(value, dt.date) else None
-                if day is None:
-                    try:
-                        day = dt.date.fromisoformat(str(value))
-                    except ValueError:
-                        raise ValidationError(
-                            {"milestone_dates": f"Enter the {part} date as a date, not “{value}”."}
-                        ) from None
-                entry[part] = day.isoformat()
-        if entry.get("actual") and entry["actual"] > clock.today().isoformat():
-            raise ValidationError(
-                {"milestone_dates": "A milestone cannot be done on a date still to come."}
-            )
+            if not value:
+                continue
+            day = value if isinstance(value, dt.date) else None
+            if day is None:
+                try:
+                    day = dt.date.fromisoformat(str(value))
+                except ValueError:
+                    problems.append(
+                        _milestone_error(
+                            key,
+                            part,
+                            f"Enter the {words} of “{names[str(key)]}” as a date, not “{value}”.",
+                        )
+                    )
+                    continue
+            if part == "actual" and day > today:
+                problems.append(
+                    _milestone_error(
+                        key,
+                        part,
+                        f"The date done of “{names[str(key)]}” is still to come: give it as "
+                        "the forecast date until it is done.",
+                    )
+                )
+                continue
+            entry[part] = day.isoformat()
         cleaned[str(key)] = entry
+    if problems:
+        raise ValidationError({"milestone_dates": problems})
     return cleaned
+
+
+def project_update_check(
+    *,
+    project: Project,
+    progress: str,
+    spend: object = None,
+    forecast_spend: object = None,
+    savings_achieved: object = None,
+    milestone_dates: dict | None = None,
+    rag_judgement: str = "",
+    rag_judgement_reason: str = "",
+) -> dict:
+    """The update's fields as stored, or one ValidationError naming every field that is wrong,
+    so that a form shows all its problems at once. Writes nothing."""
+    problems: dict = {}
+    cleaned: dict = {}
+    if not progress.strip():
+        problems["progress"] = ["Say what progress the project made this quarter."]
+    amounts = {
+        "spend": spend,
+        "forecast_spend": forecast_spend,
+        "savings_achieved": savings_achieved,
+    }
+    for field, value in amounts.items():
+        try:
+            cleaned[field] = _money(value, field, UPDATE_MONEY[field])
+        except ValidationError as error:
+            error.update_error_dict(problems)
+    try:
+        cleaned["milestone_dates"] = _milestone_dates(project, milestone_dates, clock.today())
+    except ValidationError as error:
+        error.update_error_dict(problems)
+    if rag_judgement and not rag_judgement_reason.strip():
+        problems["rag_judgement_reason"] = [
+            "Give the reason for your judgement of the project's rating."
+        ]
+    if rag_judgement_reason.strip() and not rag_judgement:
+        # Kept, not dropped: the person chooses the rating or clears the reason.
+        problems["rag_judgement"] = [
+            "Choose your judgement of the rating, or clear the reason you gave for one."
+        ]
+    if problems:
+        raise ValidationError(problems)
+    return {
+        **cleaned,
+        "progress": progress.strip(),
+        "rag_judgement": rag_judgement or "",
+        "rag_judgement_reason": rag_judgement_reason.strip(),
+    }
 
 
 @transaction.atomic
@@ -296,7 +388,8 @@ def project_update_save(
 ) -> ProjectUpdate:
     """Write the project manager's update for a quarter, as a draft (a new one, or a draft or
     returned one changed). Filed to the quarter chosen or the earliest open one; refused for
-    a locked quarter, and for a judgement of the RAG without its reason."""
+    a locked quarter, and for a judgement of the RAG without its reason (every field's problem
+    at once: `project_update_check`)."""
     if not can(by, Action.EDIT, project):
         raise ValidationError({"project": f"You cannot update {project}."})
     quarter = _quarter(clock.today(), period)
@@ -322,19 +415,18 @@ def project_update_save(
             )
         update.version += 1
         update.entered_by = by
-    if not progress.strip():
-        raise ValidationError({"progress": "Say what progress the project made this quarter."})
-    if rag_judgement and not rag_judgement_reason.strip():
-        raise ValidationError(
-            {"rag_judgement_reason": "Give the reason for your judgement of the project's rating."}
-        )
-    update.progress = progress.strip()
-    update.spend = _money(spend, "spend")
-    update.forecast_spend = _money(forecast_spend, "forecast_spend")
-    update.savings_achieved = _money(savings_achieved, "savings_achieved")
-    update.milestone_dates = _milestone_dates(project, milestone_dates or {})
-    update.rag_judgement = rag_judgement or ""
-    update.rag_judgement_reason = rag_judgement_reason.strip() if rag_judgement else ""
+    fields = project_update_check(
+        project=project,
+        progress=progress,
+        spend=spend,
+        forecast_spend=forecast_spend,
+        savings_achieved=savings_achieved,
+        milestone_dates=milestone_dates,
+        rag_judgement=rag_judgement,
+        rag_judgement_reason=rag_judgement_reason,
+    )
+    for name, value in fields.items():
+        setattr(update, name, value)
     return _save(update)
 
 
@@ -345,25 +437,35 @@ _MOVES = {
 }
 
 
-def _refuse_review(update: ProjectUpdate, by: User | None, decision: str) -> bool:
-    """Refuse unless `by` may approve the project's updates and did not enter or submit this
-    one (unless the council allows self-approval). Returns whether it is their own."""
+APPROVERS = "the project's sponsor, its programme's owner or the performance team"
+
+
+def project_update_review_refusal(update: ProjectUpdate, by: User | None, decision: str) -> str:
+    """Why `by` may not approve or return the update ("" when they may): only its approvers,
+    never the person who entered or submitted it (unless the council allows self-approval), and
+    only while it waits for approval. Pages show it instead of a form that would be refused."""
     if by is None or not can(by, Action.APPROVE, update.project):
-        raise ValidationError(
-            {
-                "state": f"Only the project's sponsor, its programme's owner or an administrator "
-                f"can {decision} this update."
-            }
+        return f"Only {APPROVERS} can {decision} this update."
+    if update.state != UpdateState.SUBMITTED:
+        return (
+            f"This update is {update.get_state_display().lower()}: it is not waiting for approval."
         )
     part = own_part(by.pk, update.entered_by_id, update.submitted_by_id)
     allowed = organisation_settings_get().allow_self_approval
     if not may_review(
         by.pk, update.entered_by_id, update.submitted_by_id, self_approval_allowed=allowed
     ):
-        raise ValidationError(
-            {"state": f"You {part} this update, so someone else must {decision} it."}
-        )
-    return bool(part)
+        return f"You {part} this update, so someone else must {decision} it: {APPROVERS}."
+    return ""
+
+
+def _refuse_review(update: ProjectUpdate, by: User | None, decision: str) -> bool:
+    """Refuse unless `by` may approve or return the update (`project_update_review_refusal`).
+    Returns whether it is their own (allowed when the council allows self-approval)."""
+    refusal = project_update_review_refusal(update, by, decision)
+    if refusal:
+        raise ValidationError({"state": refusal})
+    return bool(own_part(by.pk, update.entered_by_id, update.submitted_by_id))
 
 
 def _move(

@@ -1,22 +1,20 @@
 """Programme, project, update and settings pages. Access through `access.py` only."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from scorecard import web
 from scorecard.actions.selectors import actions_panel
-from scorecard.core import filing, periods
+from scorecard.core import periods
 from scorecard.history import history_entries
-from scorecard.organisation import clock, quarters
 from scorecard.organisation.access import Action
-from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.performance.access import user_has_any_role
 
 from . import forms, selectors, services
-from .access import update_access, user_can_manage_projects
+from .access import can, update_access, user_can_manage_projects
 from .choices import UpdateState
 from .models import Milestone, ProjectFinance, ProjectStage, ProjectUpdate
 
@@ -110,23 +108,61 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _quarter_choices() -> list[tuple[str, str]]:
-    start_month = organisation_settings_get().financial_year_start_month
-    open_quarters, _ = quarters.open_and_locked(start_month)
-    choices = filing.filing_choices(clock.today(), open_quarters)
-    if not choices:
-        choices = [periods.Period.containing(clock.today(), "quarter", start_month)]
-    return [(q.key, q.label) for q in choices]
+WHO_WRITES = (
+    "Only the project's manager and its directorate's editors write its updates and add its "
+    "milestones."
+)
+
+
+def _refused(request, project, title: str, reason: str, status: int = 200) -> HttpResponse:
+    """Why a form is not offered, instead of a form that could only be refused (403 when the
+    person's role does not include it)."""
+    context = {"active_section": SECTION, "project": project, "title": title, "reason": reason}
+    return render(request, "projects/refused.html", context, status=status)
+
+
+def _editable(request, pk: int, title: str):
+    """The project and None when the person may edit it; else the page saying why: 404 when
+    they may not even read the project, 403 with the reason when they may."""
+    found = _found(selectors.project_get(request.user, pk))
+    if can(request.user, Action.EDIT, found):
+        return found, None
+    return found, _refused(request, found, title, WHO_WRITES, status=403)
 
 
 @login_required
 def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """The project manager's update for a quarter: saved as a draft or submitted."""
-    found = _found(selectors.project_get(request.user, pk, Action.EDIT))
-    milestones = [m for m in found.milestones.all() if not m.is_archived and m.actual_date is None]
-    choices = _quarter_choices()
-    period = request.POST.get("period") or request.GET.get("period") or choices[0][0]
+    """The project manager's update for a quarter open now: saved as a draft or submitted; shown
+    read-only once submitted or approved, since every change to it would be refused."""
+    found, refused = _editable(request, pk, "Quarterly update")
+    if refused:
+        return refused
+    offer = selectors.update_quarters()
+    if not offer.choices:
+        return _refused(request, found, "Quarterly update", offer.why_none)
+    keys = [q.key for q in offer.choices]
+    asked = request.POST.get("period") or request.GET.get("period")
+    # A quarter not offered (locked since the link was made, say) is never shown as if it were.
+    period = asked if asked in keys else keys[0]
     existing = update_access(request.user, Action.EDIT).filter(project=found, period=period).first()
+    if (
+        request.method != "POST"
+        and existing is not None
+        and existing.state in (UpdateState.SUBMITTED, UpdateState.APPROVED)
+    ):
+        return _render(
+            request,
+            "projects/update_view.html",
+            {
+                "project": found,
+                "update": existing,
+                "period": periods.parse(existing.period),
+                "milestones": selectors.update_milestones(existing),
+                "others": [q for q in offer.choices if q.key != period],
+                "approvers": services.APPROVERS,
+            },
+        )
+    milestones = [m for m in found.milestones.all() if not m.is_archived and m.actual_date is None]
     initial = {"period": period, "version": existing.version if existing else None}
     if existing is not None:
         initial.update(
@@ -143,32 +179,47 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ProjectUpdateForm(request.POST or None, initial=initial).with_milestones(
         milestones
     )
-    form.fields["period"].choices = choices
+    form.fields["period"].choices = [(q.key, q.label) for q in offer.choices]
+
+    def fields(data: dict) -> dict:
+        return {
+            "progress": data.get("progress") or "",
+            "spend": data.get("spend"),
+            "forecast_spend": data.get("forecast_spend"),
+            "savings_achieved": data.get("savings_achieved"),
+            "milestone_dates": form.milestone_dates(milestones),
+            "rag_judgement": data.get("rag_judgement") or "",
+            "rag_judgement_reason": data.get("rag_judgement_reason") or "",
+        }
+
+    def check(data):
+        # The service's checks of the fields that did clean, beside the form's own errors.
+        try:
+            services.project_update_check(project=found, **fields(data))
+        except ValidationError as error:
+            raise form.on_fields(error) from None
 
     def save(data):
         submit = "submit" in request.POST
-        update = services.project_update_save(
-            project=found,
-            by=request.user,
-            period=data["period"],
-            progress=data["progress"],
-            spend=data["spend"],
-            forecast_spend=data["forecast_spend"],
-            savings_achieved=data["savings_achieved"],
-            milestone_dates=form.milestone_dates(milestones),
-            rag_judgement=data["rag_judgement"],
-            rag_judgement_reason=data["rag_judgement_reason"],
-            expected_version=data["version"],
-        )
-        if submit:
-            services.project_update_submit(
-                update=update, by=request.user, expected_version=update.version
+        try:
+            update = services.project_update_save(
+                project=found,
+                by=request.user,
+                period=data["period"],
+                expected_version=data["version"],
+                **fields(data),
             )
+            if submit:
+                services.project_update_submit(
+                    update=update, by=request.user, expected_version=update.version
+                )
+        except ValidationError as error:
+            raise form.on_fields(error) from None
         label = periods.parse(update.period).label
         done = "submitted for approval" if submit else "saved as a draft"
         return f"The {label} update of {found} is {done}.", reverse("projects:project", args=[pk])
 
-    saved = web.form_saved(request, form, save)
+    saved = web.form_saved(request, form, save, check=check)
     return saved or _render(
         request,
         "projects/update_form.html",
@@ -178,13 +229,16 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def update_review(request: HttpRequest, pk: int) -> HttpResponse:
-    update = _found(
-        update_access(request.user, Action.APPROVE)
-        .select_related("project", "entered_by", "submitted_by")
-        .filter(pk=pk, state=UpdateState.SUBMITTED)
-        .first()
-    )
-    form = forms.ReviewForm(request.POST or None, initial={"version": update.version})
+    """Approve or return a submitted update; to anyone else who may read the project, why not."""
+    update = _found(selectors.update_get(request.user, pk))
+    decision = "approve or return"
+    refusal = services.project_update_review_refusal(update, request.user, decision)
+    if not can(request.user, Action.APPROVE, update.project):
+        title = "Approve or return a project update"
+        return _refused(request, update.project, title, refusal, status=403)
+    form = None
+    if not refusal:
+        form = forms.ReviewForm(request.POST or None, initial={"version": update.version})
 
     def save(data):
         if data["decision"] == "approve":
@@ -206,11 +260,17 @@ def update_review(request: HttpRequest, pk: int) -> HttpResponse:
             reverse("projects:project", args=[update.project_id]),
         )
 
-    saved = web.form_saved(request, form, save)
+    saved = web.form_saved(request, form, save) if form is not None else None
     return saved or _render(
         request,
         "projects/review.html",
-        {"update": update, "form": form, "period": periods.parse(update.period)},
+        {
+            "update": update,
+            "form": form,
+            "refusal": refusal,
+            "period": periods.parse(update.period),
+            "milestones": selectors.update_milestones(update),
+        },
     )
 
 
@@ -364,7 +424,9 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def milestone_create(request: HttpRequest, pk: int) -> HttpResponse:
-    found = _found(selectors.project_get(request.user, pk, Action.EDIT))
+    found, refused = _editable(request, pk, "Add a milestone")
+    if refused:
+        return refused
     form = forms.MilestoneForm(request.POST or None)
 
     def save(data):

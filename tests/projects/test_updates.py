@@ -109,7 +109,42 @@ def test_bad_money_is_refused_naming_the_field(project, people):
         services.project_update_save(
             project=project, by=people["editor"], period=QUARTER, progress="x", spend="lots"
         )
-    assert refused.value.message_dict == {"spend": ["Enter an amount of money, not “lots”."]}
+    assert refused.value.message_dict == {
+        "spend": ["Enter the spend to date this year in pounds, like 250000, not “lots”."]
+    }
+
+
+def test_every_problem_of_an_update_is_refused_at_once(project, people):
+    milestone = project.milestones.get(name="Online forms live")
+    with pytest.raises(ValidationError) as refused:
+        services.project_update_save(
+            project=project, by=people["editor"], period=QUARTER, progress=" ",
+            spend="lots", savings_achieved="-5", rag_judgement="red",
+            milestone_dates={str(milestone.pk): {"forecast": "soon", "actual": "2018-01-10"}},
+        )  # fmt: skip
+    assert refused.value.message_dict == {
+        "progress": ["Say what progress the project made this quarter."],
+        "spend": ["Enter the spend to date this year in pounds, like 250000, not “lots”."],
+        "savings_achieved": [
+            "Enter the savings achieved to date this year in pounds, zero or more."
+        ],
+        "milestone_dates": [
+            "Enter the forecast date of “Online forms live” as a date, not “soon”.",
+            "The date done of “Online forms live” is still to come: give it as the forecast "
+            "date until it is done.",
+        ],
+        "rag_judgement_reason": ["Give the reason for your judgement of the project's rating."],
+    }
+    assert not project.updates.exists()
+
+
+def test_a_reason_without_a_judgement_is_refused_not_dropped(project, people):
+    with pytest.raises(ValidationError) as refused:
+        services.project_update_save(
+            project=project, by=people["editor"], period=QUARTER, progress="On track.",
+            rag_judgement_reason="The supplier is reliable.",
+        )  # fmt: skip
+    assert list(refused.value.message_dict) == ["rag_judgement"]
 
 
 def test_only_the_owner_or_the_directorate_s_editors_write_updates(project, people):
