@@ -22,10 +22,12 @@ def action_create(
     description: str,
     owner: User | None,
     due_on: dt.date | None,
+    already_agreed: bool = False,
     **facts,
 ) -> Action:
     """Add an action to its subject (a risk, an indicator, a project, or an audit, where it is a
-    recommendation); every action needs an owner and a due date."""
+    recommendation); every action needs an owner and a due date (`_check_due_on`).
+    `already_agreed`: an import or the demo records actions agreed before today, some overdue."""
     if owner is None:
         raise ValidationError({"owner": "Every action needs an owner: choose who will do it."})
     if due_on is None:
@@ -33,12 +35,37 @@ def action_create(
     field = subject._meta.model_name
     if field not in SUBJECT_FIELDS:
         raise ValidationError(f"An action cannot belong to a {subject._meta.verbose_name}.")
+    _check_due_on(subject, due_on, already_agreed=already_agreed)
     action = Action(
         description=description, owner=owner, due_on=due_on, **{field: subject}, **facts
     )
     action.full_clean()
     action.save()
     return action
+
+
+def _check_due_on(subject, due_on: dt.date, *, already_agreed: bool) -> None:
+    """A new action is due today or later: a date already past is a slip of the keyboard, and
+    would put the action on its owner's overdue list the moment it is added. A recommendation
+    may be recorded after its audit was issued, so its date may have passed, but it is never due
+    before the audit was issued."""
+    if isinstance(subject, Audit):
+        if subject.issued_on and due_on < subject.issued_on:
+            raise ValidationError(
+                {
+                    "due_on": f"A recommendation cannot be due before its audit was issued "
+                    f"({subject.issued_on:%-d %B %Y}): check the due date."
+                }
+            )
+        return
+    today = clock.today()
+    if not already_agreed and due_on < today:
+        raise ValidationError(
+            {
+                "due_on": f"The due date {due_on:%-d %B %Y} has passed: a new action is due "
+                f"today ({today:%-d %B %Y}) or later."
+            }
+        )
 
 
 @transaction.atomic

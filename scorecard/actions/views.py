@@ -278,7 +278,8 @@ def action_create(request: HttpRequest, field: str, pk: int) -> HttpResponse:
 
     def save(data):
         services.action_create(subject=target, **data)
-        return f"Action added to {subject.name(target)}.", back
+        # Back on the page's Actions tab, where the new action is (the tab's id on each page).
+        return f"Action added to {subject.name(target)}.", f"{back}#actions"
 
     if saved := form_saved(request, form, save):
         return saved

@@ -55,8 +55,9 @@ def load(*, admin: User) -> None:
     for rows, subjects in [(INDICATOR_ACTIONS, indicators), (PROJECT_ACTIONS, projects)]:
         for key, owner, description, due, status, percent, progress in rows:
             action = services.action_create(
-                subject=subjects[key], description=description, owner=people[owner], due_on=due
-            )
+                subject=subjects[key], description=description, owner=people[owner], due_on=due,
+                already_agreed=True,
+            )  # fmt: skip
             if status != "not_started":
                 services.action_update(
                     action=action, status=status, percent_complete=percent, progress=progress,

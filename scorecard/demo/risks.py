@@ -563,8 +563,10 @@ def _confidential(registers: dict[str, Register], owners: dict[str, User], admin
         )  # fmt: skip
         services.control_create(risk=risk, description=control, owner=owner)
         services.action_create(
-            risk=risk, description=first, owner=owner, due_on=dt.date(2018, 1, 31)
-        )
+            risk=risk, description=first, owner=owner, due_on=dt.date(2018, 1, 31),
+            already_agreed=True,
+        )  # fmt: skip
         services.action_create(
-            risk=risk, description=second, owner=admin, due_on=dt.date(2018, 3, 31)
-        )
+            risk=risk, description=second, owner=admin, due_on=dt.date(2018, 3, 31),
+            already_agreed=True,
+        )  # fmt: skip

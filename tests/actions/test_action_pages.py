@@ -85,10 +85,39 @@ def test_a_project_gets_an_action_from_its_page(client, people, project):
         owner=people["editor"].pk, due_on="15/12/2017",
     )  # fmt: skip
     assert saved.status_code == 302
+    assert saved["Location"] == f"/projects/{project.pk}/#actions"  # opens on the Actions tab
     page = text(client.get(f"/projects/{project.pk}/"))
     assert "Actions (1)" in page
     assert "Agree the go-live date with the contact centre" in page
     assert Action.objects.get().project == project
+
+
+def test_a_new_action_due_before_today_is_refused_naming_the_date(client, people, project):
+    client.force_login(people["editor"])
+    refused = add_action(
+        client, "project", project.pk, description="Agree the go-live date",
+        owner=people["editor"].pk, due_on="1/12/2017",
+    )  # fmt: skip
+    assert refused.status_code == 200
+    assert (
+        "The due date 1 December 2017 has passed: a new action is due today (4 December 2017) "
+        "or later." in text(refused)
+    )
+    assert not Action.objects.exists()
+    # Due today is accepted.
+    assert add_action(
+        client, "project", project.pk, description="Agree the go-live date",
+        owner=people["editor"].pk, due_on="4/12/2017",
+    ).status_code == 302  # fmt: skip
+
+
+def test_an_action_agreed_before_today_is_recorded_by_an_import_with_its_date(people, indicator):
+    """A register brought in from a spreadsheet has overdue actions: they are kept as they are."""
+    action = services.action_create(
+        subject=indicator, description="Reablement review", owner=people["reader"],
+        due_on=dt.date(2017, 10, 31), already_agreed=True,
+    )  # fmt: skip
+    assert action.due_on == dt.date(2017, 10, 31)
 
 
 def test_an_extension_approved_by_someone_else_moves_the_due_date_and_keeps_the_old_one(

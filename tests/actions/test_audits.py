@@ -188,6 +188,29 @@ def test_an_auditor_adds_an_audit_and_a_recommendation_with_errors_named(client,
     assert (action.audit, action.priority, action.due_on) == (audit, "medium", D(2018, 2, 28))
 
 
+def test_a_recommendation_is_recorded_after_its_audit_but_never_due_before_it(auditors, audit):
+    """Recommendations of an audit issued on 2 October are entered on 4 December: one due
+    31 October has passed and is recorded (overdue); one due before the audit was issued is a
+    mistake."""
+    late = services.action_create(
+        subject=audit, description="Reconcile payroll monthly", owner=auditors["editor"],
+        due_on=D(2017, 10, 31), priority="high", management_response="Agreed.",
+    )  # fmt: skip
+    assert late.due_on == D(2017, 10, 31)
+    with pytest.raises(ValidationError) as refused:
+        services.action_create(
+            subject=audit, description="Check starters", owner=auditors["editor"],
+            due_on=D(2017, 9, 30), priority="high", management_response="Agreed.",
+        )  # fmt: skip
+    assert refused.value.message_dict == {
+        "due_on": [
+            "A recommendation cannot be due before its audit was issued (2 October 2017): check "
+            "the due date."
+        ]
+    }
+    assert list(audit.recommendations.all()) == [late]
+
+
 def test_archiving_an_audit_keeps_it_and_its_history(client, auditors, audit):
     client.force_login(auditors["ines"])
     form = client.get(f"/audits/{audit.pk}/edit/")

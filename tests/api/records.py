@@ -49,7 +49,7 @@ def api_records(admin) -> dict:
     )
     action = indicator.actions.first() or action_create(
         subject=indicator, description="Reablement review of every new package",
-        owner=admin, due_on=dt.date(2017, 11, 30),
+        owner=admin, due_on=dt.date(2017, 11, 30), already_agreed=True,
     )  # fmt: skip
     return {
         "action": action,

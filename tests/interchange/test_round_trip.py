@@ -121,7 +121,11 @@ def build_organisation(admin):
         risk=market, description="Provider monitoring", effectiveness="effective"
     )
     action = risk_services.action_create(
-        risk=market, description="Fee review", owner=erin, due_on=dt.date(2018, 3, 31)
+        risk=market,
+        description="Fee review",
+        owner=erin,
+        due_on=dt.date(2018, 3, 31),
+        already_agreed=True,
     )
     risk_services.action_update(
         action=action,
@@ -248,7 +252,7 @@ def build_projects(admin, erin, asc, priorities):
     project_services.project_finance_set(project=depot, year="2016/17", budget="250000")
     action = action_services.action_create(
         subject=digital, description="Agree the go-live date", owner=erin,
-        due_on=dt.date(2017, 12, 15),
+        due_on=dt.date(2017, 12, 15), already_agreed=True,
     )  # fmt: skip
     action_services.action_update(
         action=action, status="in_progress", percent_complete=40,

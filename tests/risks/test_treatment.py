@@ -31,6 +31,7 @@ def test_controls_and_actions_are_separate_lists(risk):
         description="Move servers to the cloud.",
         owner=UserFactory(),
         due_on=dt.date(2020, 3, 31),
+        already_agreed=True,  # a register's action, agreed before today
     )
     assert list(risk.controls.all()) == [control]
     assert list(risk.actions.all()) == [action]
@@ -52,7 +53,11 @@ def test_an_action_without_an_owner_is_refused(risk):
 
 def test_progress_keeps_the_original_due_date_and_completion_is_dated(risk):
     action = services.action_create(
-        risk=risk, description="Train staff.", owner=UserFactory(), due_on=dt.date(2019, 6, 30)
+        risk=risk,
+        description="Train staff.",
+        owner=UserFactory(),
+        due_on=dt.date(2019, 6, 30),
+        already_agreed=True,
     )
     services.action_update(
         action=action,

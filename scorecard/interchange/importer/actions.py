@@ -63,6 +63,7 @@ class ActionSheets:
                     description=values["description"],
                     owner=owner,
                     due_on=values["due_on"],
+                    already_agreed=True,  # actions agreed before the import
                 )
                 existing[(values["kind"], subject.pk, values["description"])] = item
                 outcome = CREATED

@@ -433,6 +433,7 @@ class RiskSheets:
                     description=values["description"],
                     owner=owner,
                     due_on=values["due_on"],
+                    already_agreed=True,  # a register's actions, agreed before the import
                 )
                 existing[(risk.pk, values["description"])] = item
                 action = CREATED

@@ -68,7 +68,15 @@ def action_create(
     description: str,
     owner: User | None,
     due_on: dt.date,
+    already_agreed: bool = False,
 ) -> Action:
-    """Add a further action; every action needs an owner and a due date."""
+    """Add a further action; every action needs an owner and a due date, today or later unless
+    `already_agreed` (actions.services.action_create)."""
     _refuse_if_closed(risk)
-    return actions.action_create(subject=risk, description=description, owner=owner, due_on=due_on)
+    return actions.action_create(
+        subject=risk,
+        description=description,
+        owner=owner,
+        due_on=due_on,
+        already_agreed=already_agreed,
+    )
