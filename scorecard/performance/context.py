@@ -37,6 +37,7 @@ class PastValue:
     status: Status
     commentary: str
     improvement_actions: str
+    commentary_is_internal: bool = False  # shown with its "not published" tag
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def measurement_context(
             status=evaluate(profile, key, history, today=today),
             commentary=m.commentary,
             improvement_actions=m.improvement_actions,
+            commentary_is_internal=m.commentary_is_internal,
         )
 
     newest_first = list(reversed(earlier))

@@ -42,6 +42,7 @@ class LastNotes:
     period: Period
     commentary: str
     improvement_actions: str
+    commentary_is_internal: bool = False  # copied forward with it: internal stays unpublished
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,12 @@ def value_form_context(*, indicator: Indicator, period: Period) -> ValueFormCont
 def _last_notes(approved: list[Measurement], period: Period, start_month: int):
     for m in approved:  # newest first
         if m.period_start < period.start and (m.commentary or m.improvement_actions):
-            return LastNotes(parse(m.period, start_month), m.commentary, m.improvement_actions)
+            return LastNotes(
+                parse(m.period, start_month),
+                m.commentary,
+                m.improvement_actions,
+                m.commentary_is_internal,
+            )
     return None
 
 

@@ -346,10 +346,13 @@ def measurement_edit(request: HttpRequest, pk: int, period: str) -> HttpResponse
     conflict = None
     if action == "copy" and context.last_notes is not None:
         # Copy forward: the last commentary and actions replace these two fields, and the
-        # rest of what was typed is kept.
+        # rest of what was typed is kept. Internal commentary stays marked internal: copied
+        # without its mark it would be published.
         form.data = form.data.copy()
         form.data["commentary"] = context.last_notes.commentary
         form.data["improvement_actions"] = context.last_notes.improvement_actions
+        if context.last_notes.commentary_is_internal:
+            form.data["commentary_is_internal"] = "on"
     if request.method == "POST" and form.is_valid() and action in {"save", "submit"}:
         data = dict(form.cleaned_data)
         expected = data.pop("version")

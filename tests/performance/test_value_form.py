@@ -162,6 +162,39 @@ def test_copy_forward_fills_commentary_and_actions_and_keeps_the_value(
     assert not Measurement.objects.filter(indicator=indicator, period="2017/18-Q3").exists()
 
 
+def test_internal_commentary_is_tagged_and_stays_internal_when_copied_forward(
+    client, demo, quarter, indicator
+):
+    Measurement.objects.filter(indicator=indicator, commentary__startswith="Winter").update(
+        commentary_is_internal=True
+    )
+    client.force_login(demo["editor"])
+    seen = words(text(client.get(edit_url(indicator))))
+    assert (
+        "Last commentary (Quarter One 2017/18) Winter pressures eased. Internal: not published"
+        in seen
+    )
+    copied = client.post(
+        edit_url(indicator),
+        {"action": "copy", "version": 0, "value": "91.5", "data_quality": "final"},
+    ).content.decode()
+    # Copied without its mark, internal commentary would be published with the new value.
+    assert re.search(r'<input[^>]*name="commentary_is_internal"[^>]*checked', copied)
+    page = text(client.post(edit_url(indicator), {
+        "action": "submit", "version": 0, "value": "91.5", "data_quality": "final",
+        "commentary": "Winter pressures eased.", "commentary_is_internal": "on",
+    }))  # fmt: skip
+    value = Measurement.objects.get(indicator=indicator, period="2017/18-Q3")
+    assert value.commentary_is_internal, page
+    # The approver's "How it compares" tags it too.
+    client.force_login(demo["admin"])
+    review = words(text(client.get(reverse("performance:measurement_review", args=[value.pk]))))
+    assert (
+        "Last commentary, Quarter One 2017/18 Winter pressures eased. Internal: not published"
+        in (review)
+    )
+
+
 # --- the status as it is typed ------------------------------------------------------------------
 
 
