@@ -15,6 +15,7 @@ from django.utils import timezone
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
 from scorecard.core.figures import figure, long_date, plural
+from scorecard.core.periods import parse as parse_period
 from scorecard.navigation import navigation_items, offers_api_token
 
 
@@ -27,6 +28,12 @@ def local_long_date(value) -> str:
     if isinstance(value, dt.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     return long_date(value)
+
+
+def period_label(key: str) -> str:
+    """A stored period's key as people read it: "2017/18-Q3" is "Quarter Three 2017/18" (the
+    label does not depend on the month the council's year starts)."""
+    return parse_period(key).label
 
 
 def setup_unfinished(user) -> int:
@@ -72,5 +79,12 @@ def environment(**options) -> Environment:
             "public_site_on": public_site_on,
         }
     )
-    env.filters.update({"figure": figure, "long_date": local_long_date, "plural": plural})
+    env.filters.update(
+        {
+            "figure": figure,
+            "long_date": local_long_date,
+            "plural": plural,
+            "period_label": period_label,
+        }
+    )
     return env

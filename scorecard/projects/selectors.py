@@ -28,6 +28,8 @@ from scorecard.organisation import clock, quarters
 from scorecard.organisation.access import Action
 from scorecard.organisation.selectors import organisation_settings_get
 from scorecard.performance.access import indicator_access
+from scorecard.performance.choices import PeriodState
+from scorecard.performance.models import ReportingPeriod
 from scorecard.risks.access import risk_access
 from scorecard.risks.choices import RiskStatus
 from scorecard.risks.selectors.matrix import risk_matrix_current
@@ -341,7 +343,12 @@ def project_page(user, project: Project) -> dict:
     updates = project_updates(user, project)
     can_approve = project_access(user, Action.APPROVE).filter(pk=project.pk).exists()
     self_approval = organisation_settings_get().allow_self_approval
-    submitted = [u for u in updates if can_approve and u.state == UpdateState.SUBMITTED]
+    locked = locked_quarter_keys()
+    submitted = [
+        u
+        for u in updates
+        if can_approve and u.state == UpdateState.SUBMITTED and u.period not in locked
+    ]
     own = {
         u.pk: own_part(user.pk, u.entered_by_id, u.submitted_by_id)
         for u in submitted
@@ -470,10 +477,18 @@ def updates_owed_by_person(*, quarter: periods.Period, today: dt.date) -> dict:
     return by_person
 
 
+def locked_quarter_keys() -> list[str]:
+    """The keys of the locked quarters: their project updates are frozen (one query)."""
+    return [key for key, state in quarters.quarter_states().items() if state == "locked"]
+
+
 def approvals_for(user) -> QuerySet[ProjectUpdate]:
     """Submitted updates the person may approve, as the home page lists them: never one they
     entered or submitted (scorecard/core/duties.py), unless the council allows self-approval."""
     waiting = update_access(user, Action.APPROVE).filter(state=UpdateState.SUBMITTED)
+    # Still submitted when its quarter locked: nobody can approve it now (services refuse it).
+    locked = ReportingPeriod.objects.filter(state=PeriodState.LOCKED).values("period")
+    waiting = waiting.exclude(period__in=locked)
     if not organisation_settings_get().allow_self_approval:
         waiting = waiting.exclude(entered_by=user).exclude(submitted_by=user)
     return waiting.select_related("project", "submitted_by").order_by(

@@ -450,6 +450,12 @@ def project_update_review_refusal(update: ProjectUpdate, by: User | None, decisi
         return (
             f"This update is {update.get_state_display().lower()}: it is not waiting for approval."
         )
+    if quarters.quarter_states().get(update.period) == "locked":
+        label = periods.parse(update.period).label
+        return (
+            f"{label} was locked before this update was approved: it is frozen, and the "
+            "quarter's report shows the project's last approved update instead."
+        )
     part = own_part(by.pk, update.entered_by_id, update.submitted_by_id)
     allowed = organisation_settings_get().allow_self_approval
     if not may_review(

@@ -161,6 +161,27 @@ def test_a_submitted_then_approved_update_is_shown_read_only_with_the_rule(clien
     assert "Submit for approval" not in page
 
 
+def test_an_update_still_submitted_when_its_quarter_locks_leaves_the_approvals(
+    client, project, people
+):
+    update = submitted(project, people["editor"])
+    client.force_login(people["sam"])
+    assert "Digital front door, Quarter Two 2017/18" in text(client.get("/projects/"))
+    assert "Digital front door, Quarter Two 2017/18" in text(client.get("/"))
+    reporting_period_set_state(period=QUARTER, state=PeriodState.LOCKED, by=people["admin"])
+    # Nobody can approve it now: it is not offered on the projects list, home or its project.
+    assert "Updates waiting for your approval" not in text(client.get("/projects/"))
+    assert "Project updates waiting for your approval" not in text(client.get("/"))
+    page = text(client.get(reverse("projects:project", args=[project.pk])))
+    assert "Approve or return the Quarter Two 2017/18 update" not in page
+    review = text(client.get(reverse("projects:update_review", args=[update.pk])))
+    assert (
+        "Quarter Two 2017/18 was locked before this update was approved: it is frozen, and the "
+        "quarter's report shows the project's last approved update instead." in review
+    )
+    assert "Confirm" not in review
+
+
 # --- 3. the milestone dates the update changes ------------------------------------------------
 
 

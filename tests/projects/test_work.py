@@ -92,7 +92,7 @@ def test_the_sponsor_sees_the_submitted_update_waiting_and_who_submitted_it_does
     sponsor_page = page_of(client, people["sam"], django_assert_max_num_queries)
     waiting = section(sponsor_page, "home-project-approvals")
     assert [words(li) for li in waiting.xpath(".//li")] == [
-        f"Digital front door, 2017/18-Q2, from {admin.get_full_name()}"
+        f"Digital front door, Quarter Two 2017/18, from {admin.get_full_name()}"
     ]
     assert waiting.xpath(".//a/@href") == [f"/projects/updates/{update.pk}/review/"]
     # The administrator may approve any project's update, but not one they entered.
