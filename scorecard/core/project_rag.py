@@ -157,7 +157,10 @@ def rate_schedule(
     worst = max(milestones, key=lambda m: (slippage_days(m, today), m.planned))
     days = slippage_days(worst, today)
     # A milestone not due yet is not late: only its forecast is (it still counts, as a warning).
-    late = "forecast " if milestone_state(worst, today) == MilestoneState.FORECAST_LATE else ""
+    # One done late says so, so that the reason does not read as a milestone still missed.
+    late = {MilestoneState.FORECAST_LATE: "forecast ", MilestoneState.DONE_LATE: "done "}.get(
+        milestone_state(worst, today), ""
+    )
     if rules.schedule_unit == ScheduleUnit.PERCENT:
         duration = max((end - start).days, 1)
         measure = Decimal(days) * HUNDRED / Decimal(duration)

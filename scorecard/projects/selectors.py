@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from scorecard.core import filing, periods
 from scorecard.core.duties import may_review, own_part
@@ -391,15 +391,20 @@ def indicator_panel(*, request, obj) -> dict:
 
 
 def major_project_lines(quarter: periods.Period, *, user=None) -> list[ProjectLine]:
-    """The projects with an approved update for the quarter, rated as at its last day: what the
-    report's Major projects section shows (and what the snapshot freezes)."""
-    projects = Project.objects.filter(
-        updates__period=quarter.key, updates__state=UpdateState.APPROVED
-    ).distinct()
+    """The projects the report's Major projects section shows for the quarter (and the snapshot
+    freezes), rated as at its last day: those with an approved update for it, and those still
+    running in it whose latest approved update is of an earlier quarter, carried as that update
+    reported them (a project without this quarter's update does not drop out of the report)."""
+    reported = Q(updates__period=quarter.key, updates__state=UpdateState.APPROVED)
+    carried = (
+        Q(is_archived=False, end_date__gte=quarter.start)
+        & Q(updates__period_start__lt=quarter.start, updates__state=UpdateState.APPROVED)
+    )  # fmt: skip
+    projects = Project.objects.filter(reported | carried).distinct()
     rules = rag_rules()
     lines = []
     for project in _projects_prefetched(projects).order_by("programme__name", "name"):
-        update = next(u for u in project.approved_updates if u.period == quarter.key)
+        update = _latest_approved(project, quarter)
         lines.append(
             project_line(project, quarter=quarter, today=quarter.end, rules=rules, update=update)
         )

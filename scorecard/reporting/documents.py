@@ -280,7 +280,7 @@ def _major_projects_docx(document, data: ReportData) -> None:
             [
                 p.name + (f" ({p.programme})" if p.programme else ""),
                 RAG_LABELS.get(p.rag, p.rag),
-                p.rag_reason + (" (the project manager's judgement)" if p.judged else ""),
+                p.why(data.period.key),
                 _missed(p),
                 _due(p),
             ]

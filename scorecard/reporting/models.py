@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from scorecard.core.periods import parse as parse_period
+
 
 class Snapshot(models.Model):
     """One quarter, locked and published: the frozen content of its report."""
@@ -212,6 +214,12 @@ class ProjectSnapshot(models.Model):
     budget_rag = models.CharField(max_length=10, blank=True)
     savings_rag = models.CharField(max_length=10, blank=True)
     progress = models.TextField(blank=True)
+    update_period = models.CharField(
+        max_length=12,
+        blank=True,
+        help_text="The quarter of the approved update shown: an earlier one when the project "
+        "had none for this quarter (carried).",
+    )
     year = models.CharField(max_length=7)
     budget = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
     spend = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
@@ -242,6 +250,22 @@ class ProjectSnapshot(models.Model):
     @property
     def milestones_due(self) -> list[dict]:
         return [m for m in self.milestones if m["state"] in ("on track", "forecast late")]
+
+    def carried_from(self, period_key: str) -> str:
+        """The earlier quarter whose update this row shows, as people read it ("" when the
+        update is the quarter's own): the project had no approved update for the quarter."""
+        if self.update_period and self.update_period != period_key:
+            return parse_period(self.update_period).label
+        return ""
+
+    def why(self, period_key: str) -> str:
+        """The rating's reason as every report prints it: whose judgement, and where the
+        figures come from when they are carried from an earlier quarter's update."""
+        text = self.rag_reason + (" (the project manager's judgement)" if self.judged else "")
+        carried = self.carried_from(period_key)
+        if carried:
+            text += f" No update for this quarter: as its {carried} update reported it."
+        return text
 
 
 class ReportWording(models.Model):

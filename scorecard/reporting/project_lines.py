@@ -1,5 +1,6 @@
 """The Major projects section of the reports: each project with an approved update for the
-quarter, rated by the council's rules as at the quarter's last day, as snapshot rows."""
+quarter, or carried from its latest earlier one (`projects.selectors.major_project_lines`), rated
+by the council's rules as at the quarter's last day, as snapshot rows."""
 
 from scorecard.core.periods import Period
 from scorecard.projects.selectors import major_project_lines, register_red_risks
@@ -36,6 +37,7 @@ def project_snapshot_rows(period: Period) -> list[ProjectSnapshot]:
                 budget_rag=rag.budget.rag or "",
                 savings_rag=rag.savings.rag or "",
                 progress=line.update.progress if line.update else "",
+                update_period=line.update.period if line.update else "",
                 year=money.year,
                 budget=money.budget,
                 spend=money.spend,

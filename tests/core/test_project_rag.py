@@ -46,6 +46,13 @@ def test_a_milestone_forecast_20_days_late_is_amber_by_the_default_days():
     assert rating.reason == "Milestone “Go live” forecast 20 days late."
 
 
+def test_a_milestone_done_late_says_done_so_it_does_not_read_as_still_missed():
+    rating = rate_schedule(
+        [ms(dt.date(2017, 9, 1), actual=dt.date(2017, 9, 21))], start=START, end=END, today=TODAY
+    )
+    assert (rating.rag, rating.reason) == (Rag.AMBER, "Milestone “Go live” done 20 days late.")
+
+
 def test_a_milestone_past_its_planned_date_with_a_later_forecast_is_late():
     rating = rate_schedule(
         [ms(dt.date(2017, 10, 1), forecast=dt.date(2017, 10, 21))],

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from scorecard.core.periods import parse
 from scorecard.organisation.models import Directorate
 from scorecard.projects import services
+from scorecard.reporting.models import Snapshot
 from scorecard.reporting.services import period_lock_and_publish
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,15 @@ def test_the_lock_freezes_the_approved_update_and_a_later_edit_does_not_change_i
     snapshot = period_lock_and_publish(
         period=parse(Q3), by=approved["admin"], gaps_reason="Published early for the test."
     )
-    row = snapshot.projects.get()
+    row = snapshot.projects.get(name="Care home rebuild")
+    assert row.update_period == Q3 and row.carried_from(Q3) == ""
+    # The demo's projects with no update for Quarter Three stay in the report, carried from
+    # their Quarter Two updates and saying so, rather than dropping out of it.
+    carried = snapshot.projects.get(name="Digital by default")
+    assert carried.update_period == "2017/18-Q2"
+    assert carried.why(Q3).endswith(
+        "No update for this quarter: as its Quarter Two 2017/18 update reported it."
+    )
     # 49 days late (1 November to 20 December) is red; 15% over budget is red.
     assert (row.name, row.rag, row.schedule_rag, row.budget_rag) == (
         "Care home rebuild", "red", "red", "red",
@@ -58,6 +67,7 @@ def test_the_lock_freezes_the_approved_update_and_a_later_edit_does_not_change_i
     client.force_login(approved["admin"])
     pack = client.get("/reports/2017-18-Q3/appendix/").content.decode()
     assert "Care home rebuild" in pack and "£2,300,000" in pack
+    assert "No update for this quarter: as its Quarter Two 2017/18 update reported it." in pack
 
     # Later: the milestone is done and the forecast spend comes down, on the live project.
     services.milestone_edit(milestone=approved["milestone"], actual_date=dt.date(2017, 12, 1))
@@ -76,8 +86,13 @@ def test_the_lock_freezes_the_approved_update_and_a_later_edit_does_not_change_i
         )
 
 
-def test_a_quarter_without_approved_project_updates_publishes_no_project(demo_council):
+def test_a_quarter_locked_without_project_updates_carries_every_running_project(demo_council):
+    """Quarter Three locked with none of its project updates approved: each project still
+    running is in the report as its Quarter Two update reported it, and says so."""
+    q2 = {row.name for row in Snapshot.objects.get(period="2017/18-Q2").projects.all()}
     snapshot = period_lock_and_publish(
         period=parse(Q3), by=demo_council["admin"], gaps_reason="Published early for the test."
     )
-    assert snapshot.projects.count() == 0
+    rows = list(snapshot.projects.all())
+    assert {row.name for row in rows} == q2 != set()
+    assert {row.carried_from(Q3) for row in rows} == {"Quarter Two 2017/18"}
