@@ -205,12 +205,21 @@ def extension_request(
                 "new_due_on": f"Enter a date after the current due date, {action.current_due_on:%-d %B %Y}."
             }
         )
+    today = clock.today()
+    if new_due_on < today:
+        # A date already past would leave the action overdue the day it is granted.
+        raise ValidationError(
+            {
+                "new_due_on": f"The new due date {new_due_on:%-d %B %Y} has passed: ask for "
+                f"today ({today:%-d %B %Y}) or later."
+            }
+        )
     if not reason.strip():
         raise ValidationError({"reason": "Say why more time is needed."})
     extension = ExtensionRequest(
         action=action,
         requested_by=requested_by,
-        requested_on=clock.today(),
+        requested_on=today,
         new_due_on=new_due_on,
         reason=reason,
     )

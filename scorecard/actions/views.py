@@ -234,6 +234,12 @@ def extension_decide(request: HttpRequest, pk: int) -> HttpResponse:
             f"{decider.get_full_name() or decider.username if decider else 'someone'} on "
             f"{extension.decided_on:%-d %B %Y}.",
         )  # fmt: skip
+    if not may_decide_extension(request.user.pk, extension.requested_by_id):
+        return _refused(
+            request, action, "Decide an extension",
+            "You asked for this extension, so someone else decides it: it waits for them "
+            "among the extensions waiting for a decision on the actions list.",
+        )  # fmt: skip
     form = forms.ExtensionDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

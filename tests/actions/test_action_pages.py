@@ -172,6 +172,23 @@ def test_an_extension_approved_by_someone_else_moves_the_due_date_and_keeps_the_
     assert action.pk not in {a.pk for a in home_for(people["reader"], today=TODAY).actions}
 
 
+def test_an_extension_to_a_date_already_past_is_refused(client, people, indicator):
+    """Due 30 November, overdue on 4 December: more time means a date from today on."""
+    action = Action.objects.create(
+        indicator=indicator, description="Review the hospital discharge protocol",
+        owner=people["editor"], due_on=dt.date(2017, 11, 30),
+    )  # fmt: skip
+    client.force_login(people["editor"])
+    refused = client.post(
+        f"/actions/{action.pk}/extension/", {"new_due_on": "1/12/2017", "reason": "Late papers."}
+    )
+    assert (
+        "The new due date 1 December 2017 has passed: ask for today (4 December 2017) or later."
+        in text(refused)
+    )
+    assert not action.extensions.exists()
+
+
 def test_the_requester_cannot_decide_their_own_extension(client, people, indicator):
     """The editor may change the indicator, so may decide extensions: not their own."""
     action = Action.objects.create(
@@ -184,8 +201,14 @@ def test_the_requester_cannot_decide_their_own_extension(client, people, indicat
         {"new_due_on": "31/1/2018", "reason": "Trust board meets in January."},
     )
     extension = action.extensions.get()
+    # No form that could only be refused: why, whether the page is opened or sent to.
+    why = "You asked for this extension, so someone else decides it"
+    opened = client.get(f"/actions/extensions/{extension.pk}/")
+    assert why in text(opened) and 'name="decision"' not in opened.content.decode()
     refused = client.post(f"/actions/extensions/{extension.pk}/", {"decision": "approve"})
-    assert "You asked for this extension: someone else decides it." in text(refused)
+    assert why in text(refused)
+    extension.refresh_from_db()
+    assert extension.decision == "pending"
     action.refresh_from_db()
     assert action.revised_due_on is None
     # The administrator refuses it: the date stays.

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from scorecard.actions import services
 from scorecard.actions.choices import ActionStatus
 from scorecard.actions.models import Action, Audit
+from scorecard.organisation.services import organisation_clock_set
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -102,10 +103,12 @@ def test_the_audit_page_shows_recommendations_and_why_a_verify_button_is_absent(
     client, auditors, audit, django_assert_max_num_queries
 ):
     late = recommend(audit, owner=auditors["editor"], due=D(2017, 11, 30))
+    organisation_clock_set(clock_date=D(2017, 11, 20))  # extended in November, to 1 December
     extension = services.extension_request(
         action=late, requested_by=auditors["editor"], new_due_on=D(2017, 12, 1), reason="Leave"
     )
     services.extension_decide(extension=extension, decided_by=auditors["ines"], approve=True)
+    organisation_clock_set(clock_date=D(2017, 12, 4))
     for n in range(5):
         done = recommend(audit, owner=auditors["editor"], text=f"Done {n}")
         services.action_update(
