@@ -489,13 +489,14 @@ def _extension(demo) -> dict:
     import datetime as dt
 
     from scorecard.actions.services import extension_request
+    from scorecard.organisation import clock
 
     action = _asc_risk(demo)[0].actions.get()
     return {
         "pk": extension_request(
             action=action,
             requested_by=demo["admin"],
-            new_due_on=action.due_on + dt.timedelta(days=30),
+            new_due_on=max(action.due_on, clock.today()) + dt.timedelta(days=30),
             reason="Waiting for the contractor.",
         ).pk
     }
