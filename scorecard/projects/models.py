@@ -1,6 +1,7 @@
 """Programmes, projects, their milestones, finances by financial year, quarterly updates, the
 council's project stages and the RAG rules (thresholds as data, the rules in core/project_rag)."""
 
+import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
@@ -139,6 +140,19 @@ class Project(models.Model):
             )
 
 
+def milestone_date_problem(day: dt.date | None, start: dt.date | None, words: str) -> str:
+    """Why a milestone's date is refused ("" when it is not): none is before its project starts
+    (a year typed wrongly, 2010 for 2018, would otherwise rate the project thousands of days
+    late). Used on every save (`Milestone.clean`) and on an update's dates before approval."""
+    if day is not None and start is not None and day < start:
+        return f"The {words} cannot be before the project starts ({start:%-d %B %Y})."
+    return ""
+
+
+MILESTONE_DATES = {"planned_date": "planned date", "forecast_date": "forecast date",
+                   "actual_date": "date done"}  # fmt: skip
+
+
 class Milestone(models.Model):
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="milestones")
     name = models.CharField(max_length=200)
@@ -158,6 +172,16 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project}: {self.name}"
+
+    def clean(self):
+        start = self.project.start_date if self.project_id else None
+        problems = {
+            field: problem
+            for field, words in MILESTONE_DATES.items()
+            if (problem := milestone_date_problem(getattr(self, field), start, words))
+        }
+        if problems:
+            raise ValidationError(problems)
 
 
 class ProjectFinance(models.Model):

@@ -24,6 +24,7 @@ from .models import (
     ProjectRagRules,
     ProjectStage,
     ProjectUpdate,
+    milestone_date_problem,
 )
 
 
@@ -304,6 +305,10 @@ def _milestone_dates(project: Project, dates: dict, today: dt.date) -> dict:
                         )
                     )
                     continue
+            what = f"{words} of “{names[str(key)]}”"
+            if problem := milestone_date_problem(day, project.start_date, what):
+                problems.append(_milestone_error(key, part, problem))
+                continue
             if part == "actual" and day > today:
                 problems.append(
                     _milestone_error(

@@ -138,6 +138,28 @@ def test_every_problem_of_an_update_is_refused_at_once(project, people):
     assert not project.updates.exists()
 
 
+def test_no_milestone_date_is_before_the_project_starts(project, people):
+    """The project starts on 1 April 2017: 1/1/2010, a year typed wrongly, is refused on a new
+    milestone and in an update, instead of rating the project thousands of days late."""
+    with pytest.raises(ValidationError) as refused:
+        services.milestone_create(project=project, name="Old one", planned_date=dt.date(2001, 1, 1))
+    assert refused.value.message_dict == {
+        "planned_date": ["The planned date cannot be before the project starts (1 April 2017)."]
+    }
+    milestone = project.milestones.get(name="Online forms live")
+    with pytest.raises(ValidationError) as refused:
+        services.project_update_save(
+            project=project, by=people["editor"], period=QUARTER, progress="Done.",
+            milestone_dates={str(milestone.pk): {"actual": "2010-01-01"}},
+        )  # fmt: skip
+    assert refused.value.message_dict == {
+        "milestone_dates": [
+            "The date done of “Online forms live” cannot be before the project starts "
+            "(1 April 2017)."
+        ]
+    }
+
+
 def test_a_reason_without_a_judgement_is_refused_not_dropped(project, people):
     with pytest.raises(ValidationError) as refused:
         services.project_update_save(
