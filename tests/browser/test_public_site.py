@@ -26,8 +26,13 @@ OUT_OF_SIGHT = """([selector, regionWillDo]) => [...document.querySelectorAll(se
     .map(cell => cell.closest('tr').dataset.code || cell.closest('tr').innerText.trim())"""
 
 
+# How far the page's main content scrolls sideways inside itself (0: not at all).
+MAIN_SCROLLS = """() => { const main = document.querySelector('main');
+    return main.scrollWidth - main.clientWidth; }"""
+
+
 def _crawl(page, live_server):
-    queue, seen = ["/public/"], []
+    queue, seen = ["/public/", "/open-data/"], []
     while queue:
         path = queue.pop(0)
         if path in seen:
@@ -70,6 +75,8 @@ def test_a_visitor_reads_every_public_page_on_any_screen(
             scroll = page.evaluate("document.documentElement.scrollWidth")
             if scroll > width:
                 problems.append(f"{path} at {width} px: {scroll} px wide")
+            if inside := page.evaluate(MAIN_SCROLLS):
+                problems.append(f"{path} at {width} px: its content scrolls {inside} px sideways")
             if path == "/public/2017-18-Q2/":
                 shown = {
                     key: int(page.locator(f'[data-count="{key}"]').inner_text()) for key in counts
