@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -10,6 +12,13 @@ from .choices import RagChoice, ScheduleUnitChoice
 from .models import Programme, ProjectRagRules, ProjectStage
 
 MONEY_HINT = "In pounds, e.g. 250000."
+
+
+def amount_text(value: Decimal | None) -> str:
+    """A stored amount as a person types it: 300000, or 1234.50 with its pence."""
+    if value is None:
+        return ""
+    return f"{value:.0f}" if value == value.to_integral_value() else f"{value:.2f}"
 
 
 class ProjectUpdateForm(forms.Form):

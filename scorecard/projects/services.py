@@ -253,8 +253,10 @@ def _check_version(update: ProjectUpdate, expected_version: int | None) -> None:
     if expected_version != update.version:
         raise ValidationError(
             {
-                "version": f"Someone else changed the {update.project} update since you opened it: "
-                "reload the page and check their change before saving yours."
+                # Not "someone else": a second tab, or the back button after saving, is you.
+                "version": f"The {update.project} update was changed after you opened this page "
+                "(by someone else, or by you in another tab or an earlier save): reload the page "
+                "and check the change before saving yours."
             }
         )
 

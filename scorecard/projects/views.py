@@ -1,5 +1,7 @@
 """Programme, project, update and settings pages. Access through `access.py` only."""
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -165,17 +167,18 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
     milestones = [m for m in found.milestones.all() if not m.is_archived and m.actual_date is None]
     initial = {"period": period, "version": existing.version if existing else None}
     if existing is not None:
+        # Amounts and dates shown as they are typed (250000, 31/01/2018), not as stored.
         initial.update(
             progress=existing.progress,
-            spend=existing.spend,
-            forecast_spend=existing.forecast_spend,
-            savings_achieved=existing.savings_achieved,
+            spend=forms.amount_text(existing.spend),
+            forecast_spend=forms.amount_text(existing.forecast_spend),
+            savings_achieved=forms.amount_text(existing.savings_achieved),
             rag_judgement=existing.rag_judgement,
             rag_judgement_reason=existing.rag_judgement_reason,
         )
         for key, dates in existing.milestone_dates.items():
             for part, day in dates.items():
-                initial[f"{part}_{key}"] = day
+                initial[f"{part}_{key}"] = dt.date.fromisoformat(day) if day else None
     form = forms.ProjectUpdateForm(request.POST or None, initial=initial).with_milestones(
         milestones
     )

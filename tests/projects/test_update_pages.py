@@ -288,3 +288,17 @@ def test_the_update_form_shows_every_problem_at_once_each_on_its_field(client, p
     })  # fmt: skip
     assert response.status_code == 302
     assert ProjectUpdate.objects.get().state == UpdateState.SUBMITTED
+
+
+def test_a_saved_draft_shows_its_amounts_and_dates_as_they_are_typed(client, project, people):
+    forms_live = project.milestones.get(name="Online forms live")
+    services.project_update_save(
+        project=project, by=people["editor"], period=QUARTER, progress="Forms built.",
+        spend="300000", savings_achieved="1234.5",
+        milestone_dates={str(forms_live.pk): {"forecast": "2018-02-28"}},
+    )  # fmt: skip
+    client.force_login(people["editor"])
+    html = client.get(reverse("projects:update_edit", args=[project.pk])).content.decode()
+    assert 'value="300000"' in html and 'value="1234.50"' in html
+    assert 'value="28/02/2018"' in html
+    assert "300000.00" not in html and "2018-02-28" not in html
