@@ -18,7 +18,10 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_http_methods
 
-from scorecard.organisation.selectors import user_can_manage_organisation
+from scorecard.organisation.selectors import (
+    organisation_settings_get,
+    user_can_manage_organisation,
+)
 from scorecard.reporting import documents, stored, summary
 from scorecard.reporting.models import StoredDocument
 from scorecard.risks.access import risk_visibility
@@ -233,7 +236,13 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 def how_we_measure(request: HttpRequest) -> HttpResponse:
     site = _enabled()
     paragraphs = [p.strip() for p in site.how_we_measure.split("\n\n") if p.strip()]
-    return _page(request, "public/how_we_measure.html", {"paragraphs": paragraphs})
+    # The default text says who approves a figure as the council's setting has it.
+    self_approval = organisation_settings_get().allow_self_approval
+    return _page(
+        request,
+        "public/how_we_measure.html",
+        {"paragraphs": paragraphs, "self_approval": self_approval},
+    )
 
 
 # --- administration --------------------------------------------------------------------------

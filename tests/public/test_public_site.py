@@ -11,10 +11,12 @@ from django.urls import reverse
 from docx import Document
 
 from scorecard.core.periods import parse
+from scorecard.organisation.models import OrganisationSettings
 from scorecard.performance.choices import WorkflowState
 from scorecard.performance.models import Measurement
 from scorecard.performance.services import measurement_restate
 from scorecard.public.models import PublicSite
+from scorecard.public.views import pages_forget
 from scorecard.reporting import documents, summary
 from scorecard.reporting.models import IndicatorSnapshot, RiskSnapshot, Snapshot, StoredDocument
 from scorecard.reporting.selectors import report_data
@@ -107,6 +109,23 @@ def test_pages_are_cached_with_a_strong_etag(client, demo_council):
     assert again.status_code == 304 and again["ETag"] == first["ETag"]
     assert client.get(f"/public/{Q2}/")["ETag"] == first["ETag"]  # the same page every time
     assert "Set-Cookie" not in first and "Cookie" not in first.get("Vary", "")
+
+
+def test_how_we_measure_explains_each_part_until_the_council_writes_its_own(
+    client, demo_council
+):
+    """The default text covers indicators, risks, projects and publishing, and says who
+    approves a figure as the council's self-approval setting has it."""
+    PublicSite.objects.update(how_we_measure="")
+    page = re.sub(r"\s+", " ", client.get("/public/how-we-measure/").content.decode())
+    for heading in ("Performance indicators", "Risks", "Major projects", "Publishing the report"):
+        assert f">{heading}</h2>" in page
+    assert "another officer checks and approves it before it counts" in page
+    OrganisationSettings.objects.update(allow_self_approval=True)
+    pages_forget()  # a public page is kept for a minute
+    page = re.sub(r"\s+", " ", client.get("/public/how-we-measure/").content.decode())
+    assert "another officer checks" not in page
+    assert "where the council allows an officer to approve their own figure" in page
 
 
 def test_the_site_is_off_until_the_council_turns_it_on(client, demo_council):
