@@ -111,9 +111,7 @@ def test_pages_are_cached_with_a_strong_etag(client, demo_council):
     assert "Set-Cookie" not in first and "Cookie" not in first.get("Vary", "")
 
 
-def test_how_we_measure_explains_each_part_until_the_council_writes_its_own(
-    client, demo_council
-):
+def test_how_we_measure_explains_each_part_until_the_council_writes_its_own(client, demo_council):
     """The default text covers indicators, risks, projects and publishing, and says who
     approves a figure as the council's self-approval setting has it."""
     PublicSite.objects.update(how_we_measure="")
