@@ -338,6 +338,21 @@ def update_milestones(update: ProjectUpdate) -> list[MilestoneChange]:
     ]
 
 
+def update_link_text(updates: list[ProjectUpdate], offer: UpdateQuarters) -> str:
+    """The project page's link to the update form, saying what it opens ("" when no quarter is
+    open for updates: the form would only say so)."""
+    if not offer.choices:
+        return ""
+    key = offer.choices[0].key
+    current = next((u for u in updates if u.period == key), None)
+    label = offer.choices[0].label
+    if current is None or current.state == UpdateState.RETURNED:
+        return f"Write the {label} update"
+    if current.state == UpdateState.DRAFT:
+        return f"Finish the {label} update (a draft)"
+    return f"Read the {label} update ({current.get_state_display().lower()})"
+
+
 def project_page(user, project: Project) -> dict:
     quarter = quarter_now()
     updates = project_updates(user, project)
@@ -374,6 +389,7 @@ def project_page(user, project: Project) -> dict:
         "updates": updates,
         "can_edit": project_access(user, Action.EDIT).filter(pk=project.pk).exists(),
         "can_approve": can_approve,
+        "update_link": update_link_text(updates, update_quarters()),
         # Submitted updates the person may approve or return: never their own (core/duties.py).
         "to_review": [u for u in submitted if u.pk not in own],
         "own_submitted": own,

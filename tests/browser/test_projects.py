@@ -38,7 +38,7 @@ def test_the_project_page_and_the_update_form(
     expect(page.locator("#milestones")).to_contain_text("Forms live")
     assert_accessible(page)
 
-    page.get_by_role("link", name="Write this quarter's update").click()
+    page.get_by_role("link", name="Write the Quarter Three 2017/18 update").click()
     page.get_by_label("Your judgement of the overall rating (optional)").select_option("green")
     page.get_by_label("Progress this quarter").fill("Forms built.")
     page.get_by_label("Spent to date this year (£)").fill("120000")

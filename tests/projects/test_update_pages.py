@@ -302,3 +302,25 @@ def test_a_saved_draft_shows_its_amounts_and_dates_as_they_are_typed(client, pro
     assert 'value="300000"' in html and 'value="1234.50"' in html
     assert 'value="28/02/2018"' in html
     assert "300000.00" not in html and "2018-02-28" not in html
+
+
+def test_the_project_page_s_update_link_says_what_it_opens(client, project, people):
+    client.force_login(people["editor"])
+    url = reverse("projects:project", args=[project.pk])
+
+    def link() -> list[str]:
+        html = client.get(url).content.decode()
+        target = reverse("projects:update_edit", args=[project.pk])
+        return re.findall(rf'<a class="govuk-link" href="{target}">([^<]*)</a>', html)
+
+    assert link() == ["Write the Quarter Two 2017/18 update"]
+    draft = services.project_update_save(
+        project=project, by=people["editor"], period=QUARTER, progress="Forms built."
+    )
+    assert link() == ["Finish the Quarter Two 2017/18 update (a draft)"]
+    services.project_update_submit(update=draft, by=people["editor"], expected_version=1)
+    assert link() == ["Read the Quarter Two 2017/18 update (submitted for approval)"]
+    reporting_period_set_state(period=QUARTER, state=PeriodState.LOCKED, by=people["admin"])
+    assert link() == ["Write the Quarter Three 2017/18 update"]  # today's quarter, not locked
+    reporting_period_set_state(period=Q3, state=PeriodState.LOCKED, by=people["admin"])
+    assert link() == []  # no quarter open: the form would only say so
