@@ -94,6 +94,8 @@ def test_a_project_gets_an_action_from_its_page(client, people, project):
 
 def test_a_new_action_due_before_today_is_refused_naming_the_date(client, people, project):
     client.force_login(people["editor"])
+    form = client.get(f"/actions/new/project/{project.pk}/").content.decode()
+    assert '<option value="" selected>Choose one</option>' in form and "---------" not in form
     refused = add_action(
         client, "project", project.pk, description="Agree the go-live date",
         owner=people["editor"].pk, due_on="1/12/2017",
