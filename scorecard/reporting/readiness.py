@@ -1,7 +1,8 @@
 """Is a quarter ready to lock? By directorate: the updates due and where they stand, the risks
-due for review and not reviewed in the quarter, and the red values without commentary.
+due for review and not reviewed in the quarter, the red values without commentary, and the
+projects running in the quarter without an approved update for it.
 
-Counted in the database in four queries however many indicators and risks there are: the
+Counted in the database in five queries however many indicators and risks there are: the
 indicators of the scorecard live in the quarter, their values of the quarter counted by state,
 and the risks not reviewed counted by directorate. The red values come from the report's lines,
 which the lock page has already built.
@@ -22,6 +23,8 @@ from scorecard.performance.choices import WorkflowState
 from scorecard.performance.engine import schedule_for
 from scorecard.performance.models import Measurement, Scorecard, ScorecardEntry
 from scorecard.performance.selectors import scorecard_version_live
+from scorecard.projects.choices import UpdateState
+from scorecard.projects.models import Project, ProjectUpdate
 from scorecard.risks.models import Assessment, Risk
 from scorecard.risks.selectors.ratings import risks_live
 
@@ -42,6 +45,7 @@ class Readiness:
     missing: int = 0
     risks_not_reviewed: int = 0
     red_without_commentary: int = 0
+    projects_not_updated: int = 0  # running in the quarter, no approved update for it
 
     @property
     def not_received(self) -> int:
@@ -50,7 +54,12 @@ class Readiness:
 
     @property
     def has_gaps(self) -> bool:
-        return bool(self.not_received or self.risks_not_reviewed or self.red_without_commentary)
+        return bool(
+            self.not_received
+            or self.risks_not_reviewed
+            or self.red_without_commentary
+            or self.projects_not_updated
+        )
 
     def gaps(self) -> list[str]:
         """What is missing, in words: "59 of 60 updates not approved", "69 risks not reviewed"."""
@@ -61,10 +70,20 @@ class Readiness:
             found.append(f"{plural(self.risks_not_reviewed, 'risk')} not reviewed")
         if self.red_without_commentary:
             found.append(f"{plural(self.red_without_commentary, 'red value')} without commentary")
+        if self.projects_not_updated:
+            found.append(
+                f"{plural(self.projects_not_updated, 'project')} without an approved update"
+            )
         return found
 
     def add(self, other: Readiness) -> None:
-        for name in (*UPDATE_STATES, "due", "risks_not_reviewed", "red_without_commentary"):
+        for name in (
+            *UPDATE_STATES,
+            "due",
+            "risks_not_reviewed",
+            "red_without_commentary",
+            "projects_not_updated",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -143,6 +162,8 @@ def quarter_readiness(
         setattr(line, state, getattr(line, state) + 1)
     for code, name, n in _risks_not_reviewed(period):
         row(code, name).risks_not_reviewed += n
+    for code, name, n in _projects_not_updated(period):
+        row(code, name).projects_not_updated += n
     names = dict(Directorate.objects.values_list("code", "name"))
     for code, n in Counter(
         line.directorate_code
@@ -155,6 +176,23 @@ def quarter_readiness(
     for line in ordered:
         total.add(line)
     return QuarterReadiness(total, ordered)
+
+
+def _projects_not_updated(period: Period) -> list[tuple[str, str, int]]:
+    """By directorate, the projects running in the quarter with no approved update for it: the
+    report carries them from their last one (one query)."""
+    approved = ProjectUpdate.objects.filter(
+        project=OuterRef("pk"), period=period.key, state=UpdateState.APPROVED
+    )
+    return list(
+        Project.objects.filter(
+            is_archived=False, start_date__lte=period.end, end_date__gte=period.start
+        )
+        .exclude(Exists(approved))
+        .values_list("directorate__code", "directorate__name")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
 
 
 def _risks_not_reviewed(period: Period) -> list[tuple[str, str, int]]:

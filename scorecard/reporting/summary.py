@@ -188,6 +188,12 @@ def acknowledgement(snapshot) -> list[str]:
             f"{plural(ready['red_without_commentary'], 'red value')} "
             f"{'has' if ready['red_without_commentary'] == 1 else 'have'} no commentary."
         )
+    if projects := ready.get("projects_not_updated"):
+        has, whose = ("has", "its") if projects == 1 else ("have", "each one's")
+        sentences.append(
+            f"{plural(projects, 'project')} {has} no approved update for the quarter; the report "
+            f"shows {whose} last approved update."
+        )
     who = snapshot.gaps_acknowledged_by or snapshot.published_by
     when = snapshot.published_at
     sentences.append(

@@ -17,6 +17,7 @@ from scorecard.core.periods import parse
 from scorecard.performance.choices import PeriodState
 from scorecard.performance.models import Measurement, ReportingPeriod, ScorecardEntry
 from scorecard.performance.selectors import scorecard_version_live
+from scorecard.projects.models import Project
 from scorecard.reporting import documents, services
 from scorecard.reporting.models import Snapshot
 from scorecard.reporting.selectors import corporate_scorecard, report_data
@@ -69,6 +70,10 @@ def _hand_count() -> dict[str, Counter]:
         if risk.identified_on <= Q3.end and risk.next_review_on <= Q3.end and not reviewed:
             name = risk.register.directorate.name if risk.register.directorate else "Whole council"
             counts.setdefault(name, Counter())["risks"] += 1
+    for project in Project.objects.filter(is_archived=False):
+        running = project.start_date <= Q3.end and project.end_date >= Q3.start
+        if running and not project.updates.filter(period=Q3.key, state="approved").exists():
+            counts.setdefault(project.directorate.name, Counter())["projects"] += 1
     return counts
 
 
@@ -92,18 +97,22 @@ def test_the_lock_page_counts_match_a_hand_count_by_directorate(
     shown = _table_rows(html)
     expected = _hand_count()
     for name, row in expected.items():
-        due, approved, submitted, returned, missing, risks, _red = shown[name]
-        assert (due, approved, submitted, returned, missing, risks) == (
+        due, approved, submitted, returned, missing, risks, _red, projects = shown[name]
+        assert (due, approved, submitted, returned, missing, risks, projects) == (
             row["due"],
             row["approved"],
             row["submitted"],
             row["returned"],
             row["missing"],
             row["risks"],
+            row["projects"],
         ), name
     total = sum(expected.values(), Counter())
     assert shown["All directorates"][0] == total["due"]
     assert shown["All directorates"][5] == total["risks"]
+    # The demo's projects report each quarter; none of Quarter Three's is approved yet.
+    assert shown["All directorates"][7] == total["projects"] > 0
+    assert f"{total['projects']} projects without an approved update" in unescape(html)
     # The editor's one value awaiting approval is the quarter's only submitted update.
     assert total["submitted"] == 1 and shown["Adult Services"][2] == 1
     not_received = total["due"] - total["approved"]
@@ -158,6 +167,10 @@ def test_a_quarter_locked_with_gaps_prints_its_acknowledgement_in_the_pack_and_t
     client.force_login(demo_council["reader"])
     pack = unescape(client.get(reverse("reporting:appendix", args=[Q3.key])).content.decode())
     assert sentence in pack and REASON in pack and who in pack
+    assert (
+        f"{expected['projects']} projects have no approved update for the quarter; the report "
+        "shows each one's last approved update." in pack
+    )
     docx = client.get(reverse("reporting:cover_docx", args=[Q3.key]))
     text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
     assert sentence in text and REASON in text and who in text
