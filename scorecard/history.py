@@ -5,14 +5,18 @@ same audit trail. Records are read in one query per history table (with who made
 the foreign keys they mention in one more query per related model, whatever the number of changes.
 """
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from scorecard.core.figures import figure
+from scorecard.core.figures import figure, long_date
+from scorecard.core.periods import PeriodError
+from scorecard.core.periods import parse as parse_period
 
 # Bookkeeping columns that say nothing to a reader.
 IGNORED = {"version", "period_start", "live_from_start", "created_at"}
@@ -45,6 +49,16 @@ def _display(model_field: models.Field, value, related: dict) -> str:
         return "Yes" if value else "No"
     if hasattr(value, "normalize"):  # Decimal: no trailing zeros, thousands separated
         return figure(value)
+    if isinstance(value, dt.datetime):  # a moment, in the council's time: 4 December 2017 11:11
+        moment = timezone.localtime(value) if timezone.is_aware(value) else value
+        return f"{long_date(moment)} {moment:%H:%M}"
+    if isinstance(value, dt.date):
+        return long_date(value)
+    if model_field.name == "period" and isinstance(value, str):
+        try:
+            return parse_period(value).label  # "2017/18-Q2" is "Quarter Two 2017/18"
+        except PeriodError:
+            return value
     return str(value)
 
 

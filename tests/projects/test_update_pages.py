@@ -324,3 +324,17 @@ def test_the_project_page_s_update_link_says_what_it_opens(client, project, peop
     assert link() == ["Write the Quarter Three 2017/18 update"]  # today's quarter, not locked
     reporting_period_set_state(period=Q3, state=PeriodState.LOCKED, by=people["admin"])
     assert link() == []  # no quarter open: the form would only say so
+
+
+def test_the_history_writes_dates_moments_and_quarters_as_people_read_them(project, people):
+    from scorecard.history import history_entries
+
+    milestone = project.milestones.get(name="Online forms live")
+    services.milestone_edit(milestone=milestone, forecast_date=dt.date(2017, 11, 20))
+    update = submitted(project, people["editor"])
+    entries = history_entries([milestone.history.all(), update.history.all()])
+    changes = [(c.field, c.old, c.new) for e in entries for c in e.changes]
+    assert ("forecast date", "(empty)", "20 November 2017") in changes
+    assert ("period", "", "Quarter Two 2017/18") in changes
+    submitted_at = next(new for name, _, new in changes if name == "submitted at")
+    assert re.fullmatch(r"4 December 2017 \d\d:\d\d", submitted_at)
