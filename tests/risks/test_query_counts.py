@@ -28,8 +28,16 @@ def build_register(size: int):
     services.risk_appetite_set(category=RiskCategory.STRATEGIC, maximum_score=10)
     owner, register = UserFactory(), RegisterFactory()
     areas = itertools.cycle([RiskAreaFactory(), RiskAreaFactory(), None])
+    # Review dates spread 20 days either side of TODAY, from the first risk's on: the factory's
+    # own sequence runs on across tests, and 20 risks could all fall after TODAY.
     risks = Risk.objects.bulk_create(
-        RiskFactory.build(owner=owner, register=register, area=next(areas)) for _ in range(size)
+        RiskFactory.build(
+            owner=owner,
+            register=register,
+            area=next(areas),
+            next_review_on=TODAY + dt.timedelta(days=n % 40 - 20),
+        )
+        for n in range(size)
     )
     Assessment.objects.bulk_create(
         Assessment(

@@ -1,5 +1,6 @@
 """Adding, changing and closing a risk, its controls and actions, from the risk pages."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -7,6 +8,7 @@ from django.urls import reverse
 
 from scorecard.history import record_version
 from scorecard.organisation.models import Directorate
+from scorecard.organisation.services import organisation_clock_set
 from scorecard.risks import services
 from scorecard.risks.choices import RiskStatus
 from scorecard.risks.models import Risk
@@ -166,7 +168,10 @@ def test_an_action_needs_an_owner_and_a_due_date(client, demo, risk):
     page = text(client.post(url, {"description": "Recruit carers", "owner": "", "due_on": "soon"}))
     assert 'href="#id_owner"' in page and 'href="#id_due_on"' in page
     assert "Recruit carers" in page
-    data = {"description": "Recruit carers", "owner": demo["editor"].pk, "due_on": "31/3/2018"}
+    organisation_clock_set(clock_date=dt.date(2017, 12, 4))
+    data = {"description": "Recruit carers", "owner": demo["editor"].pk, "due_on": "1/12/2017"}
+    assert "The due date 1 December 2017 has passed" in text(client.post(url, data))
+    data["due_on"] = "31/3/2018"
     assert client.post(url, data).status_code == 302
     assert risk.actions.get().owner == demo["editor"]
 
