@@ -134,6 +134,17 @@ class Project(models.Model):
             )
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "The end date cannot be before the start date."})
+        if self.pk and self.start_date:
+            # Its milestones keep to its dates (milestone_date_problem): a later start is refused
+            # while a milestone is dated before it, rather than at the milestone's next save.
+            early = self.milestones.filter(is_archived=False, planned_date__lt=self.start_date)
+            if first := early.order_by("planned_date").first():
+                raise ValidationError(
+                    {
+                        "start_date": f"The milestone “{first.name}” is planned for "
+                        f"{first.planned_date:%-d %B %Y}, before this start date: change it first."
+                    }
+                )
         if self.register_id and self.register.kind != "project":
             raise ValidationError(
                 {"register": f"{self.register} is not a project register: choose one that is."}

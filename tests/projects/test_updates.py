@@ -160,6 +160,16 @@ def test_no_milestone_date_is_before_the_project_starts(project, people):
     }
 
 
+def test_a_later_start_is_refused_while_a_milestone_is_dated_before_it(project):
+    project.start_date = dt.date(2017, 10, 1)  # "Online forms live" is planned 1 September 2017
+    with pytest.raises(ValidationError) as refused:
+        project.full_clean()
+    assert refused.value.message_dict["start_date"] == [
+        "The milestone “Online forms live” is planned for 1 September 2017, before this start "
+        "date: change it first."
+    ]
+
+
 def test_a_reason_without_a_judgement_is_refused_not_dropped(project, people):
     with pytest.raises(ValidationError) as refused:
         services.project_update_save(
