@@ -241,8 +241,13 @@ def _quarter(on: dt.date, period: str | None) -> periods.Period:
     return filed if filed.kind == "quarter" else filed.quarter_of()
 
 
+def _is_locked(update: ProjectUpdate) -> bool:
+    """Its quarter is locked: the update is frozen in the published report."""
+    return quarters.quarter_states().get(update.period) == "locked"
+
+
 def _refuse_if_locked(update: ProjectUpdate) -> None:
-    if quarters.quarter_states().get(update.period) == "locked":
+    if _is_locked(update):
         label = periods.parse(update.period).label
         raise ValidationError(
             {"period": f"{label} is locked: its project updates can no longer be changed."}
@@ -457,7 +462,7 @@ def project_update_review_refusal(update: ProjectUpdate, by: User | None, decisi
         return (
             f"This update is {update.get_state_display().lower()}: it is not waiting for approval."
         )
-    if quarters.quarter_states().get(update.period) == "locked":
+    if _is_locked(update):
         label = periods.parse(update.period).label
         return (
             f"{label} was locked before this update was approved: it is frozen, and the "
